@@ -1,0 +1,46 @@
+/// A parsed YAML/TOML value with the location it was read from.
+public indirect enum ConfigValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([ConfigNode])
+    /// Keys keep file order.
+    case map([(key: String, value: ConfigNode)])
+
+    public static func == (a: ConfigValue, b: ConfigValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case let (.bool(x), .bool(y)): x == y
+        case let (.int(x), .int(y)): x == y
+        case let (.double(x), .double(y)): x == y
+        case let (.string(x), .string(y)): x == y
+        case let (.array(x), .array(y)): x == y
+        case let (.map(x), .map(y)): x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case let .bool(v): hasher.combine(v)
+        case let .int(v): hasher.combine(v)
+        case let .double(v): hasher.combine(v)
+        case let .string(v): hasher.combine(v)
+        case let .array(v): hasher.combine(v)
+        case let .map(v): for (k, n) in v { hasher.combine(k); hasher.combine(n) }
+        }
+    }
+}
+
+/// A value and where it was written.
+public struct ConfigNode: Sendable, Hashable {
+    public var value: ConfigValue
+    public var location: SourceLocation
+    public init(_ value: ConfigValue, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

@@ -1,0 +1,51 @@
+/// One output file, relative to the tenant's output folder.
+public struct Artifact: Sendable {
+    public var path: OutputPath
+    public var bytes: [UInt8]
+
+    public init(path: OutputPath, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: OutputPath, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Convenience for plugin code: validates the path.
+    public init(_ path: String, text: String) throws {
+        self.init(path: try OutputPath(path), text: text)
+    }
+
+    public init(_ path: String, bytes: [UInt8]) throws {
+        self.init(path: try OutputPath(path), bytes: bytes)
+    }
+}
+
+/// A relative output path that cannot leave the output folder.
+///
+/// Paths often come from data (slugs, URLs); every one goes through this check.
+public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ value: String) throws(OutputPathError) {
+        if value.isEmpty { throw .init(path: value, reason: "is empty") }
+        if value.hasPrefix("/") || value.hasPrefix("\\") { throw .init(path: value, reason: "is absolute") }
+        if value.utf8.contains(0) { throw .init(path: value, reason: "contains a NUL byte") }
+        if value.contains("\\") { throw .init(path: value, reason: "contains a backslash") }
+        for part in value.split(separator: "/", omittingEmptySubsequences: false) {
+            if part.isEmpty { throw .init(path: value, reason: "has an empty segment") }
+            if part == "." || part == ".." { throw .init(path: value, reason: "has a '\(part)' segment") }
+        }
+        self.value = value
+    }
+
+    public var description: String { value }
+    public static func < (a: OutputPath, b: OutputPath) -> Bool { a.value < b.value }
+}
+
+public struct OutputPathError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "output path '\(path)' \(reason)" }
+}
