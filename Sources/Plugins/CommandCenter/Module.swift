@@ -1,1 +1,0 @@
-// CommandCenter module.

@@ -1,0 +1,69 @@
+import Foundation
+import HeraldData
+import Testing
+@testable import PagesPlugin
+
+@Suite struct PageFrontMatterTests {
+    static let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+    /// The same page written in YAML (`---`) and TOML (`+++`): YAML readers hand dates over as text, TOML
+    /// readers as RFC 3339 text with or without offset; both must give the same front matter.
+    @Test(arguments: [
+        ("yaml", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29")), ("draft", .bool(false)),
+                  ("slug", .string("about")), ("tags", .array([]))]),
+        ("toml", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29T00:00:00+01:00")),
+                  ("slug", .string("about")), ("extra", .map([]))]),
+        ("toml-local", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29 00:00:00")),
+                        ("slug", .string("about"))]),
+    ])
+    func variants(format: String, pairs: [(String, ConfigValue)]) throws {
+        let matter = try PageFrontMatter(frontMatter(pairs), timeZone: Self.berlin)
+        #expect(matter.title == "About us")
+        #expect(matter.slug == "about")
+        #expect(matter.draft == false)
+        #expect(matter.date?.description == "2026-03-29T00:00:00+01:00")
+    }
+
+    @Test(arguments: [
+        ("2026-03-29", "2026-03-29T00:00:00+01:00"),
+        ("2026-03-30", "2026-03-30T00:00:00+02:00"),  // after the switch to summer time
+        ("2026-03-29T10:15:00Z", "2026-03-29T10:15:00Z"),
+        ("2026-03-29T10:15:00.250-05:00", "2026-03-29T10:15:00.250-05:00"),
+        ("2026-03-29t10:15:00+0530", "2026-03-29T10:15:00+05:30"),
+        ("2026-07-01T12:00", "2026-07-01T12:00:00+02:00"),
+        ("2024-02-29", "2024-02-29T00:00:00+01:00"),
+    ])
+    func dates(text: String, expected: String) {
+        #expect(PageDate.parse(text, timeZone: Self.berlin)?.description == expected)
+    }
+
+    @Test(arguments: ["", "yesterday", "2026-13-01", "2026-02-30", "2025-02-29", "2026-3-1", "2026-03-29T25:00:00Z",
+                      "2026-03-29T10:15:00+25:00", "2026-03-29T10:15:00Zjunk", "29/03/2026"])
+    func badDates(text: String) {
+        #expect(PageDate.parse(text, timeZone: Self.berlin) == nil)
+        #expect(throws: Diagnostic.self) { try PageFrontMatter(frontMatter([("date", .string(text))]), timeZone: Self.berlin) }
+    }
+
+    @Test(arguments: [
+        ("title", ConfigValue.array([])),
+        ("draft", .string("yes")),
+        ("description", .map([])),
+        ("slug", .bool(true)),
+    ])
+    func wrongTypesNameTheKeyAndLine(key: String, value: ConfigValue) {
+        do {
+            _ = try PageFrontMatter(frontMatter([("layout", .string("x")), (key, value)]), timeZone: Self.berlin)
+            Issue.record("accepted \(key)")
+        } catch {
+            #expect(error.location.keyPath == key)
+            #expect(error.location.line == 3)
+            #expect(error.message.contains(key))
+        }
+    }
+
+    @Test func updatedWinsForLastModified() throws {
+        let document = document("pages/a.md", "Hi", [("date", .string("2026-01-01")), ("updated", .string("2026-02-01T08:00:00+01:00"))])
+        let page = try PreparedPage(document, tenant: tenant, timeZone: Self.berlin, settings: PagesSettings())
+        #expect(page.lastModified?.description == "2026-02-01T08:00:00+01:00")
+    }
+}
