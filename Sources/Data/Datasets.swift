@@ -12,6 +12,8 @@ public struct Snapshot: Sendable {
     public var rates: ExchangeRates?
     public var reviews: [Review]?
     public var subscribers: [Subscriber]?
+    /// Info and warnings found while loading (for example removed exact duplicates).
+    public var diagnostics: [Diagnostic] = []
 
     public init(date: String, folder: String) {
         self.date = date

@@ -1,0 +1,297 @@
+import Foundation
+
+/// Loads a Herald project (format v1, see docs/format.md):
+///
+/// ```
+/// herald.yml
+/// snapshots/<tenant>/tenant.yml
+/// snapshots/<tenant>/<YYYY-MM-DD>/{crawl/, touchpoints.csv, conversions.csv, identities.csv, paths.csv,
+///                                  rates.csv, reviews.ndjson, subscribers.csv}
+/// content/<tenant>/**/*.md
+/// ```
+///
+/// Diagnostics name files relative to the project root. Loading methods throw a `DiagnosticList` (or a
+/// `Diagnostic`); `check()` returns every problem of the whole project instead.
+public struct ProjectLoader: Sendable {
+    public let root: String
+    public let fileSystem: any FileSystem
+    /// When set, plugin ids in `herald.yml` and `tenant.yml` are checked against it.
+    public var knownPluginIDs: Set<String>?
+    /// Errors listed per file before the rest are only counted.
+    public var errorCap = 100
+
+    /// Files a snapshot may contain.
+    public static let datasetFiles = ["conversions.csv", "crawl", "identities.csv", "paths.csv", "rates.csv", "reviews.ndjson",
+                                      "subscribers.csv", "touchpoints.csv"]
+
+    public init(root: String, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.root = root
+        self.fileSystem = fileSystem
+    }
+
+    /// Absolute (or root-relative) path of a project-relative path.
+    public func path(_ relative: String) -> String {
+        if root.isEmpty || root == "." { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    private func read(_ relative: String) throws(Diagnostic) -> [UInt8] {
+        do { return try fileSystem.read(path(relative)) } catch {
+            let reason = fileSystem.exists(path(relative)) ? "cannot be read" : "does not exist"
+            throw Diagnostic("the file \(reason)", at: SourceLocation(file: relative))
+        }
+    }
+
+    private func list(_ relative: String) throws(Diagnostic) -> [String] {
+        do { return try fileSystem.list(path(relative)) } catch {
+            throw Diagnostic("cannot list the folder", at: SourceLocation(file: relative))
+        }
+    }
+
+    // MARK: - Project and tenants
+
+    public func project() throws -> ProjectConfig {
+        try ConfigFiles.project(try read("herald.yml"), file: "herald.yml")
+    }
+
+    /// Sorted names of the folders of `snapshots/` that contain a `tenant.yml`.
+    public func tenantIDs() throws -> [String] {
+        guard fileSystem.isDirectory(path("snapshots")) else { return [] }
+        var ids: [String] = []
+        var errors: [Diagnostic] = []
+        for name in try list("snapshots") where !name.hasPrefix(".") && fileSystem.isDirectory(path("snapshots/" + name)) {
+            guard fileSystem.exists(path("snapshots/\(name)/tenant.yml")) else { continue }
+            if !Self.isValidTenantID(name) {
+                errors.append(Diagnostic("tenant folder name '\(name)' is not allowed; use letters, digits, '-', '_' and '.' (not first)",
+                                         at: SourceLocation(file: "snapshots/\(name)")))
+                continue
+            }
+            ids.append(name)
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return ids.sorted()
+    }
+
+    public static func isValidTenantID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first), first.isASCII else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+
+    public func tenant(_ id: String) throws -> TenantConfig {
+        let file = "snapshots/\(id)/tenant.yml"
+        return try ConfigFiles.tenant(try read(file), file: file, id: id)
+    }
+
+    /// Sorted `YYYY-MM-DD` folders of the tenant. Other folders (except `templates/`) are errors; files other than
+    /// `tenant.yml` are ignored.
+    public func snapshotDates(_ id: String) throws -> [String] {
+        let folder = "snapshots/\(id)"
+        var dates: [String] = []
+        var errors: [Diagnostic] = []
+        for name in try list(folder) where !name.hasPrefix(".") && fileSystem.isDirectory(path(folder + "/" + name)) {
+            if name == "templates" { continue }
+            if TimestampFormat.isDate(name) { dates.append(name) } else {
+                errors.append(Diagnostic("unexpected folder '\(name)'; snapshot folders are named by date, YYYY-MM-DD",
+                                         at: SourceLocation(file: folder + "/" + name)))
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return dates.sorted()
+    }
+
+    // MARK: - Snapshots
+
+    public func snapshot(_ id: String, date: String) throws -> Snapshot {
+        try snapshot(id, date: date, tenant: tenant(id))
+    }
+
+    public func snapshot(_ id: String, date: String, tenant: TenantConfig) throws -> Snapshot {
+        try loadSnapshot(id, date: date, tenant: tenant).get()
+    }
+
+    /// Loads every dataset present, collecting all diagnostics (the datasets with errors are left nil).
+    public func loadSnapshot(_ id: String, date: String, tenant: TenantConfig) -> Loaded<Snapshot> {
+        let folder = "snapshots/\(id)/\(date)"
+        var snapshot = Snapshot(date: date, folder: path(folder))
+        var diagnostics: [Diagnostic] = []
+        guard TimestampFormat.isDate(date) else {
+            return Loaded(snapshot, diagnostics: [Diagnostic("'\(date)' is not a snapshot date (YYYY-MM-DD)", at: SourceLocation(file: folder))])
+        }
+        let names: [String]
+        do { names = try list(folder) } catch {
+            return Loaded(snapshot, diagnostics: [error])
+        }
+        for name in names where !name.hasPrefix(".") && !Self.datasetFiles.contains(name) {
+            diagnostics.append(Diagnostic("unknown file '\(name)' in the snapshot is ignored; expected: \(Self.datasetFiles.joined(separator: ", "))",
+                                          at: SourceLocation(file: folder + "/" + name), severity: .warning))
+        }
+        func load<T>(_ name: String, _ loader: ([UInt8], String) -> Loaded<T>) -> T? {
+            guard names.contains(name) else { return nil }
+            let file = folder + "/" + name
+            let bytes: [UInt8]
+            do { bytes = try read(file) } catch {
+                diagnostics.append(error)
+                return nil
+            }
+            let loaded = loader(bytes, file)
+            diagnostics += loaded.diagnostics
+            return loaded.hasErrors ? nil : loaded.value
+        }
+        let cap = errorCap
+        snapshot.touchpoints = load("touchpoints.csv") { TouchpointsLoader.load($0, file: $1, cap: cap) }
+        snapshot.conversions = load("conversions.csv") { ConversionsLoader.load($0, file: $1, cap: cap) }
+        snapshot.identities = load("identities.csv") { IdentitiesLoader.load($0, file: $1, cap: cap) }
+        snapshot.paths = load("paths.csv") { PathsLoader.load($0, file: $1, cap: cap) }
+        snapshot.rates = load("rates.csv") { RatesLoader.load($0, file: $1, reportingCurrency: tenant.reportingCurrency, cap: cap) }
+        snapshot.reviews = load("reviews.ndjson") { ReviewsLoader.load($0, file: $1, cap: cap) }
+        snapshot.subscribers = load("subscribers.csv") { SubscribersLoader.load($0, file: $1, cap: cap) }
+        if names.contains("crawl") {
+            let crawlFolder = folder + "/crawl"
+            let hasManifest = fileSystem.exists(path(crawlFolder + "/manifest.ndjson"))
+            let hasSite = fileSystem.isDirectory(path(crawlFolder + "/site"))
+            var loaded: Loaded<Crawl>?
+            if hasManifest && hasSite {
+                diagnostics.append(Diagnostic("the crawl has both manifest.ndjson and site/; keep one of them", at: SourceLocation(file: crawlFolder)))
+            } else if hasManifest {
+                loaded = CrawlLoader.loadManifest(fileSystem, folder: path(crawlFolder), displayFolder: crawlFolder, cap: cap)
+            } else if hasSite {
+                loaded = CrawlLoader.loadSite(fileSystem, folder: path(crawlFolder + "/site"), displayFolder: crawlFolder + "/site", baseURL: tenant.baseURL)
+            } else {
+                diagnostics.append(Diagnostic("the crawl folder needs a manifest.ndjson or a site/ folder", at: SourceLocation(file: crawlFolder)))
+            }
+            if let loaded {
+                diagnostics += loaded.diagnostics
+                if !loaded.hasErrors { snapshot.crawl = loaded.value }
+            }
+        }
+        diagnostics += currencyDiagnostics(snapshot, folder: folder, tenant: tenant)
+        snapshot.diagnostics = diagnostics.filter { $0.severity != .error }
+        return Loaded(snapshot, diagnostics: diagnostics)
+    }
+
+    /// Every conversion currency other than the reporting currency needs a rate: a missing rate is an error.
+    private func currencyDiagnostics(_ snapshot: Snapshot, folder: String, tenant: TenantConfig) -> [Diagnostic] {
+        guard let conversions = snapshot.conversions else { return [] }
+        var firstLine: [String: Int] = [:]
+        var counts: [String: Int] = [:]
+        for c in conversions where c.currency != tenant.reportingCurrency {
+            counts[c.currency, default: 0] += 1
+            firstLine[c.currency] = min(firstLine[c.currency] ?? .max, c.line)
+        }
+        var out: [Diagnostic] = []
+        for currency in counts.keys.sorted() where snapshot.rates?.rates[currency] == nil {
+            let n = counts[currency] ?? 0
+            let source = snapshot.rates == nil ? "the snapshot has no rates.csv" : "rates.csv has no row for \(currency)"
+            out.append(Diagnostic("no exchange rate from \(currency) to the reporting currency \(tenant.reportingCurrency) (\(source)); \(n) conversion\(n == 1 ? "" : "s") use \(currency)",
+                                  at: SourceLocation(file: folder + "/conversions.csv", line: firstLine[currency])))
+        }
+        return out
+    }
+
+    // MARK: - Content
+
+    /// Markdown files under `content/<id>/`, sorted by path; none when the folder is absent.
+    public func content(_ id: String) throws -> [ContentDocument] {
+        let loaded = loadContent(id)
+        if loaded.hasErrors { throw DiagnosticList(loaded.diagnostics) }
+        return loaded.value
+    }
+
+    public func loadContent(_ id: String) -> Loaded<[ContentDocument]> {
+        let base = "content/\(id)"
+        guard fileSystem.isDirectory(path(base)) else { return Loaded([]) }
+        var documents: [ContentDocument] = []
+        var diagnostics: [Diagnostic] = []
+        var stack = [""]
+        while let relative = stack.popLast() {
+            let folder = relative.isEmpty ? base : base + "/" + relative
+            let names: [String]
+            do { names = try list(folder) } catch { diagnostics.append(error); continue }
+            for name in names where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let file = base + "/" + childRelative
+                if fileSystem.isDirectory(path(file)) { stack.append(childRelative); continue }
+                guard name.hasSuffix(".md") || name.hasSuffix(".markdown") else { continue }
+                do {
+                    documents.append(try FrontMatter.parse(try read(file), file: file, path: childRelative))
+                } catch {
+                    diagnostics.append(error)
+                }
+            }
+        }
+        documents.sort { $0.path < $1.path }
+        return Loaded(documents, diagnostics: diagnostics)
+    }
+
+    // MARK: - Check
+
+    /// Validates the whole project: herald.yml, every tenant.yml, the datasets of each tenant's newest two
+    /// snapshots and all content front matter. Returns every diagnostic (info and warnings too), in a stable order.
+    public func check() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func collect(_ error: any Error, file: String) {
+            if let list = error as? DiagnosticList { out += list.diagnostics } else if let d = error as? Diagnostic { out.append(d) } else {
+                out.append(Diagnostic("\(error)", at: SourceLocation(file: file)))
+            }
+        }
+        var project: ProjectConfig?
+        do { project = try self.project() } catch { collect(error, file: "herald.yml") }
+        if let project, let known = knownPluginIDs {
+            for name in project.editions.keys.sorted() {
+                for (k, plugin) in (project.editions[name]?.plugins ?? []).enumerated() where !known.contains(plugin) {
+                    out.append(Diagnostic("unknown plugin '\(plugin)'; known plugins: \(known.sorted().joined(separator: ", "))",
+                                          at: SourceLocation(file: "herald.yml", keyPath: "editions.\(name).plugins[\(k)]")))
+                }
+            }
+            for id in project.pluginDefaults.keys.sorted() where !known.contains(id) {
+                out.append(Diagnostic("unknown plugin '\(id)'; known plugins: \(known.sorted().joined(separator: ", "))",
+                                      at: located(project.pluginDefaults[id]!, "plugin_defaults.\(id)")))
+            }
+        }
+        let ids: [String]
+        do { ids = try tenantIDs() } catch {
+            collect(error, file: "snapshots")
+            return out
+        }
+        if ids.isEmpty {
+            out.append(Diagnostic("no tenants: expected folders snapshots/<tenant>/ with a tenant.yml", at: SourceLocation(file: "snapshots"), severity: .warning))
+        }
+        for id in ids {
+            var tenant: TenantConfig?
+            do { tenant = try self.tenant(id) } catch { collect(error, file: "snapshots/\(id)/tenant.yml") }
+            if let tenant, let project {
+                if let edition = project.editions[tenant.edition] {
+                    for pluginID in tenant.plugins.keys.sorted() where !edition.plugins.contains(pluginID) {
+                        if let known = knownPluginIDs, !known.contains(pluginID) {
+                            out.append(Diagnostic("unknown plugin '\(pluginID)'; known plugins: \(known.sorted().joined(separator: ", "))",
+                                                  at: located(tenant.plugins[pluginID]!, "plugins.\(pluginID)")))
+                        } else {
+                            out.append(Diagnostic("settings for plugin '\(pluginID)', which the edition '\(tenant.edition)' does not include, are ignored",
+                                                  at: located(tenant.plugins[pluginID]!, "plugins.\(pluginID)"), severity: .warning))
+                        }
+                    }
+                } else {
+                    let names = project.editions.keys.sorted().joined(separator: ", ")
+                    out.append(Diagnostic("unknown edition '\(tenant.edition)'; herald.yml defines: \(names)",
+                                          at: SourceLocation(file: "snapshots/\(id)/tenant.yml", keyPath: "edition")))
+                }
+            }
+            var dates: [String] = []
+            do { dates = try snapshotDates(id) } catch { collect(error, file: "snapshots/\(id)") }
+            if dates.isEmpty {
+                out.append(Diagnostic("no dated snapshot: expected a folder snapshots/\(id)/YYYY-MM-DD", at: SourceLocation(file: "snapshots/\(id)")))
+            }
+            if let tenant {
+                for date in dates.suffix(2) { out += loadSnapshot(id, date: date, tenant: tenant).diagnostics }
+            }
+            out += loadContent(id).diagnostics
+        }
+        return out
+    }
+
+    private func located(_ node: ConfigNode, _ keyPath: String) -> SourceLocation {
+        var location = node.location
+        location.keyPath = keyPath
+        return location
+    }
+}
