@@ -1,0 +1,137 @@
+/// One step of a variable path.
+enum PathStep {
+    /// `.name`: also answers `size`, `first`, `last` on arrays, hashes and strings.
+    case dot(String)
+    /// `['name']` or a literal index `[0]`.
+    case key(String)
+    case index(Int)
+    /// `[expr]`, evaluated at render time.
+    case dynamic(Expr)
+}
+
+/// An expression: a literal, a variable path or a range.
+indirect enum Expr {
+    case literal(LiquidValue)
+    /// Variable `name` followed by `path`.
+    case variable(String, [PathStep])
+    /// `[expr]` at the root, then `path`.
+    case dynamicVariable(Expr, [PathStep])
+    case range(Expr, Expr)
+    case empty
+    case blank
+}
+
+/// A user-supplied filter.
+public typealias LiquidFilter = @Sendable (LiquidValue, [LiquidValue]) throws -> LiquidValue
+
+enum FilterImpl {
+    case standard(StandardFilter)
+    case custom(LiquidFilter)
+    case unknown
+}
+
+struct FilterCall {
+    var name: String
+    var impl: FilterImpl
+    var arguments: [Expr]
+    var keywords: [(String, Expr)]
+}
+
+/// `{{ expr | filter: args }}` and the right side of `assign`/`echo`.
+struct FilteredExpr {
+    var expr: Expr
+    var filters: [FilterCall]
+    var line: Int
+}
+
+enum ComparisonOp: UInt8 { case eq, ne, lt, gt, le, ge, contains }
+
+struct Comparison {
+    var left: Expr
+    var op: ComparisonOp?
+    var right: Expr
+}
+
+/// Comparisons joined by `and`/`or`, right-associative (`a and b or c` is `a and (b or c)`).
+struct Condition {
+    var comparisons: [Comparison]
+    /// `joins[i]` joins comparison i with i+1: true for `and`.
+    var joins: [Bool]
+}
+
+final class ForNode {
+    let variable: String
+    let collection: Expr
+    let name: String
+    let reversed: Bool
+    let limit: Expr?
+    let offset: Expr?
+    let offsetContinue: Bool
+    let body: [Node]
+    let elseBody: [Node]?
+    let line: Int
+    init(variable: String, collection: Expr, name: String, reversed: Bool, limit: Expr?, offset: Expr?,
+         offsetContinue: Bool, body: [Node], elseBody: [Node]?, line: Int) {
+        self.variable = variable; self.collection = collection; self.name = name; self.reversed = reversed
+        self.limit = limit; self.offset = offset; self.offsetContinue = offsetContinue
+        self.body = body; self.elseBody = elseBody; self.line = line
+    }
+}
+
+final class TablerowNode {
+    let variable: String
+    let collection: Expr
+    let cols: Expr?
+    let limit: Expr?
+    let offset: Expr?
+    let body: [Node]
+    let line: Int
+    init(variable: String, collection: Expr, cols: Expr?, limit: Expr?, offset: Expr?, body: [Node], line: Int) {
+        self.variable = variable; self.collection = collection; self.cols = cols
+        self.limit = limit; self.offset = offset; self.body = body; self.line = line
+    }
+}
+
+/// `include` and `render`.
+final class PartialNode {
+    let isolated: Bool
+    let name: Expr
+    let variable: Expr?
+    let isFor: Bool
+    let alias: String?
+    let attributes: [(String, Expr)]
+    let line: Int
+    init(isolated: Bool, name: Expr, variable: Expr?, isFor: Bool, alias: String?, attributes: [(String, Expr)], line: Int) {
+        self.isolated = isolated; self.name = name; self.variable = variable; self.isFor = isFor
+        self.alias = alias; self.attributes = attributes; self.line = line
+    }
+}
+
+final class CaseNode {
+    let subject: Expr
+    /// Each branch: values to compare with (nil for `else`), body.
+    let branches: [(values: [Expr]?, body: [Node])]
+    let line: Int
+    init(subject: Expr, branches: [(values: [Expr]?, body: [Node])], line: Int) {
+        self.subject = subject; self.branches = branches; self.line = line
+    }
+}
+
+indirect enum Node {
+    case text([UInt8])
+    case output(FilteredExpr)
+    case assign(String, FilteredExpr)
+    case capture(String, [Node])
+    /// Branches in order: condition (nil for else) and body. `negateFirst` for `unless`.
+    case conditional([(Condition?, [Node])], negateFirst: Bool, line: Int)
+    case caseTag(CaseNode)
+    case forLoop(ForNode)
+    case tablerow(TablerowNode)
+    case cycle(group: Expr?, values: [Expr], key: String, line: Int)
+    case increment(String)
+    case decrement(String)
+    case partial(PartialNode)
+    case ifchanged([Node])
+    case breakLoop
+    case continueLoop
+}

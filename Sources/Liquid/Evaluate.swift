@@ -1,0 +1,294 @@
+/// Expression, filter chain and condition evaluation.
+extension RenderContext {
+    func evaluate(_ expr: Expr) throws -> LiquidValue {
+        switch expr {
+        case .literal(let value):
+            return value
+        case .variable(let name, let path):
+            guard let root = lookup(name) else {
+                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+                return .null
+            }
+            if path.isEmpty { return root }
+            return try follow(root, path, name: name)
+        case .dynamicVariable(let inner, let path):
+            let key = try evaluate(inner)
+            guard let name = key.stringPayload, let root = lookup(name) else {
+                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(key.liquidString)") }
+                return .null
+            }
+            return try follow(root, path, name: name)
+        case .range(let low, let high):
+            let lo = try rangeInteger(try evaluate(low))
+            let hi = try rangeInteger(try evaluate(high))
+            return hi < lo ? .array([]) : .range(lo...hi)
+        case .empty, .blank:
+            return .string("")
+        }
+    }
+
+    func rangeInteger(_ value: LiquidValue) throws -> Int {
+        switch value {
+        case .int(let i): return i
+        case .double(let d): return d.isFinite ? Int(d) : 0
+        case .string(let s), .safe(let s):
+            return Int(s.trimmingRubySpace()) ?? leadingInteger(s) ?? 0
+        case .null: return 0
+        default: throw RenderFailure(.argument, "invalid integer")
+        }
+    }
+
+    func follow(_ root: LiquidValue, _ path: [PathStep], name: String) throws -> LiquidValue {
+        var value = root
+        for step in path {
+            var next: LiquidValue?
+            switch step {
+            case .dot(let key):
+                next = value.property(key, command: true)
+            case .key(let key):
+                next = value.property(key, command: false)
+            case .index(let i):
+                next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+            case .dynamic(let expr):
+                let key = try evaluate(expr)
+                switch key {
+                case .int(let i): next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+                case .string(let s), .safe(let s): next = value.property(s, command: false)
+                case .double(let d): next = value.element(at: Int(d))
+                default: next = nil
+                }
+            }
+            guard let found = next else {
+                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+                return .null
+            }
+            value = found
+        }
+        return value
+    }
+
+    @inline(__always) func evaluate(_ filtered: FilteredExpr) throws -> LiquidValue {
+        var value = try evaluate(filtered.expr)
+        for call in filtered.filters {
+            value = try apply(call, to: value)
+        }
+        return value
+    }
+
+    func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
+        var arguments: [LiquidValue] = []
+        arguments.reserveCapacity(call.arguments.count)
+        for argument in call.arguments { arguments.append(try evaluate(argument)) }
+        switch call.impl {
+        case .standard(let filter):
+            var keywords: [String: LiquidValue] = [:]
+            for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
+            return try filter.apply(input, arguments, keywords, self)
+        case .custom(let body):
+            if !call.keywords.isEmpty {
+                var object = LiquidObject()
+                for (key, expr) in call.keywords { object[key] = try evaluate(expr) }
+                arguments.append(.object(object))
+            }
+            do {
+                return try body(input, arguments)
+            } catch let error as RenderFailure {
+                throw error
+            } catch let error as LiquidError {
+                throw RenderFailure(error.kind, error.message)
+            } catch {
+                throw RenderFailure(.render, "filter '\(call.name)': \(error)")
+            }
+        case .unknown:
+            if options.strictFilters { throw RenderFailure(.undefined, "undefined filter \(call.name)") }
+            return input
+        }
+    }
+
+    // MARK: Conditions
+
+    func evaluate(_ condition: Condition) throws -> Bool {
+        let comparisons = condition.comparisons
+        if comparisons.count == 1 { return try evaluate(comparisons[0]) }
+        // Right-associative: evaluate from the last comparison backwards, short-circuiting as Ruby does.
+        return try evaluateChain(condition, from: 0)
+    }
+
+    private func evaluateChain(_ condition: Condition, from i: Int) throws -> Bool {
+        let here = try evaluate(condition.comparisons[i])
+        if i == condition.joins.count { return here }
+        if condition.joins[i] {
+            return here ? try evaluateChain(condition, from: i + 1) : false
+        }
+        return here ? true : try evaluateChain(condition, from: i + 1)
+    }
+
+    func evaluate(_ comparison: Comparison) throws -> Bool {
+        guard let op = comparison.op else {
+            switch comparison.left {
+            case .empty, .blank: return true
+            default: return try evaluate(comparison.left).isTruthy
+            }
+        }
+        let left = try evaluate(comparison.left)
+        return try compare(left, op, comparison.right, leftExpr: comparison.left)
+    }
+
+    /// Compares `left` with the expression `rightExpr` (which may be `empty`/`blank`).
+    func compare(_ left: LiquidValue, _ op: ComparisonOp, _ rightExpr: Expr, leftExpr: Expr? = nil) throws -> Bool {
+        let rightSpecial = rightExpr.isSpecialLiteral
+        let leftSpecial = leftExpr?.isSpecialLiteral ?? false
+        if rightSpecial || leftSpecial {
+            switch op {
+            case .lt, .gt, .le, .ge, .contains: return false
+            default: break
+            }
+            if rightSpecial && leftSpecial {
+                let same = rightExpr.isEmptyLiteral == leftExpr!.isEmptyLiteral
+                return op == .eq ? same : !same
+            }
+        }
+        switch rightExpr {
+        case .empty:
+            if op == .eq { return left.isEmptyLiquid }
+            if op == .ne { return !left.isEmptyLiquid }
+        case .blank:
+            if op == .eq { return left.isBlankLiquid }
+            if op == .ne { return !left.isBlankLiquid }
+        default: break
+        }
+        if let leftExpr {
+            switch leftExpr {
+            case .empty:
+                let right = try evaluate(rightExpr)
+                if op == .eq { return right.isEmptyLiquid }
+                if op == .ne { return !right.isEmptyLiquid }
+            case .blank:
+                let right = try evaluate(rightExpr)
+                if op == .eq { return right.isBlankLiquid }
+                if op == .ne { return !right.isBlankLiquid }
+            default: break
+            }
+        }
+        let right = try evaluate(rightExpr)
+        return try compareValues(left, op, right)
+    }
+
+    func compareValues(_ left: LiquidValue, _ op: ComparisonOp, _ right: LiquidValue) throws -> Bool {
+        switch op {
+        case .eq: return left.liquidEquals(right)
+        case .ne: return !left.liquidEquals(right)
+        case .contains:
+            switch left {
+            case .string(let s), .safe(let s):
+                if right.isNil { return false }
+                let needle = right.liquidString
+                return needle.isEmpty || s.utf8.firstRange(of: needle.utf8) != nil
+            case .array(let items):
+                guard right.isTruthy else { return false }
+                return items.contains { $0.liquidEquals(right) }
+            case .range(let r):
+                if case .int(let i) = right { return r.contains(i) }
+                return false
+            case .object(let object):
+                if let key = right.stringPayload { return object[key] != nil }
+                return false
+            default:
+                return false
+            }
+        case .lt, .gt, .le, .ge:
+            if left.isNil || right.isNil { return false }
+            guard let order = left.liquidCompare(right) else {
+                throw RenderFailure(.argument, "comparison of \(left.rubyClassName) with \(right.literalDescription) failed")
+            }
+            switch op {
+            case .lt: return order < 0
+            case .gt: return order > 0
+            case .le: return order <= 0
+            default: return order >= 0
+            }
+        }
+    }
+}
+
+extension Expr {
+    var isSpecialLiteral: Bool {
+        switch self {
+        case .empty, .blank: return true
+        default: return false
+        }
+    }
+
+    var isEmptyLiteral: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+}
+
+extension LiquidValue {
+    var isObjectLike: Bool {
+        switch self {
+        case .object, .drop: return true
+        default: return false
+        }
+    }
+
+    var literalDescription: String {
+        switch self {
+        case .string, .safe: return "String"
+        case .int(let i): return String(i)
+        case .double(let d): return formatRubyFloat(d)
+        default: return rubyClassName
+        }
+    }
+}
+
+extension String {
+    func trimmingRubySpace() -> String {
+        let u = Array(utf8)
+        var s = 0
+        var e = u.count
+        while s < e, isRubySpace(u[s]) { s += 1 }
+        while e > s, isRubySpace(u[e - 1]) || u[e - 1] == 0 { e -= 1 }
+        if s == 0 && e == u.count { return self }
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+}
+
+/// Ruby's `String#to_i`: leading whitespace, optional sign, digits (underscores allowed between digits).
+func leadingInteger(_ s: String) -> Int? {
+    var value = 0
+    var sign = 1
+    var seen = false
+    var it = s.utf8.makeIterator()
+    var c = it.next()
+    while let ch = c, isRubySpace(ch) { c = it.next() }
+    if c == 45 { sign = -1; c = it.next() } else if c == 43 { c = it.next() }
+    while let ch = c {
+        if ch >= 48 && ch <= 57 {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(ch - 48))
+            if o1 || o2 { return sign * Int.max }
+            value = a
+            seen = true
+        } else if ch == 95 && seen {
+        } else {
+            break
+        }
+        c = it.next()
+    }
+    return seen ? sign * value : nil
+}
+
+func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    for c in s.utf8 {
+        switch c {
+        case 38: out.append(contentsOf: [38, 97, 109, 112, 59])              // &amp;
+        case 60: out.append(contentsOf: [38, 108, 116, 59])                  // &lt;
+        case 62: out.append(contentsOf: [38, 103, 116, 59])                  // &gt;
+        case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])        // &quot;
+        case 39: out.append(contentsOf: [38, 35, 51, 57, 59])                // &#39;
+        default: out.append(c)
+        }
+    }
+}

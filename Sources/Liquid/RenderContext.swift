@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A render-time error without location; the renderer adds template and line.
+struct RenderFailure: Error {
+    var kind: LiquidError.Kind
+    var message: String
+    init(_ kind: LiquidError.Kind = .render, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+enum Interrupt: UInt8 { case none, breakLoop, continueLoop }
+
+/// Mutable state of one render: scopes, output buffer, counters and limits.
+final class RenderContext {
+    let engine: LiquidEngine
+    let options: LiquidOptions
+    /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
+    var scopes: [[String: LiquidValue]]
+    /// The render variables (`increment`/`decrement` counters live here too).
+    var environment: [String: LiquidValue]
+    var out: [UInt8] = []
+    var interrupt: Interrupt = .none
+    var iterations = 0
+    var partialDepth = 0
+    var isolated = false
+    var cycles: [String: Int] = [:]
+    var forOffsets: [String: Int] = [:]
+    var ifchangedLast: [UInt8]? = nil
+    var currentForloop: ForloopDrop? = nil
+    var source: SourceText
+    let deadline: Double
+    var checks = 0
+
+    init(engine: LiquidEngine, source: SourceText, variables: LiquidObject) {
+        self.engine = engine
+        self.options = engine.options
+        self.source = source
+        self.scopes = [[:]]
+        self.environment = variables.storage
+        self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
+        out.reserveCapacity(4096)
+    }
+
+    @inline(__always) func lookup(_ name: String) -> LiquidValue? {
+        var i = scopes.count - 1
+        while i >= 0 {
+            if let value = scopes[i][name] { return value }
+            i -= 1
+        }
+        return environment[name]
+    }
+
+    @inline(__always) func assign(_ name: String, _ value: LiquidValue) {
+        scopes[0][name] = value
+    }
+
+    @inline(__always) func setLocal(_ name: String, _ value: LiquidValue) {
+        scopes[scopes.count - 1][name] = value
+    }
+
+    func checkOutput() throws {
+        if out.count > options.limits.maxOutputBytes {
+            throw RenderFailure(.limit, "Memory limits exceeded: output is larger than \(options.limits.maxOutputBytes) bytes")
+        }
+    }
+
+    @inline(__always) func countIteration() throws {
+        iterations += 1
+        if iterations > options.limits.maxLoopIterations {
+            throw RenderFailure(.limit, "Loop iteration limit exceeded (\(options.limits.maxLoopIterations))")
+        }
+        if iterations & 255 == 0 { try checkTime() }
+    }
+
+    func checkTime() throws {
+        if monotonicSeconds() > deadline {
+            throw RenderFailure(.limit, "Render time limit exceeded (\(options.limits.maxRenderTime)s)")
+        }
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// The `forloop` object.
+final class ForloopDrop: LiquidDrop, @unchecked Sendable {
+    let name: String
+    let length: Int
+    var index0 = 0
+    let parent: ForloopDrop?
+
+    init(name: String, length: Int, parent: ForloopDrop?) {
+        self.name = name
+        self.length = length
+        self.parent = parent
+    }
+
+    func value(forKey key: String) -> LiquidValue? {
+        switch key {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "rindex": return .int(length - index0)
+        case "rindex0": return .int(length - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "name": return .string(name)
+        case "parentloop": return parent.map { .drop($0) } ?? .null
+        default: return nil
+        }
+    }
+
+    var keys: [String] { ["first", "index", "index0", "last", "length", "rindex", "rindex0", "name", "parentloop"] }
+}
+
+/// The `tablerowloop` object.
+final class TablerowloopDrop: LiquidDrop, @unchecked Sendable {
+    let length: Int
+    let cols: Int
+    var index0 = 0
+    var row = 1
+    var col0 = 0
+
+    init(length: Int, cols: Int) {
+        self.length = length
+        self.cols = cols
+    }
+
+    func value(forKey key: String) -> LiquidValue? {
+        switch key {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "rindex": return .int(length - index0)
+        case "rindex0": return .int(length - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "col": return .int(col0 + 1)
+        case "col0": return .int(col0)
+        case "col_first": return .bool(col0 == 0)
+        case "col_last": return .bool(col0 + 1 == cols)
+        case "row": return .int(row)
+        default: return nil
+        }
+    }
+}

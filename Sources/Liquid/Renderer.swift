@@ -1,0 +1,365 @@
+/// Rendering of nodes.
+extension RenderContext {
+    func render(_ nodes: [Node]) throws {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
+                if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
+            case .output(let filtered):
+                try locate(filtered.line) {
+                    let value = try evaluate(filtered)
+                    write(value)
+                    if out.count > options.limits.maxOutputBytes { try checkOutput() }
+                }
+            case .assign(let name, let filtered):
+                try locate(filtered.line) { assign(name, try evaluate(filtered)) }
+            default:
+                try renderTag(node)
+                if interrupt != .none { return }
+            }
+        }
+    }
+
+    /// Runs `body`, adding the template name and `line` to failures.
+    @inline(__always) func locate(_ line: Int, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as RenderFailure {
+            throw LiquidError(failure.kind, failure.message, template: source.name, line: line,
+                              sourceLine: line > 0 ? source.lineText(line) : "")
+        } catch let error as LiquidError {
+            throw error
+        } catch {
+            throw LiquidError(.render, "\(error)", template: source.name, line: line,
+                              sourceLine: line > 0 ? source.lineText(line) : "")
+        }
+    }
+
+    func write(_ value: LiquidValue) {
+        if options.autoescape {
+            switch value {
+            case .safe(let s): out.append(contentsOf: s.utf8)
+            case .null: break
+            case .int(let i): appendInt(i, to: &out)
+            case .string(let s): appendEscaped(s, to: &out)
+            default: appendEscaped(value.liquidString, to: &out)
+            }
+        } else {
+            value.write(to: &out)
+        }
+    }
+
+    func renderTag(_ node: Node) throws {
+        switch node {
+        case .capture(let name, let body):
+            let start = out.count
+            try render(body)
+            let captured = String(decoding: out[start...], as: UTF8.self)
+            out.removeSubrange(start...)
+            assign(name, .string(captured))
+        case .conditional(let branches, let negateFirst, let line):
+            for (index, branch) in branches.enumerated() {
+                var taken = true
+                if let condition = branch.0 {
+                    try locate(line) { taken = try evaluate(condition) }
+                    if index == 0 && negateFirst { taken = !taken }
+                }
+                if taken {
+                    try render(branch.1)
+                    return
+                }
+            }
+        case .caseTag(let node):
+            try locate(node.line) {
+                let subject = try evaluate(node.subject)
+                var runElse = true
+                for branch in node.branches {
+                    if let values = branch.values {
+                        // Every matching value renders the body (as the reference does).
+                        for value in values where try compare(subject, .eq, value) {
+                            runElse = false
+                            try render(branch.body)
+                            if interrupt != .none { return }
+                        }
+                    } else if runElse {
+                        try render(branch.body)
+                    }
+                    if interrupt != .none { return }
+                }
+            }
+        case .forLoop(let node):
+            try locate(node.line) { try renderFor(node) }
+        case .tablerow(let node):
+            try locate(node.line) { try renderTablerow(node) }
+        case .cycle(let group, let values, let key, let line):
+            try locate(line) {
+                var name = key
+                if let group { name = try evaluate(group).liquidString }
+                let position = cycles[name] ?? 0
+                if position < values.count { write(try evaluate(values[position])) }
+                cycles[name] = position + 1 >= values.count ? 0 : position + 1
+            }
+        case .increment(let name):
+            let value = counter(name)
+            appendInt(value, to: &out)
+            environment[name] = .int(value + 1)
+        case .decrement(let name):
+            let value = counter(name) - 1
+            appendInt(value, to: &out)
+            environment[name] = .int(value)
+        case .partial(let node):
+            try renderPartial(node)
+        case .ifchanged(let body):
+            let start = out.count
+            try render(body)
+            let rendered = Array(out[start...])
+            if let last = ifchangedLast, last == rendered {
+                out.removeSubrange(start...)
+            }
+            ifchangedLast = rendered
+        case .breakLoop:
+            interrupt = .breakLoop
+        case .continueLoop:
+            interrupt = .continueLoop
+        case .text, .output, .assign:
+            try render([node])
+        }
+    }
+
+    func counter(_ name: String) -> Int {
+        if case .int(let i)? = environment[name] { return i }
+        if case .double(let d)? = environment[name] { return Int(d) }
+        return 0
+    }
+
+    // MARK: Loops
+
+    /// Items a `for` loop iterates over.
+    func iterable(_ value: LiquidValue) -> [LiquidValue] {
+        switch value {
+        case .array(let items): return items
+        case .range(let r): return r.map { .int($0) }
+        case .object(let object): return object.keys.map { .array([.string($0), object[$0] ?? .null]) }
+        case .string(let s), .safe(let s): return s.isEmpty ? [] : [value]
+        case .drop(let drop):
+            if let sequence = drop as? any LiquidSequenceDrop { return sequence.elements }
+            return drop.keys.map { .array([.string($0), drop.value(forKey: $0) ?? .null]) }
+        default: return []
+        }
+    }
+
+    func renderFor(_ node: ForNode) throws {
+        let collection = try evaluate(node.collection)
+        var from = 0
+        if node.offsetContinue {
+            from = forOffsets[node.name] ?? 0
+        } else if let offset = node.offset {
+            let value = try evaluate(offset)
+            if !value.isNil { from = try toInteger(value) }
+        }
+        var to: Int? = nil
+        if let limit = node.limit {
+            let value = try evaluate(limit)
+            if !value.isNil { to = try toInteger(value) + from }
+        }
+        var segment: [LiquidValue]
+        if case .range(let r) = collection {
+            // Avoid materialising huge ranges.
+            let lo = r.lowerBound.addingReportingOverflow(max(from, 0)).partialValue
+            var hi = r.upperBound
+            if let to { hi = min(hi, r.lowerBound.addingReportingOverflow(to).partialValue - 1) }
+            if hi >= lo, hi - lo >= options.limits.maxLoopIterations - iterations {
+                throw RenderFailure(.limit, "Loop iteration limit exceeded (\(options.limits.maxLoopIterations))")
+            }
+            segment = hi >= lo ? (lo...hi).map { .int($0) } : []
+        } else {
+            let items = iterable(collection)
+            let start = min(max(from, 0), items.count)
+            var end = items.count
+            if let to { end = min(max(to, start), items.count) }
+            segment = Array(items[start..<end])
+        }
+        if node.reversed { segment.reverse() }
+        forOffsets[node.name] = from + segment.count
+        if segment.isEmpty {
+            if let elseBody = node.elseBody { try render(elseBody) }
+            return
+        }
+        let loop = ForloopDrop(name: node.name, length: segment.count, parent: currentForloop)
+        let savedLoop = currentForloop
+        currentForloop = loop
+        scopes.append(["forloop": .drop(loop)])
+        defer {
+            scopes.removeLast()
+            currentForloop = savedLoop
+        }
+        let scope = scopes.count - 1
+        for (i, item) in segment.enumerated() {
+            try countIteration()
+            loop.index0 = i
+            scopes[scope][node.variable] = item
+            try render(node.body)
+            if interrupt != .none {
+                let kind = interrupt
+                interrupt = .none
+                if kind == .breakLoop { break }
+            }
+        }
+    }
+
+    func renderTablerow(_ node: TablerowNode) throws {
+        let collection = try evaluate(node.collection)
+        var items = iterable(collection)
+        if case .string = collection { items = [] }
+        var from = 0
+        if let offset = node.offset {
+            let value = try evaluate(offset)
+            if !value.isNil { from = try toInteger(value) }
+        }
+        var end = items.count
+        if let limit = node.limit {
+            let value = try evaluate(limit)
+            if !value.isNil { end = min(items.count, from + (try toInteger(value))) }
+        }
+        let start = min(max(from, 0), items.count)
+        let segment = start < end ? Array(items[start..<end]) : []
+        var cols = segment.count
+        if let colsExpr = node.cols {
+            let value = try evaluate(colsExpr)
+            if !value.isNil { cols = try toInteger(value) }
+        }
+        let loop = TablerowloopDrop(length: segment.count, cols: cols)
+        out.append(contentsOf: "<tr class=\"row1\">\n".utf8)
+        scopes.append(["tablerowloop": .drop(loop)])
+        defer { scopes.removeLast() }
+        let scope = scopes.count - 1
+        for (i, item) in segment.enumerated() {
+            try countIteration()
+            loop.index0 = i
+            scopes[scope][node.variable] = item
+            out.append(contentsOf: "<td class=\"col".utf8)
+            appendInt(loop.col0 + 1, to: &out)
+            out.append(contentsOf: "\">".utf8)
+            try render(node.body)
+            out.append(contentsOf: "</td>".utf8)
+            if interrupt != .none {
+                let kind = interrupt
+                interrupt = .none
+                if kind == .breakLoop { break }
+            }
+            if loop.col0 + 1 == cols && i != segment.count - 1 {
+                loop.row += 1
+                out.append(contentsOf: "</tr>\n<tr class=\"row".utf8)
+                appendInt(loop.row, to: &out)
+                out.append(contentsOf: "\">".utf8)
+                loop.col0 = 0
+            } else {
+                loop.col0 += 1
+            }
+        }
+        out.append(contentsOf: "</tr>\n".utf8)
+    }
+
+    // MARK: Partials
+
+    func renderPartial(_ node: PartialNode) throws {
+        var template: LiquidTemplate!
+        var name = ""
+        try locate(node.line) {
+            if !node.isolated && isolated {
+                throw RenderFailure(.render, "include usage is not allowed in this context")
+            }
+            let nameValue = try evaluate(node.name)
+            guard let n = nameValue.stringPayload else {
+                throw RenderFailure(.argument, "Argument error in tag '\(node.isolated ? "render" : "include")' - Illegal template name")
+            }
+            name = n
+            if partialDepth >= options.limits.maxDepth {
+                throw RenderFailure(.limit, "Nesting too deep: include/render depth exceeds \(options.limits.maxDepth)")
+            }
+            template = try engine.partial(named: n)
+        }
+        let alias = node.alias ?? String(name.split(separator: "/").last ?? Substring(name))
+        let savedSource = source
+        partialDepth += 1
+        defer {
+            partialDepth -= 1
+            source = savedSource
+        }
+        if node.isolated {
+            var variable: LiquidValue = .null
+            var attributes: [(String, LiquidValue)] = []
+            try locate(node.line) {
+                if let v = node.variable { variable = try evaluate(v) }
+                for (key, expr) in node.attributes { attributes.append((key, try evaluate(expr))) }
+            }
+            let saved = (scopes, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
+            defer {
+                (scopes, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
+            }
+            environment = [:]
+            isolated = true
+            source = template.source
+            func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
+                var scope: [String: LiquidValue] = [:]
+                if let forloop { scope["forloop"] = .drop(forloop) }
+                for (key, value) in attributes { scope[key] = value }
+                if !value.isNil { scope[alias] = value }
+                scopes = [scope]
+                currentForloop = nil
+                interrupt = .none
+                try render(template.nodes)
+            }
+            if node.isFor, let items = forItems(variable) {
+                let loop = ForloopDrop(name: name, length: items.count, parent: nil)
+                for (i, item) in items.enumerated() {
+                    try locate(node.line) { try countIteration() }
+                    loop.index0 = i
+                    try renderOne(item, forloop: loop)
+                }
+            } else {
+                try renderOne(variable, forloop: nil)
+            }
+        } else {
+            var variable: LiquidValue = .null
+            try locate(node.line) {
+                if let v = node.variable {
+                    variable = try evaluate(v)
+                } else {
+                    variable = lookup(name) ?? .null
+                }
+            }
+            scopes.append([:])
+            defer { scopes.removeLast() }
+            try locate(node.line) {
+                for (key, expr) in node.attributes { setLocal(key, try evaluate(expr)) }
+            }
+            source = template.source
+            if case .array(let items) = variable {
+                for item in items {
+                    setLocal(alias, item)
+                    try render(template.nodes)
+                    if interrupt != .none { break }
+                }
+            } else {
+                setLocal(alias, variable)
+                try render(template.nodes)
+            }
+        }
+    }
+
+    func forItems(_ value: LiquidValue) -> [LiquidValue]? {
+        switch value {
+        case .array(let items): return items
+        case .range(let r): return r.map { .int($0) }
+        case .object(let object): return object.keys.map { .array([.string($0), object[$0] ?? .null]) }
+        default: return nil
+        }
+    }
+}
+
+/// A drop that iterates like an array in `for` loops.
+public protocol LiquidSequenceDrop: LiquidDrop {
+    var elements: [LiquidValue] { get }
+}
