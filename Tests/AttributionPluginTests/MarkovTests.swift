@@ -1,4 +1,5 @@
 import AttributionPlugin
+import HeraldData
 import Testing
 
 struct MarkovTests {
@@ -93,5 +94,23 @@ struct MarkovTests {
         #expect(throws: LinearSystem.SingularMatrix.self) {
             try LinearSystem.solve([1, 2, 2, 4], [1, 2], size: 2)
         }
+    }
+}
+
+extension MarkovTests {
+    /// A chain fitted to journeys reproduces their converting share, whatever the paths (flow conservation).
+    @Test(arguments: [UInt64(3), 17, 99])
+    func fittedChainReproducesTheConvertingShare(seed: UInt64) throws {
+        var random = SplitMix64(state: seed)
+        var paths: [AggregatedPath] = []
+        for _ in 0..<200 {
+            let channels = (0...random.below(5)).map { _ in ["a", "b", "c", "d"][random.below(4)] }
+            paths.append(AggregatedPath(channels: channels, conversions: Double(random.below(3)), value: 0, nulls: Double(random.below(4))))
+        }
+        let set = PathJourneys.build(paths)
+        let conversions = set.journeys.reduce(0) { $0 + $1.conversions }
+        let all = set.journeys.reduce(0) { $0 + $1.conversions + $1.nulls }
+        let chain = MarkovChain(channelCount: set.channels.count, journeys: set.journeys)
+        #expect(relativelyEqual(try chain.conversionProbability(), conversions / all, tolerance: 1e-12))
     }
 }
