@@ -16,12 +16,21 @@ public struct TenantIndexEntry: Sendable {
     public var status: Status
     /// The headline figures of the tenant's reports.
     public var summaries: [ReportSummary]
+    /// The snapshot date (`YYYY-MM-DD`) the shown output was built from, when known.
+    public var snapshot: String?
 
-    public init(id: String, name: String, status: Status, summaries: [ReportSummary] = []) {
+    public init(id: String, name: String, status: Status, snapshot: String? = nil, summaries: [ReportSummary] = []) {
         self.id = id
         self.name = name
         self.status = status
+        self.snapshot = snapshot
         self.summaries = summaries
+    }
+
+    /// `failure` nil means built; otherwise its message.
+    public init(id: String, name: String, failure: String?, snapshot: String? = nil, summaries: [ReportSummary] = []) {
+        self.init(id: id, name: name, status: failure.map { .failed(message: $0) } ?? .built, snapshot: snapshot,
+                  summaries: summaries)
     }
 }
 
@@ -38,6 +47,7 @@ public enum CommandCenterIndex {
             object["id"] = .string(entry.id)
             object["name"] = .string(entry.name)
             object["link"] = .string(folder + "/index.html")
+            object["snapshot"] = entry.snapshot.map(LiquidValue.string) ?? .null
             switch entry.status {
             case .built:
                 object["status"] = .string("built")
