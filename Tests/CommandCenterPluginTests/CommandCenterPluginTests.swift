@@ -124,3 +124,10 @@ import Testing
         #expect(html.first("h2")?.first("a")?[attribute: "href"] == "..%2Fx%20y/index.html")
     }
 }
+
+@Suite struct TenantIndexEntryTests {
+    @Test(arguments: [(nil as String?, TenantIndexEntry.Status.built), ("boom", .failed(message: "boom"))])
+    func failureInitialiser(failure: String?, status: TenantIndexEntry.Status) {
+        #expect(TenantIndexEntry(id: "a", name: "A", failure: failure, snapshot: "2026-11-30").status == status)
+    }
+}

@@ -6,22 +6,28 @@ import Testing
 @Suite struct PageFrontMatterTests {
     static let berlin = TimeZone(identifier: "Europe/Berlin")!
 
-    /// The same page written in YAML (`---`) and TOML (`+++`): YAML readers hand dates over as text, TOML
-    /// readers as RFC 3339 text with or without offset; both must give the same front matter.
+    /// The same page written with YAML (`---`) and TOML (`+++`) front matter, as Hugo and Zola write them.
     @Test(arguments: [
-        ("yaml", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29")), ("draft", .bool(false)),
-                  ("slug", .string("about")), ("tags", .array([]))]),
-        ("toml", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29T00:00:00+01:00")),
-                  ("slug", .string("about")), ("extra", .map([]))]),
-        ("toml-local", [("title", ConfigValue.string("About us")), ("date", .string("2026-03-29 00:00:00")),
-                        ("slug", .string("about"))]),
+        "---\ntitle: About us\ndate: 2026-03-29\ndraft: false\nslug: about\ntags: [a, b]\n---\n# Body\n",
+        "---\ntitle: \"About us\"\ndate: \"2026-03-29T00:00:00+01:00\"\nslug: about\nauthor:\n  name: X\n...\n# Body\n",
+        "+++\ntitle = \"About us\"\ndate = 2026-03-29T00:00:00+01:00\ndraft = false\nslug = \"about\"\n[extra]\nk = 1\n+++\n# Body\n",
+        "+++\ntitle = 'About us'\ndate = 2026-03-29\nslug = 'about'\n+++\n# Body\n",
+        "+++\ntitle = \"About us\"\ndate = 2026-03-29 00:00:00\nslug = \"about\"\n+++\n# Body\n",
     ])
-    func variants(format: String, pairs: [(String, ConfigValue)]) throws {
-        let matter = try PageFrontMatter(frontMatter(pairs), timeZone: Self.berlin)
+    func variants(file: String) throws {
+        let document = try FrontMatter.parse(Array(file.utf8), file: "content/acme/pages/x.md", path: "pages/x.md")
+        let matter = try PageFrontMatter(document.frontMatter, timeZone: Self.berlin)
         #expect(matter.title == "About us")
         #expect(matter.slug == "about")
         #expect(matter.draft == false)
         #expect(matter.date?.description == "2026-03-29T00:00:00+01:00")
+        #expect(document.body == "# Body\n")
+    }
+
+    @Test(arguments: ["---\ndraft: true\n---\nx", "+++\ndraft = true\n+++\nx"])
+    func draftFlag(file: String) throws {
+        let document = try FrontMatter.parse(Array(file.utf8), file: "x.md", path: "pages/x.md")
+        #expect(try PageFrontMatter(document.frontMatter, timeZone: Self.berlin).draft)
     }
 
     @Test(arguments: [
