@@ -1,6 +1,7 @@
-import AttributionPlugin
+
 import Generator
 import HeraldData
+@testable import AttributionPlugin
 import Markup
 import Testing
 
@@ -87,5 +88,12 @@ struct PluginTests {
         let csv = String(decoding: output.artifacts.first { $0.path.value.hasSuffix(".csv") }!.bytes, as: UTF8.self)
         #expect(csv == "channel,model,conversions,value\nA,last_touch,0.000000,0.0000\nB,last_touch,1.000000,4.0000\n")
         #expect(output.summary?.detail == "Top channel under Last touch: B (100.0 % of conversions)")
+    }
+}
+
+struct BarChartTests {
+    @Test(arguments: [(0.0, 1.0), (0.3, 0.3), (198, 200), (250, 250), (251, 300), (1_250, 2_000), (7_000, 8_000), (8_001, 10_000)])
+    func gridSteps(x: Double, step: Double) {
+        #expect(relativelyEqual(BarChart.niceStep(x), step))
     }
 }

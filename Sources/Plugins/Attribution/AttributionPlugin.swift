@@ -68,7 +68,7 @@ public struct AttributionPlugin: Plugin {
         let htmlPath = "\(Self.folder)/index.html"
         let variables = AttributionPage.variables(result, notes: notes, currency: currency, source: source)
         let html = try input.templates.renderPage("attribution/index.html", variables,
-                                                  page: PageMeta(title: "Attribution · \(input.tenant.name)"),
+                                                  page: PageMeta(title: "Attribution"),
                                                   tenant: input.tenant, outputPath: htmlPath)
         let artifacts = [
             try Artifact("\(Self.folder)/attribution.csv", text: AttributionCSV.render(result)),

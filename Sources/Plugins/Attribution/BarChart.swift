@@ -21,18 +21,19 @@ public enum BarChart {
         for model in models {
             for credit in result.credits[model] ?? [] { maximum = max(maximum, credit.conversions) }
         }
-        let scale = maximum > 0 ? barArea / niceCeiling(maximum) : 0
-        let top = niceCeiling(maximum)
+        let top = 4 * niceStep(maximum / 4)
+        let scale = barArea / top
 
         func n(_ x: Double) -> String { NumberFormat.fixed(x, decimals: 1) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"attribution-chart\" role=\"img\" "
         svg += "viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" "
         svg += "aria-label=\"Conversions credited to each channel by each model\" font-family=\"sans-serif\" font-size=\"11\">"
         // Legend.
-        for (i, model) in models.enumerated() {
-            let x = Double(i) * 105
+        var x = 4.0
+        for model in models {
             svg += "<rect x=\"\(n(x))\" y=\"6\" width=\"10\" height=\"10\" fill=\"\(palette[model.order % palette.count])\"/>"
             svg += "<text x=\"\(n(x + 14))\" y=\"15\">\(HTMLEscape.escape(model.title))</text>"
+            x += 14 + 6.5 * Double(model.title.count) + 22
         }
         // Grid lines and axis labels at 0, 25, 50, 75 and 100 % of the scale.
         let plotBottom = legendHeight + Double(channels.count) * groupHeight
@@ -60,13 +61,13 @@ public enum BarChart {
         return svg
     }
 
-    /// 1, 2, 2.5 or 5 times a power of ten, at least `x`.
-    static func niceCeiling(_ x: Double) -> Double {
-        guard x > 0 else { return 1 }
+    /// The smallest of 1, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is at least `x` (a grid step).
+    static func niceStep(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return 1 }
         var power = 1.0
         while power * 10 <= x { power *= 10 }
         while power > x { power /= 10 }
-        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where factor * power >= x { return factor * power }
+        for factor in [1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] where factor * power >= x { return factor * power }
         return 10 * power
     }
 
