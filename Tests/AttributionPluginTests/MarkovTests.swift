@@ -114,3 +114,38 @@ extension MarkovTests {
         #expect(relativelyEqual(try chain.conversionProbability(), conversions / all, tolerance: 1e-12))
     }
 }
+
+extension MarkovTests {
+    /// The O(n³) removal effects equal re-solving the chain with each channel removed.
+    @Test(arguments: [UInt64(5), 23, 77, 1234])
+    func fastRemovalEffectsEqualResolvingPerChannel(seed: UInt64) throws {
+        var random = SplitMix64(state: seed)
+        let names = (0..<(3 + random.below(12))).map { "c\($0)" }
+        var paths: [AggregatedPath] = []
+        for _ in 0..<(20 + random.below(200)) {
+            let channels = (0...random.below(8)).map { _ in names[random.below(names.count)] }
+            paths.append(AggregatedPath(channels: channels, conversions: Double(random.below(3)), value: 0, nulls: Double(random.below(4))))
+        }
+        let set = PathJourneys.build(paths)
+        let chain = MarkovChain(channelCount: set.channels.count, journeys: set.journeys)
+        let base = try chain.conversionProbability()
+        let fast = try chain.removalEffects()
+        for channel in 0..<set.channels.count {
+            let slow = base > 0 ? max(0, 1 - (try chain.conversionProbability(removing: channel)) / base) : 0
+            #expect(abs(fast[channel] - slow) < 1e-12, "\(set.channels[channel]): \(fast[channel]) vs \(slow)")
+        }
+    }
+
+    @Test func luSolvesAndSolvesTransposed() throws {
+        let a: [Double] = [0, 2, 1, 1, 1, 0, 3, 0, 1]  // needs pivoting
+        let lu = try LUDecomposition(a, size: 3)
+        let x = lu.solve([5, 3, 6])
+        for row in 0..<3 {
+            #expect(abs((0..<3).reduce(0) { $0 + a[row * 3 + $1] * x[$1] } - [5.0, 3, 6][row]) < 1e-12)
+        }
+        let z = lu.solveTransposed([1, 2, 3])
+        for column in 0..<3 {
+            #expect(abs((0..<3).reduce(0) { $0 + a[$1 * 3 + column] * z[$1] } - [1.0, 2, 3][column]) < 1e-12)
+        }
+    }
+}

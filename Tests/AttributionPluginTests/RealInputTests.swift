@@ -1,5 +1,6 @@
 import AttributionPlugin
 import Foundation
+import Generator
 import HeraldData
 import Testing
 
@@ -141,5 +142,39 @@ struct RealInputTests {
         let firstGBP = snapshot.conversions!.first { $0.currency == "GBP" }!
         #expect(error?.location == SourceLocation(file: "touchpoints_sample/conversions.csv", line: firstGBP.line))
         #expect(error?.message.contains("GBP") == true)
+    }
+}
+
+/// The same real inputs through HeraldData's loaders (which already drop exact duplicates and sort by instant):
+/// the report must not change by a byte.
+struct RealInputLoaderTests {
+    @Test func loadersAndRawRowsGiveTheSameReport() throws {
+        let folder = RealInputTests.sample
+        guard let touchBytes = readShared(folder + "/touchpoints.csv"), let orderBytes = readShared(folder + "/conversions.csv"),
+              let identityBytes = readShared(folder + "/identities.csv"), let pathBytes = readShared(RealInputTests.pathsFile) else {
+            print("skipped: ../shared/corpus/attribution is absent")
+            return
+        }
+        var raw = Snapshot(date: "2026-05-01", folder: "sample")
+        raw.touchpoints = readTouchpoints(touchBytes)
+        raw.conversions = readConversions(orderBytes)
+        raw.identities = readIdentities(identityBytes)
+        raw.rates = RealInputTests.rates
+        var loaded = raw
+        loaded.touchpoints = try TouchpointsLoader.load(touchBytes, file: "touchpoints.csv").get()
+        loaded.conversions = try ConversionsLoader.load(orderBytes, file: "conversions.csv").get()
+        loaded.identities = try IdentitiesLoader.load(identityBytes, file: "identities.csv").get()
+        #expect(loaded.touchpoints!.count == 59_481)
+        let a = try AttributionPlugin().run(pluginInput(raw))
+        let b = try AttributionPlugin().run(pluginInput(loaded))
+        let csv = { (o: PluginOutput) in o.artifacts.first { $0.path.value.hasSuffix(".csv") }!.bytes }
+        #expect(csv(a) == csv(b))
+        #expect(a.summary == b.summary)
+
+        var paths = Snapshot(date: "2026-05-01", folder: "paths")
+        paths.paths = try PathsLoader.load(pathBytes, file: "paths.csv").get()
+        var rawPaths = paths
+        rawPaths.paths = readPaths(pathBytes)
+        #expect(csv(try AttributionPlugin().run(pluginInput(paths))) == csv(try AttributionPlugin().run(pluginInput(rawPaths))))
     }
 }

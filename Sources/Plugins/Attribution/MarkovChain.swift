@@ -63,14 +63,43 @@ public struct MarkovChain: Sendable {
     }
 
     /// The removal effect of every channel: 1 − P(conversion without it) / P(conversion); 0 when P is 0.
+    ///
+    /// Exact, in O(n³) for all channels together: with x the absorption probabilities, N = (I − Q)⁻¹ the
+    /// fundamental matrix and h = N[start][c] / N[c][c] the probability of ever visiting c, a walk converts without
+    /// c with probability x[start] − h · x[c] (strong Markov property at the first visit to c). This equals
+    /// solving the chain again with c turned into a dead end (`conversionProbability(removing:)`), which the
+    /// tests check, without one O(n³) solve per channel.
     public func removalEffects() throws(LinearSystem.SingularMatrix) -> [Double] {
-        let base = try conversionProbability()
+        let n = channelCount + 1
+        var a = [Double](repeating: 0, count: n * n)
+        var b = [Double](repeating: 0, count: n)
+        for row in 0..<n {
+            a[row * n + row] = 1
+            let total = rowTotal(row)
+            guard total > 0 else { continue }
+            for column in 0..<n { a[row * n + column] -= counts[row * width + column] / total }
+            b[row] = counts[row * width + channelCount + 1] / total
+        }
+        let lu = try LUDecomposition(a, size: n)
+        let x = lu.solve(b)
+        let base = x[0]
         guard base > 0 else { return [Double](repeating: 0, count: channelCount) }
+        var unit = [Double](repeating: 0, count: n)
+        unit[0] = 1
+        let fromStart = lu.solveTransposed(unit)  // row `start` of N
         var effects: [Double] = []
         effects.reserveCapacity(channelCount)
         for channel in 0..<channelCount {
-            let without = try conversionProbability(removing: channel)
-            effects.append(max(0, 1 - without / base))
+            let state = channel + 1
+            guard fromStart[state] > 0, x[state] > 0 else {
+                effects.append(0)
+                continue
+            }
+            unit = [Double](repeating: 0, count: n)
+            unit[state] = 1
+            let diagonal = lu.solve(unit)[state]  // N[c][c] ≥ 1
+            let without = base - fromStart[state] / diagonal * x[state]
+            effects.append(min(1, max(0, 1 - without / base)))
         }
         return effects
     }
