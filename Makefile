@@ -1,17 +1,52 @@
-# Herald. `make demo` and `make test` are the two commands a newcomer needs.
+# Herald. The two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev zlib1g-dev libssl-dev python3
-.PHONY: setup build demo test
+# Real-input extras: the Python 3.11 documentation as a crawl.
+REAL_INPUT_PACKAGES = python3.11-doc
+DEMO_NOW ?= 2026-12-01T06:00:00Z
+DEMO_OUT ?= out
+SCRATCH = .scratch
+
+.PHONY: setup setup-real-input build debug demo test check real-input clean
+
+# Idempotent: installs only what is missing, after `apt-get update`.
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	else echo "system packages present"; fi
+
+setup-real-input: setup
+	@missing=""; for p in $(REAL_INPUT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; fi
+
 build: setup
 	$(SWIFT) build -c release --product herald
-test: setup
-	$(SWIFT) test
+
+# A throwaway unsubscribe secret for local runs; real deployments set HERALD_UNSUBSCRIBE_KEY(_FILE).
+$(SCRATCH)/unsubscribe.key:
+	@mkdir -p $(SCRATCH)
+	@python3 -c 'import secrets; print(secrets.token_hex(32))' > $@
+
+demo: build $(SCRATCH)/unsubscribe.key
+	HERALD_UNSUBSCRIBE_KEY_FILE=$(SCRATCH)/unsubscribe.key .build/release/herald build --project . --out $(DEMO_OUT) --now $(DEMO_NOW)
+	@echo
+	@echo "Demo output: $(CURDIR)/$(DEMO_OUT)/index.html (one folder per tenant; open index.html in a browser)"
+
+check: build
+	.build/release/herald check --project .
+
+test: setup-real-input
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+real-input: build setup-real-input $(SCRATCH)/unsubscribe.key
+	HERALD_UNSUBSCRIBE_KEY_FILE=$(SCRATCH)/unsubscribe.key bash real-input/build.sh
+
+clean:
+	rm -rf .build $(SCRATCH) $(DEMO_OUT)
 
 # Pages benchmark: 10,000 generated markdown pages built by Herald and by Hugo in the same run (docs/benchmarks.md).
 BENCH_WORK ?= .scratch/bench-pages

@@ -1,1 +1,40 @@
-print("herald")
+import Foundation
+
+/// `herald`: a thin command line over the Generator. Each command lives in its own file.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    ("build", "build every tenant's reports, emails, pages and sitemaps", BuildCommand.run),
+    ("check", "validate the project and snapshots, reporting every problem", CheckCommand.run),
+    ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
+    ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json", LiquidCommand.run),
+    ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
+]
+
+let topUsage = """
+    Herald \(heraldVersion): a static site and report generator for many tenants.
+
+    Usage: herald <command> [options]
+
+    Commands:
+    \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+    Run `herald <command> --help` for a command's options.
+    """
+
+guard let first = arguments.first else {
+    printError(topUsage)
+    exit(2)
+}
+if first == "--help" || first == "-h" || first == "help" {
+    print(topUsage)
+    exit(0)
+}
+if first == "--version" {
+    print("herald \(heraldVersion)")
+    exit(0)
+}
+guard let command = commands.first(where: { $0.name == first }) else {
+    printError("herald: unknown command '\(first)'\n\n" + topUsage)
+    exit(2)
+}
+exit(command.run(Array(arguments.dropFirst())))

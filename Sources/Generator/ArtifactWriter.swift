@@ -1,0 +1,64 @@
+import Foundation
+import HeraldData
+
+/// Writes one tenant's artifacts so that a reader never sees a half-written tree.
+///
+/// Everything goes to a staging folder beside the destination; only when all of it is written does the staging
+/// folder replace the previous output (two renames). A failed tenant leaves its previous output untouched.
+public struct ArtifactWriter: Sendable {
+    public let fileSystem: any FileSystem
+
+    public init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
+
+    /// Rejects two artifacts with the same path: two plugins writing one file is a bug, not a race to win.
+    public static func checkUnique(_ artifacts: [(plugin: String, artifact: Artifact)]) throws {
+        var owners: [OutputPath: String] = [:]
+        var clashes: [String] = []
+        for (plugin, artifact) in artifacts {
+            if let owner = owners[artifact.path] {
+                clashes.append("\(artifact.path) (\(owner) and \(plugin))")
+            } else {
+                owners[artifact.path] = plugin
+            }
+        }
+        if !clashes.isEmpty {
+            throw BuildError("several plugins write the same output path: " + clashes.sorted().joined(separator: ", "))
+        }
+    }
+
+    /// Writes `artifacts` under `destination` (a folder path), replacing what was there.
+    public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String) throws {
+        let parent = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        let staging = parent + "/.staging-" + name + "-" + stagingTag
+        let retired = parent + "/.previous-" + name + "-" + stagingTag
+        try fileSystem.remove(staging)
+        try fileSystem.createDirectory(staging)
+        do {
+            for artifact in artifacts.sorted(by: { $0.path < $1.path }) {
+                try fileSystem.write(artifact.bytes, to: staging + "/" + artifact.path.value)
+            }
+            try fileSystem.remove(retired)
+            let hadPrevious = fileSystem.exists(destination)
+            if hadPrevious { try fileSystem.move(destination, to: retired) }
+            do {
+                try fileSystem.move(staging, to: destination)
+            } catch {
+                if hadPrevious { try? fileSystem.move(retired, to: destination) }
+                throw error
+            }
+            try fileSystem.remove(retired)
+        } catch {
+            try? fileSystem.remove(staging)
+            throw error
+        }
+    }
+
+    /// Replaces one file atomically (write a temporary file, then rename).
+    public func replaceFile(_ bytes: [UInt8], at path: String, stagingTag: String) throws {
+        let temporary = path + ".tmp-" + stagingTag
+        try fileSystem.write(bytes, to: temporary)
+        try fileSystem.remove(path)
+        try fileSystem.move(temporary, to: path)
+    }
+}

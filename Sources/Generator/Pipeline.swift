@@ -1,0 +1,107 @@
+import Foundation
+import HeraldData
+
+/// What to build.
+public struct BuildRequest: Sendable {
+    public var projectRoot: String
+    /// Overrides `output_dir` from herald.yml.
+    public var outputDirectory: String?
+    /// Tenant ids to build; empty means all.
+    public var tenants: [String]
+    /// The build instant: every date in the output derives from it, never from the system clock.
+    public var now: Date
+    /// Tenants built at once.
+    public var jobs: Int
+
+    public init(projectRoot: String, outputDirectory: String? = nil, tenants: [String] = [], now: Date, jobs: Int = 2) {
+        self.projectRoot = projectRoot
+        self.outputDirectory = outputDirectory
+        self.tenants = tenants
+        self.now = now
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// The whole data flow in one place: snapshot → datasets → plugins → artifacts → writer.
+///
+/// Tenants build in isolation and concurrently; a failing tenant is reported and keeps its previous output.
+public struct Pipeline: Sendable {
+    public let fileSystem: any FileSystem
+    public let plugins: [any Plugin]
+    public let themes: ThemeFactory
+    public let secrets: SecretStore
+    public let log: @Sendable (BuildEvent) -> Void
+
+    public init(fileSystem: any FileSystem, plugins: [any Plugin], themes: ThemeFactory, secrets: SecretStore = SecretStore(),
+                log: @escaping @Sendable (BuildEvent) -> Void = { _ in }) {
+        self.fileSystem = fileSystem
+        self.plugins = plugins
+        self.themes = themes
+        self.secrets = secrets
+        self.log = log
+    }
+
+    /// The output folder a request writes to.
+    public func outputDirectory(for request: BuildRequest, project: ProjectConfig) -> String {
+        let configured = request.outputDirectory ?? project.outputDirectory
+        if configured.hasPrefix("/") { return configured }
+        return request.projectRoot + "/" + configured
+    }
+
+    /// Builds the requested tenants. Throws only for project-level problems (herald.yml, unknown tenant ids);
+    /// tenant failures are in the results.
+    public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
+        let loader = ProjectLoader(root: request.projectRoot, fileSystem: fileSystem)
+        let project = try loader.project()
+        let known = try loader.tenantIDs()
+        let unknown = request.tenants.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            throw BuildError("unknown tenant \(unknown.map { "'\($0)'" }.joined(separator: ", ")); the project has: "
+                + known.joined(separator: ", "), at: SourceLocation(file: request.projectRoot + "/snapshots"))
+        }
+        let selected = request.tenants.isEmpty ? known : known.filter { request.tenants.contains($0) }
+        let output = outputDirectory(for: request, project: project)
+        try fileSystem.createDirectory(output)
+
+        let results = ResultBox(count: selected.count)
+        let gate = DispatchSemaphore(value: request.jobs)
+        DispatchQueue.concurrentPerform(iterations: selected.count) { index in
+            gate.wait()
+            defer { gate.signal() }
+            let result = buildTenant(selected[index], project: project, loader: loader, request: request, output: output)
+            results.set(index, result)
+            log(.tenantFinished(result))
+        }
+        return (output, results.values)
+    }
+
+    private func buildTenant(_ id: String, project: ProjectConfig, loader: ProjectLoader, request: BuildRequest,
+                             output: String) -> TenantResult {
+        log(.tenantStarted(tenant: id))
+        var result = TenantResult(tenant: id, name: id)
+        do {
+            try TenantBuild(id: id, project: project, loader: loader, request: request, pipeline: self)
+                .run(into: &result, output: output)
+        } catch {
+            result.failure = describe(error)
+        }
+        return result
+    }
+}
+
+/// Collects results from concurrent tenant builds in input order.
+private final class ResultBox: @unchecked Sendable {
+    private var slots: [TenantResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: TenantResult) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [TenantResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import HeraldData
+
+/// One tenant's build: load, run plugins by phase, check, write.
+struct TenantBuild {
+    let id: String
+    let project: ProjectConfig
+    let loader: ProjectLoader
+    let request: BuildRequest
+    let pipeline: Pipeline
+
+    func run(into result: inout TenantResult, output: String) throws {
+        var clock = Stopwatch()
+        let tenant = try loader.tenant(id)
+        result.name = tenant.name
+        guard let edition = project.editions[tenant.edition] else {
+            throw BuildError("edition '\(tenant.edition)' is not defined in herald.yml (defined: "
+                + project.editions.keys.sorted().joined(separator: ", ") + ")", at: tenant.location)
+        }
+        let plugins = try selectPlugins(edition, tenant: tenant)
+        let dates = try loader.snapshotDates(id)
+        guard let newest = dates.last else {
+            throw BuildError("no dated snapshot folder (YYYY-MM-DD) for tenant '\(id)'",
+                             at: SourceLocation(file: request.projectRoot + "/snapshots/" + id))
+        }
+        let snapshot = try loader.snapshot(id, date: newest)
+        let previous = try dates.count > 1 ? loader.snapshot(id, date: dates[dates.count - 2]) : nil
+        let content = try loader.content(id)
+        result.snapshotDate = newest
+        result.previousSnapshotDate = previous?.date
+        step("load", &clock, &result)
+
+        let theme = pipeline.themes.renderer(projectRoot: request.projectRoot, tenantID: id)
+        func input(for plugin: any Plugin, reports: [PluginReport]) throws -> PluginInput {
+            try checkDatasets(plugin, snapshot: snapshot, content: content)
+            return PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
+                               settings: PluginSettings(mergedSettings(plugin.id, tenant: tenant)),
+                               limits: edition.limits, now: request.now, templates: theme,
+                               secrets: pipeline.secrets, reports: reports)
+        }
+
+        var produced: [(plugin: String, artifact: Artifact)] = []
+        var reports: [PluginReport] = []
+        for phase in [PluginPhase.content, .index] {
+            for plugin in plugins where plugin.phase == phase {
+                let pluginOutput: PluginOutput
+                do {
+                    pluginOutput = try plugin.run(input(for: plugin, reports: reports))
+                } catch {
+                    throw BuildError("plugin '\(plugin.id)' failed: " + describe(error))
+                }
+                for notice in pluginOutput.notices {
+                    result.notices.append("\(plugin.id): \(notice)")
+                    pipeline.log(.notice(tenant: id, plugin: plugin.id, message: notice.description))
+                }
+                produced += pluginOutput.artifacts.map { (plugin.id, $0) }
+                reports.append(PluginReport(pluginID: plugin.id, summary: pluginOutput.summary, pages: pluginOutput.pages,
+                                            artifactPaths: pluginOutput.artifacts.map(\.path.value).sorted()))
+                reports.sort { $0.pluginID < $1.pluginID }
+                let seconds = clock.seconds
+                clock = Stopwatch()
+                result.timings.append((plugin.id, seconds))
+                pipeline.log(.pluginFinished(tenant: id, plugin: plugin.id, seconds: seconds,
+                                             artifacts: pluginOutput.artifacts.count))
+            }
+        }
+        result.reports = reports
+
+        try ArtifactWriter.checkUnique(produced)
+        try ArtifactWriter(fileSystem: pipeline.fileSystem)
+            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())")
+        result.artifactCount = produced.count
+        step("write", &clock, &result)
+    }
+
+    private func step(_ name: String, _ clock: inout Stopwatch, _ result: inout TenantResult) {
+        let seconds = clock.seconds
+        clock = Stopwatch()
+        result.timings.append((name, seconds))
+        pipeline.log(.phaseFinished(tenant: id, step: name, seconds: seconds))
+    }
+
+    /// The edition's plugins, in a stable order; an id Herald does not know is an error.
+    private func selectPlugins(_ edition: Edition, tenant: TenantConfig) throws -> [any Plugin] {
+        let registered = Dictionary(pipeline.plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let unknown = edition.plugins.filter { registered[$0] == nil }
+        if !unknown.isEmpty {
+            throw BuildError("edition '\(edition.name)' lists unknown plugin(s) \(unknown.joined(separator: ", ")); "
+                + "Herald has: " + registered.keys.sorted().joined(separator: ", "),
+                at: SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "editions.\(edition.name).plugins"))
+        }
+        let settingsWithoutPlugin = tenant.plugins.keys.filter { !edition.plugins.contains($0) }.sorted()
+        if let first = settingsWithoutPlugin.first, registered[first] == nil {
+            throw BuildError("settings for unknown plugin '\(first)'", at: tenant.plugins[first]?.location ?? tenant.location)
+        }
+        return edition.plugins.sorted().compactMap { registered[$0] }
+    }
+
+    private func checkDatasets(_ plugin: any Plugin, snapshot: Snapshot, content: [ContentDocument]) throws {
+        let missing = plugin.requiredDatasets.filter { kind in
+            switch kind {
+            case .crawl: snapshot.crawl == nil
+            case .touchpoints: snapshot.touchpoints == nil && snapshot.paths == nil
+            case .conversions: snapshot.conversions == nil && snapshot.paths == nil
+            case .identities: false
+            case .paths: snapshot.paths == nil && snapshot.touchpoints == nil
+            case .rates: false
+            case .reviews: snapshot.reviews == nil
+            case .subscribers: snapshot.subscribers == nil
+            case .content: false
+            }
+        }
+        if !missing.isEmpty {
+            let names = missing.map(\.fileName).sorted().joined(separator: ", ")
+            throw BuildError("plugin '\(plugin.id)' needs \(names), which this snapshot does not have",
+                             at: SourceLocation(file: snapshot.folder))
+        }
+    }
+
+    /// Project defaults overlaid by the tenant's settings, key by key.
+    private func mergedSettings(_ pluginID: String, tenant: TenantConfig) -> ConfigNode {
+        let defaults = project.pluginDefaults[pluginID]
+        let overrides = tenant.plugins[pluginID]
+        guard case let .map(base)? = defaults?.value else {
+            return overrides ?? defaults ?? PluginSettings.empty.node
+        }
+        guard let overrides, case let .map(top) = overrides.value else { return defaults! }
+        var merged = base.filter { pair in !top.contains { $0.key == pair.key } }
+        merged += top
+        return ConfigNode(.map(merged), at: overrides.location)
+    }
+}
+
+extension DatasetKind {
+    /// The file a snapshot holds this dataset in.
+    public var fileName: String {
+        switch self {
+        case .crawl: "crawl/"
+        case .touchpoints: "touchpoints.csv (or paths.csv)"
+        case .conversions: "conversions.csv (or paths.csv)"
+        case .identities: "identities.csv"
+        case .paths: "paths.csv (or touchpoints.csv)"
+        case .rates: "rates.csv"
+        case .reviews: "reviews.ndjson"
+        case .subscribers: "subscribers.csv"
+        case .content: "content/"
+        }
+    }
+}

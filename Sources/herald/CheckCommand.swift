@@ -1,0 +1,40 @@
+import Foundation
+import Generator
+import HeraldData
+import Plugins
+
+enum CheckCommand {
+    static let usage = """
+        Usage: herald check [--project DIR]
+
+        Validates herald.yml, every tenant.yml, the newest two snapshots of every tenant and the content's front
+        matter, and prints every problem found (file:line:column: severity: message), not just the first.
+
+        Exit status: 0 when there is no error (warnings and information may be printed), 1 otherwise, 2 for usage errors.
+        """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: ParsedArguments
+        do {
+            parsed = try OptionSpec(valued: ["project"], flags: ["help", "h"]).parse(arguments)
+            if parsed.flags.contains("help") || parsed.flags.contains("h") {
+                print(usage)
+                return 0
+            }
+            if !parsed.positionals.isEmpty { throw UsageError(description: "unexpected argument '\(parsed.positionals[0])'") }
+        } catch {
+            printError("herald check: \(error)\n\n\(usage)")
+            return 2
+        }
+        let root = parsed.value("project") ?? "."
+        let loader = ProjectLoader(root: root, fileSystem: LocalFileSystem())
+        var diagnostics = loader.check()
+        diagnostics += ProjectCheck.plugins(loader: loader, known: Set(BuiltinPlugins.all.map(\.id)), root: root)
+        diagnostics.sort { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+        for diagnostic in diagnostics { print(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return errors == 0 ? 0 : 1
+    }
+}

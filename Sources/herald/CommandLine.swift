@@ -1,0 +1,78 @@
+/// A small strict argument parser: unknown options are usage errors (exit 2).
+struct ParsedArguments {
+    var options: [String: [String]] = [:]
+    var flags: Set<String> = []
+    var positionals: [String] = []
+
+    func value(_ name: String) -> String? { options[name]?.last }
+    func values(_ name: String) -> [String] { options[name] ?? [] }
+}
+
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+}
+
+struct OptionSpec {
+    /// Options that take a value (`--out DIR`), without the dashes.
+    var valued: Set<String>
+    /// Boolean flags (`--strict`).
+    var flags: Set<String> = []
+
+    func parse(_ arguments: [String]) throws -> ParsedArguments {
+        var parsed = ParsedArguments()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                parsed.positionals += arguments[index...]
+                break
+            }
+            guard argument.hasPrefix("-"), argument.count > 1 else {
+                parsed.positionals.append(argument)
+                continue
+            }
+            var name = String(argument.drop { $0 == "-" })
+            var inline: String?
+            if let equals = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if flags.contains(name) {
+                if inline != nil { throw UsageError(description: "option --\(name) takes no value") }
+                parsed.flags.insert(name)
+            } else if valued.contains(name) {
+                let value: String
+                if let inline {
+                    value = inline
+                } else {
+                    guard index < arguments.count else { throw UsageError(description: "option --\(name) needs a value") }
+                    value = arguments[index]
+                    index += 1
+                }
+                parsed.options[name, default: []].append(value)
+            } else {
+                throw UsageError(description: "unknown option \(argument)")
+            }
+        }
+        return parsed
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    var stream = StandardError()
+    print(text, to: &stream)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        fputs(string, stderr)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
