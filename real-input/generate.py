@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Seeded subscriber list and reviews for the real-input project (the posts and corpora themselves are real)."""
 import json, random, sys
+from datetime import datetime, timedelta, timezone
 
 out = sys.argv[1]
 rng = random.Random(20261203)
@@ -23,10 +24,10 @@ texts = {5: ["Fantastic docs, clear and friendly.", "Great release, thank you!",
 with open(f"{out}/reviews.ndjson", "w", encoding="utf-8") as f:
     for i in range(1, 241):
         rating = rng.choices([1, 2, 3, 4, 5], weights=[1, 1, 2, 4, 6])[0]
-        day = rng.randint(1, 60)
-        created = f"2026-{10 if day <= 31 else 11}-{(day - 1) % 31 + 1 if day <= 31 else day - 31:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00+00:00"
+        created = datetime(2026, 10, 1, tzinfo=timezone.utc) + timedelta(minutes=rng.randint(0, 61 * 24 * 60))
         review = {"id": f"rv-{i:04d}", "source": rng.choice(["google", "trustpilot"]), "author": rng.choice(first),
-                  "rating": rating, "text": rng.choice(texts[rating]), "created_at": created}
+                  "rating": rating, "text": rng.choice(texts[rating]), "created_at": created.isoformat()}
         if rng.random() < 0.6:
-            review["response"] = {"text": "Thanks for the feedback.", "responded_at": created.replace("T", "T").replace("+00:00", "+00:00")}
+            answered = created + timedelta(minutes=rng.randint(20, 72 * 60))
+            review["response"] = {"text": "Thanks for the feedback.", "responded_at": answered.isoformat()}
         f.write(json.dumps(review, ensure_ascii=False, sort_keys=True) + "\n")
