@@ -65,6 +65,9 @@ struct TenantBuild {
             }
         }
         result.reports = reports
+        let manifest = BuildManifest(tenant: id, name: tenant.name, snapshot: newest, previousSnapshot: previous?.date,
+                                     builtAt: request.now, reports: reports)
+        produced.append(("herald", try Artifact(BuildManifest.fileName, bytes: manifest.encoded())))
 
         try ArtifactWriter.checkUnique(produced)
         try ArtifactWriter(fileSystem: pipeline.fileSystem)

@@ -26,10 +26,17 @@ public enum BuiltinPlugins {
     /// Writes `<out>/index.html`, the index of every tenant in the output folder, with its status and headlines.
     public static func writeTenantIndex(results: [TenantResult], output: String, themes: ThemeFactory,
                                         projectRoot: String, now: Date, fileSystem: any FileSystem = LocalFileSystem()) throws {
-        let entries = results.sorted { $0.tenant < $1.tenant }.map { result in
-            TenantIndexEntry(id: result.tenant, name: result.name, failure: result.failure,
-                             summaries: result.reports.compactMap(\.summary))
+        // Every tenant with output, not just this run's: failed tenants still show their previous figures.
+        let failures = Dictionary(results.compactMap { r in r.failure.map { (r.tenant, $0) } }, uniquingKeysWith: { a, _ in a })
+        var entries = BuildManifest.all(in: output, fileSystem: fileSystem).map { manifest in
+            TenantIndexEntry(id: manifest.tenant, name: manifest.name, failure: failures[manifest.tenant],
+                             snapshot: manifest.snapshot,
+                             summaries: manifest.reports.map { ReportSummary(title: $0.title, headline: $0.headline, detail: $0.detail, link: $0.link) })
         }
+        for result in results where result.failure != nil && !entries.contains(where: { $0.id == result.tenant }) {
+            entries.append(TenantIndexEntry(id: result.tenant, name: result.name, failure: result.failure, snapshot: result.snapshotDate, summaries: []))
+        }
+        entries.sort { $0.id < $1.id }
         let renderer = ThemeFactory.renderer(roots: [projectRoot + "/templates", themes.builtinRoot].filter { fileSystem.exists($0) })
         let html = try CommandCenterIndex.render(tenants: entries, templates: renderer, now: now)
         try ArtifactWriter(fileSystem: fileSystem).replaceFile(Array(html.utf8), at: output + "/index.html", stagingTag: "\(getpid())")
