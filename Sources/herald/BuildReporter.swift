@@ -93,7 +93,6 @@ final class BuildReporter: @unchecked Sendable {
 
     private func emit(_ object: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        print(String(decoding: data, as: UTF8.self))
-        fflush(stdout)
+        FileHandle.standardOutput.write(data + Data([10]))
     }
 }

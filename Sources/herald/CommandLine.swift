@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small strict argument parser: unknown options are usage errors (exit 2).
 struct ParsedArguments {
     var options: [String: [String]] = [:]
@@ -67,12 +69,7 @@ func printError(_ text: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        fputs(string, stderr)
+        FileHandle.standardError.write(Data(string.utf8))
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -30,7 +30,7 @@ struct TenantIsolationTests {
         let pipeline = ProjectFixture.pipeline()
         let request = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
         let (output, first) = try pipeline.build(request)
-        #expect(first.allSatisfy(\.succeeded), "\(first.compactMap(\.failure))")
+        #expect(first.allSatisfy { $0.succeeded }, "\(first.compactMap(\.failure))")
         let before = ProjectFixture.tree(output + "/bad")
         #expect(!before.isEmpty)
 

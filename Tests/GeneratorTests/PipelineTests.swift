@@ -41,7 +41,7 @@ struct PipelineTests {
         #expect(results.map(\.failure) == [nil])
         #expect(output == "/p/out")
         #expect(String(decoding: try fs.read("/p/out/t/index.html"), as: UTF8.self) == "index saw [a,b]")
-        #expect(try fs.list("/p/out/t") == ["a.txt", "b.txt", "index.html"])
+        #expect(try fs.list("/p/out/t") == ["a.txt", "b.txt", "build.json", "index.html"])
     }
 
     @Test("two plugins writing the same path fail the tenant and write nothing")

@@ -3,22 +3,22 @@ import CommandCenterPlugin
 import Foundation
 import Generator
 import HeraldData
-import NewsletterPlugin
+// import NewsletterPlugin
 import PagesPlugin
-import ReputationPlugin
-import SEOPlugin
-import SitemapPlugin
+// import ReputationPlugin
+// import SEOPlugin
+// import SitemapPlugin
 
 /// Herald's built-in plugins. A new plugin is a folder under `Sources/Plugins`, a target, and one line here.
 public enum BuiltinPlugins {
     public static var all: [any Plugin] {
         [
             PagesPlugin(),
-            SEOPlugin(),
-            SitemapPlugin(),
-            NewsletterPlugin(),
+// SEOPlugin(),
+// SitemapPlugin(),
+// NewsletterPlugin(),
             AttributionPlugin(),
-            ReputationPlugin(),
+// ReputationPlugin(),
             CommandCenterPlugin(),
         ]
     }
