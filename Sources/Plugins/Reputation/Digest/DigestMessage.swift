@@ -26,7 +26,7 @@ struct DigestMessage: Sendable {
             "Message-ID: " + messageID,
             "MIME-Version: 1.0",
             "Auto-Submitted: auto-generated",
-            "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"",
+            "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"",
             "",
             "This is a multi-part message in MIME format.",
             "",

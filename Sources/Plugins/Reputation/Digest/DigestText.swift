@@ -11,7 +11,7 @@ enum DigestText {
         }
         lines.append("Reviews: \(a.current.count)")
         for stars in (1...5).reversed() {
-            lines.append("  \(stars) stars: \(a.current.distribution[stars - 1])")
+            lines.append("  \(Figures.plural(stars, "star")): \(a.current.distribution[stars - 1])")
         }
         if let rate = a.responses.rate {
             var line = "Responses: \(a.responses.responded) of \(a.responses.reviews) (\(Figures.percent(rate)))"
