@@ -6,7 +6,7 @@ import PackageDescription
 let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("PagesPlugin", "Pages", []),
     ("SEOPlugin", "SEO", []),
-    ("SitemapPlugin", "Sitemap", ["CZlib"]),
+    ("SitemapPlugin", "Sitemap", ["CZlib", "SEOPlugin"]),
     ("NewsletterPlugin", "Newsletter", ["CCrypto"]),
     ("AttributionPlugin", "Attribution", []),
     ("ReputationPlugin", "Reputation", []),

@@ -1,0 +1,137 @@
+import Foundation
+
+/// `findings.csv` and `findings.json`: the audit as data, with a stable schema and a stable order.
+public enum FindingExport {
+    public static let csvHeader = ["rule", "severity", "url", "line", "evidence", "message", "change"]
+
+    /// RFC 4180: CRLF line ends, a header row, fields quoted when they hold `,` `"` CR or LF (quotes doubled).
+    public static func csv(_ findings: [SEOFinding], changes: [String: FindingChange] = [:]) -> String {
+        var out = csvHeader.joined(separator: ",") + "\r\n"
+        for finding in findings {
+            let fields = [finding.rule.rawValue, finding.severity.rawValue, finding.url, finding.line.map(String.init) ?? "",
+                          finding.evidence, finding.message, changes[finding.comparisonKey]?.rawValue ?? ""]
+            out += fields.map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func csvField(_ value: String) -> String {
+        var needsQuotes = false
+        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The JSON document (schema `herald.seo.findings/1`), keys sorted, two-space indentation.
+    public struct Document: Encodable, Sendable {
+        public var schema = "herald.seo.findings/1"
+        public var tenant: String
+        public var snapshot: String
+        public var previousSnapshot: String?
+        public var generatedAt: String
+        public var settings: Settings
+        public var pages: Pages
+        public var links: Links
+        public var counts: Counts
+        public var rules: [Rule]
+        public var duplicateGroups: [Group]
+        public var findings: [Finding]
+        /// Findings of the previous snapshot that are gone (empty without a previous snapshot).
+        public var fixed: [Finding]
+
+        public struct Settings: Encodable, Sendable {
+            public var titleMaxLength: Int
+            public var descriptionMaxLength: Int
+            public var disabledRules: [String]
+        }
+
+        public struct Pages: Encodable, Sendable {
+            public var html: Int
+            public var audited: Int
+            /// Edition limit `seo.pages`, when the edition sets one.
+            public var limit: Int?
+            /// Pages over the limit, not audited.
+            public var notAudited: [String]
+        }
+
+        public struct Links: Encodable, Sendable {
+            public var checked: Int
+            public var outOfScope: Int
+            public var external: Int
+        }
+
+        public struct Counts: Encodable, Sendable {
+            public var total: Int
+            public var error: Int
+            public var warning: Int
+            public var notice: Int
+            public var new: Int?
+            public var fixed: Int?
+        }
+
+        public struct Rule: Encodable, Sendable {
+            public var id: String
+            public var severity: String
+            public var title: String
+            public var count: Int
+        }
+
+        public struct Group: Encodable, Sendable {
+            public var rule: String
+            public var value: String
+            public var urls: [String]
+        }
+
+        public struct Finding: Encodable, Sendable {
+            public var rule: String
+            public var severity: String
+            public var url: String
+            public var line: Int?
+            public var evidence: String
+            public var message: String
+            /// `new` or `persisting` when a previous snapshot was compared, else absent.
+            public var change: String?
+
+            init(_ finding: SEOFinding, change: FindingChange?) {
+                rule = finding.rule.rawValue
+                severity = finding.severity.rawValue
+                url = finding.url
+                line = finding.line
+                evidence = finding.evidence
+                message = finding.message
+                self.change = change?.rawValue
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(rule, forKey: .rule)
+                try c.encode(severity, forKey: .severity)
+                try c.encode(url, forKey: .url)
+                try c.encode(line, forKey: .line)  // null when absent: the key is always there
+                try c.encode(evidence, forKey: .evidence)
+                try c.encode(message, forKey: .message)
+                try c.encodeIfPresent(change, forKey: .change)
+            }
+
+            enum CodingKeys: String, CodingKey { case rule, severity, url, line, evidence, message, change }
+        }
+    }
+
+    public static func json(_ document: Document) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var bytes = [UInt8](try encoder.encode(document))
+        bytes.append(0x0A)
+        return bytes
+    }
+}
+
+/// How a finding relates to the previous snapshot's audit.
+public enum FindingChange: String, Sendable, Hashable {
+    case new
+    case persisting
+}

@@ -1,0 +1,134 @@
+import HeraldData
+
+/// The per-page rules: pure functions of one page's facts.
+public enum PageAudit {
+    public static func findings(url: String, page: CrawledPage? = nil, facts: PageFacts, settings: SEOSettings) -> [SEOFinding] {
+        var out: [SEOFinding] = []
+        let enabled = settings.enabledRules
+        func add(_ rule: SEORule, _ line: Int?, _ evidence: String, _ message: String) {
+            if enabled.contains(rule) { out.append(SEOFinding(rule: rule, url: url, line: line, evidence: evidence, message: message)) }
+        }
+        let head = facts.headTag ?? facts.htmlTag
+
+        // Title
+        if let title = facts.titles.first {
+            let text = title.value ?? ""
+            if text.isEmpty {
+                add(.titleEmpty, title.line, title.tag + "</title>", "the title has no text")
+            } else {
+                let length = TextNormalization.length(text)
+                if length > settings.titleMaxLength {
+                    add(.titleTooLong, title.line, text, "title is \(length) characters long (maximum \(settings.titleMaxLength))")
+                }
+            }
+            if facts.titles.count > 1 {
+                for extra in facts.titles.dropFirst() {
+                    add(.titleMultiple, extra.line, extra.value ?? "",
+                        "\(facts.titles.count) <title> elements; the first (line \(title.line)) is used")
+                }
+            }
+        } else {
+            add(.titleMissing, head.line, head.tag, "no <title> element")
+        }
+
+        // Meta description
+        let descriptions = facts.descriptions.filter { !($0.value ?? "").isEmpty }
+        if let description = descriptions.first?.value {
+            let length = TextNormalization.length(description)
+            if length > settings.descriptionMaxLength {
+                add(.descriptionTooLong, descriptions[0].line, description,
+                    "meta description is \(length) characters long (maximum \(settings.descriptionMaxLength))")
+            }
+        } else if let empty = facts.descriptions.first {
+            add(.descriptionMissing, empty.line, empty.tag, "the meta description has no content")
+        } else {
+            add(.descriptionMissing, head.line, head.tag, "no <meta name=\"description\">")
+        }
+
+        // h1
+        if facts.h1s.isEmpty {
+            let body = facts.bodyTag ?? facts.htmlTag
+            add(.h1Missing, body.line, body.tag, "no <h1> heading")
+        } else if facts.h1s.count > 1 {
+            for h1 in facts.h1s {
+                add(.h1Multiple, h1.line, h1.value ?? "", "\(facts.h1s.count) <h1> headings on the page")
+            }
+        }
+
+        // Images
+        for image in facts.images {
+            if image.value == nil {
+                add(.imageAltMissing, image.line, image.tag, "<img> without an alt attribute")
+            } else if image.value!.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                add(.imageAltEmpty, image.line, image.tag, "alt text is empty (decorative image)")
+            }
+        }
+
+        // Canonical
+        let pageURL = WebURL(url).normalized
+        if facts.canonicals.isEmpty {
+            add(.canonicalMissing, head.line, head.tag, "no <link rel=\"canonical\">")
+        } else {
+            var targets: [String] = []
+            for canonical in facts.canonicals {
+                let href = canonical.value ?? ""
+                let reference = WebURL(href)
+                if let scheme = reference.scheme {
+                    if !reference.isHTTP {
+                        add(.canonicalInvalidScheme, canonical.line, canonical.tag,
+                            "canonical uses the \(scheme): scheme; only http and https URLs can be canonical")
+                    }
+                } else {
+                    add(.canonicalRelative, canonical.line, canonical.tag,
+                        href.isEmpty ? "canonical href is empty" : "canonical is relative; resolves to \(reference.resolved(against: pageURL))")
+                }
+                let resolved = reference.resolved(against: pageURL).normalized.description
+                if !targets.contains(resolved) { targets.append(resolved) }
+            }
+            if targets.count > 1 {
+                for canonical in facts.canonicals {
+                    add(.canonicalConflicting, canonical.line, canonical.tag,
+                        "\(targets.count) different canonical URLs: " + targets.joined(separator: ", "))
+                }
+            }
+        }
+
+        // html lang
+        if (facts.htmlTag.value ?? "").trimmingASCIIWhitespace.isEmpty {
+            add(.htmlLangMissing, facts.htmlTag.line, facts.htmlTag.tag,
+                facts.htmlTag.value == nil ? "<html> has no lang attribute" : "<html lang> is empty")
+        }
+
+        // Viewport
+        if facts.viewports.isEmpty {
+            add(.viewportMissing, head.line, head.tag, "no <meta name=\"viewport\">")
+        } else if facts.viewports.count > 1 {
+            let lines = facts.viewports.map { String($0.line) }.joined(separator: ", ")
+            for viewport in facts.viewports.dropFirst() {
+                add(.viewportDuplicate, viewport.line, viewport.tag,
+                    "\(facts.viewports.count) viewport tags (lines \(lines))")
+            }
+        }
+
+        // Robots
+        if let page {
+            for directive in Indexability.noindexDirectives(facts, page: page) {
+                add(.robotsNoindex, directive.line, directive.evidence, "search engines are told not to index this page")
+            }
+        } else {
+            for meta in facts.robots where Indexability.forbidsIndexing(meta.value ?? "") {
+                add(.robotsNoindex, meta.line, meta.tag, "search engines are told not to index this page")
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingASCIIWhitespace: Substring {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" { slice.removeLast() }
+        return slice
+    }
+}

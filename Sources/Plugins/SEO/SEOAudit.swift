@@ -1,0 +1,63 @@
+import HeraldData
+import Markup
+
+/// The whole audit of one crawl: which pages are audited, the per-page and site-wide rules, sorted findings.
+public struct SEOAudit: Sendable {
+    /// Every finding, sorted (see `SEOFinding.<`).
+    public var findings: [SEOFinding]
+    /// Duplicate title/description groups among the audited pages.
+    public var duplicateGroups: [SiteAudit.DuplicateGroup]
+    /// HTML pages with a 2xx status in the crawl (deduplicated by URL).
+    public var htmlPageCount: Int
+    /// The audited pages' URLs, sorted.
+    public var auditedURLs: [String]
+    /// HTML pages left out because of the edition limit, sorted.
+    public var skippedURLs: [String]
+    public var linkCounts: SiteAudit.LinkCounts
+
+    /// Audits `pages`. At most `limit` HTML pages are audited (the first by URL); the rest are listed in `skippedURLs`.
+    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil) {
+        // The pages the audit looks at: 2xx HTML, one per URL, sorted.
+        var seen = Set<String>()
+        var candidates: [CrawledPage] = []
+        for page in pages where (200..<300).contains(page.status) && page.isHTML {
+            if seen.insert(page.url).inserted { candidates.append(page) }
+        }
+        candidates.sort { $0.url < $1.url }
+        htmlPageCount = candidates.count
+        let auditCount = min(candidates.count, max(limit ?? Int.max, 0))
+        let audited = candidates.prefix(auditCount)
+        auditedURLs = audited.map(\.url)
+        skippedURLs = candidates.dropFirst(auditCount).map(\.url)
+
+        // Parse each page once.
+        let auditedPages = Array(audited)
+        let perPage = ParallelMap.map(auditedPages.count) { index in
+            let page = auditedPages[index]
+            let facts = PageFacts(document: HTMLParser.parse(page.body))
+            return (SiteAudit.Page(url: page.url, facts: facts),
+                    PageAudit.findings(url: page.url, page: page, facts: facts, settings: settings))
+        }
+        let sitePages = perPage.map(\.0)
+        var findings = perPage.flatMap(\.1)
+
+        let enabled = settings.enabledRules
+        duplicateGroups = SiteAudit.duplicateGroups(sitePages)
+        findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
+        let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
+        let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled)
+        findings += links.findings
+        linkCounts = links.counts
+        self.findings = findings.sorted()
+    }
+
+    /// Findings per severity.
+    public func count(_ severity: SEOSeverity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+
+    /// Findings per rule.
+    public var countsByRule: [SEORule: Int] {
+        var counts: [SEORule: Int] = [:]
+        for finding in findings { counts[finding.rule, default: 0] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,109 @@
+/// How much a finding matters.
+public enum SEOSeverity: String, Sendable, Hashable, Comparable, CaseIterable, Codable {
+    /// Hurts indexing or is plainly wrong (broken links, invalid canonicals, no title).
+    case error
+    /// Likely to cost rankings or snippets.
+    case warning
+    /// Worth knowing; often intentional.
+    case notice
+
+    /// error < warning < notice, so sorting puts the worst first.
+    public static func < (a: SEOSeverity, b: SEOSeverity) -> Bool { a.rank < b.rank }
+    var rank: Int { switch self { case .error: 0; case .warning: 1; case .notice: 2 } }
+}
+
+/// Every check the audit runs. The raw value is the stable rule id used in reports, CSV/JSON and settings.
+public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case titleMissing = "title-missing"
+    case titleEmpty = "title-empty"
+    case titleTooLong = "title-too-long"
+    case titleMultiple = "title-multiple"
+    case titleDuplicate = "title-duplicate"
+    case descriptionMissing = "description-missing"
+    case descriptionTooLong = "description-too-long"
+    case descriptionDuplicate = "description-duplicate"
+    case h1Missing = "h1-missing"
+    case h1Multiple = "h1-multiple"
+    case imageAltMissing = "image-alt-missing"
+    case imageAltEmpty = "image-alt-empty"
+    case canonicalMissing = "canonical-missing"
+    case canonicalRelative = "canonical-relative"
+    case canonicalInvalidScheme = "canonical-invalid-scheme"
+    case canonicalConflicting = "canonical-conflicting"
+    case htmlLangMissing = "html-lang-missing"
+    case viewportMissing = "viewport-missing"
+    case viewportDuplicate = "viewport-duplicate"
+    case robotsNoindex = "robots-noindex"
+    case linkBroken = "link-broken"
+    case linkNotCrawled = "link-not-crawled"
+
+    public var id: String { rawValue }
+
+    public static func < (a: SEORule, b: SEORule) -> Bool { a.rawValue < b.rawValue }
+
+    public var severity: SEOSeverity {
+        switch self {
+        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken: .error
+        case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
+             .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
+             .robotsNoindex, .linkNotCrawled: .warning
+        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing: .notice
+        }
+    }
+
+    /// Short name for tables.
+    public var title: String {
+        switch self {
+        case .titleMissing: "Title missing"
+        case .titleEmpty: "Title empty"
+        case .titleTooLong: "Title too long"
+        case .titleMultiple: "Several titles"
+        case .titleDuplicate: "Duplicate title"
+        case .descriptionMissing: "Meta description missing"
+        case .descriptionTooLong: "Meta description too long"
+        case .descriptionDuplicate: "Duplicate meta description"
+        case .h1Missing: "No h1 heading"
+        case .h1Multiple: "Several h1 headings"
+        case .imageAltMissing: "Image without alt attribute"
+        case .imageAltEmpty: "Image with empty alt text"
+        case .canonicalMissing: "Canonical missing"
+        case .canonicalRelative: "Relative canonical URL"
+        case .canonicalInvalidScheme: "Canonical is not http(s)"
+        case .canonicalConflicting: "Conflicting canonicals"
+        case .htmlLangMissing: "html lang missing"
+        case .viewportMissing: "Viewport missing"
+        case .viewportDuplicate: "Viewport declared more than once"
+        case .robotsNoindex: "Page is noindex"
+        case .linkBroken: "Broken internal link"
+        case .linkNotCrawled: "Internal link to a URL not in the crawl"
+        }
+    }
+
+    /// What the rule checks and what to do about it.
+    public var explanation: String {
+        switch self {
+        case .titleMissing: "The page has no <title> element. Search engines then make one up from the content."
+        case .titleEmpty: "The <title> element is present but holds no text (after collapsing whitespace)."
+        case .titleTooLong: "The title (entities decoded, whitespace collapsed) is longer than the configured maximum (title_max_length); search results cut it off."
+        case .titleMultiple: "The document has more than one <title>; browsers and search engines use the first."
+        case .titleDuplicate: "Several audited pages share the same title, so they compete for the same queries. Give each page its own title."
+        case .descriptionMissing: "No <meta name=\"description\"> with content. Search engines then pick a snippet from the page text."
+        case .descriptionTooLong: "The meta description is longer than the configured maximum (description_max_length); snippets are cut off."
+        case .descriptionDuplicate: "Several audited pages share the same meta description."
+        case .h1Missing: "The page has no <h1> heading."
+        case .h1Multiple: "The page has more than one <h1>; a single main heading states the topic more clearly."
+        case .imageAltMissing: "An <img> has no alt attribute at all: screen readers announce the file name and search engines learn nothing about it."
+        case .imageAltEmpty: "An <img> has alt=\"\", which marks it as decorative. Correct for decoration, wrong for content images."
+        case .canonicalMissing: "No <link rel=\"canonical\">. Not an error, but a self-referencing canonical protects against duplicates created by URL parameters."
+        case .canonicalRelative: "The canonical URL is relative. Use an absolute http(s) URL."
+        case .canonicalInvalidScheme: "The canonical URL uses a scheme other than http or https (for example file://), so search engines cannot use it."
+        case .canonicalConflicting: "The page declares several different canonical URLs; search engines ignore them all."
+        case .htmlLangMissing: "The <html> element has no lang attribute, so the language has to be guessed."
+        case .viewportMissing: "No <meta name=\"viewport\">: mobile browsers render the page at desktop width."
+        case .viewportDuplicate: "<meta name=\"viewport\"> appears more than once; browsers apply them in order and the later one wins, which hides mistakes."
+        case .robotsNoindex: "A meta robots tag or X-Robots-Tag header tells search engines not to index the page."
+        case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
+        case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
+        }
+    }
+}

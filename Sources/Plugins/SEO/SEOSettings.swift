@@ -1,0 +1,60 @@
+import Generator
+import HeraldData
+
+/// `plugins.seo` settings (herald.yml `plugin_defaults.seo`, overlaid by tenant.yml `plugins.seo`).
+///
+/// Every key is optional; unknown keys are errors with their location.
+public struct SEOSettings: Decodable, Sendable, Equatable {
+    /// Titles longer than this many characters (entities decoded, whitespace collapsed) are reported.
+    public var titleMaxLength = 60
+    /// Meta descriptions longer than this many characters are reported.
+    public var descriptionMaxLength = 155
+    /// Rule ids to skip, e.g. `[canonical-missing, image-alt-empty]`.
+    public var disabledRules: [String] = []
+    /// Audit the previous snapshot too and report new and fixed findings.
+    public var compareWithPrevious = true
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        titleMaxLength = try c.decodeIfPresent(Int.self, forKey: .titleMaxLength) ?? titleMaxLength
+        descriptionMaxLength = try c.decodeIfPresent(Int.self, forKey: .descriptionMaxLength) ?? descriptionMaxLength
+        disabledRules = try c.decodeIfPresent([String].self, forKey: .disabledRules) ?? disabledRules
+        compareWithPrevious = try c.decodeIfPresent(Bool.self, forKey: .compareWithPrevious) ?? compareWithPrevious
+    }
+
+    /// Decodes and checks the values (positive lengths, known rule ids).
+    public static func load(_ settings: PluginSettings) throws -> SEOSettings {
+        let decoded = try settings.decode(SEOSettings.self)
+        func location(_ key: String) -> SourceLocation {
+            var location = settings.node.location
+            if case let .map(pairs) = settings.node.value, let node = pairs.first(where: { $0.key == key })?.value {
+                location = node.location
+            }
+            location.keyPath = "plugins.seo." + key
+            return location
+        }
+        if decoded.titleMaxLength < 1 {
+            throw Diagnostic("title_max_length must be at least 1, found \(decoded.titleMaxLength)", at: location("title_max_length"))
+        }
+        if decoded.descriptionMaxLength < 1 {
+            throw Diagnostic("description_max_length must be at least 1, found \(decoded.descriptionMaxLength)",
+                             at: location("description_max_length"))
+        }
+        for id in decoded.disabledRules where SEORule(rawValue: id) == nil {
+            let known = SEORule.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Diagnostic("unknown SEO rule '\(id)' in disabled_rules; known rules: \(known)", at: location("disabled_rules"))
+        }
+        return decoded
+    }
+
+    /// The rules that run.
+    public var enabledRules: Set<SEORule> {
+        Set(SEORule.allCases).subtracting(disabledRules.compactMap(SEORule.init(rawValue:)))
+    }
+}

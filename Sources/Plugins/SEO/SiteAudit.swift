@@ -1,0 +1,175 @@
+/// The site-wide rules: duplicates across pages and internal links checked against the crawl.
+public enum SiteAudit {
+    /// One audited page as the site-wide rules see it.
+    public struct Page: Sendable {
+        public var url: String
+        public var facts: PageFacts
+        public init(url: String, facts: PageFacts) {
+            self.url = url
+            self.facts = facts
+        }
+    }
+
+    /// A set of pages sharing one value.
+    public struct DuplicateGroup: Sendable, Hashable {
+        public var rule: SEORule
+        public var value: String
+        public var urls: [String]
+    }
+
+    /// Counts of the link check, for the report.
+    public struct LinkCounts: Sendable, Hashable {
+        /// Same-origin links inside the crawl scope: each one checked against the crawl.
+        public var checked = 0
+        /// Same-origin links outside the crawl scope (not checked: the crawl cannot know them).
+        public var outOfScope = 0
+        /// Links to other origins.
+        public var external = 0
+        public init() {}
+    }
+
+    /// Groups of pages with the same non-empty title (or description), sorted by value; URLs sorted.
+    public static func duplicateGroups(_ pages: [Page]) -> [DuplicateGroup] {
+        var titles: [String: [String]] = [:]
+        var descriptions: [String: [String]] = [:]
+        for page in pages {
+            if let title = page.facts.title, !title.isEmpty { titles[title, default: []].append(page.url) }
+            if let description = page.facts.descriptions.lazy.compactMap(\.value).first(where: { !$0.isEmpty }) {
+                descriptions[description, default: []].append(page.url)
+            }
+        }
+        var groups: [DuplicateGroup] = []
+        for (value, urls) in titles where urls.count > 1 {
+            groups.append(DuplicateGroup(rule: .titleDuplicate, value: value, urls: urls.sorted()))
+        }
+        for (value, urls) in descriptions where urls.count > 1 {
+            groups.append(DuplicateGroup(rule: .descriptionDuplicate, value: value, urls: urls.sorted()))
+        }
+        return groups.sorted { ($0.rule, $0.value) < ($1.rule, $1.value) }
+    }
+
+    public static func duplicateFindings(_ groups: [DuplicateGroup], pages: [Page], enabled: Set<SEORule>) -> [SEOFinding] {
+        var lines: [String: (title: Int, description: Int)] = [:]
+        for page in pages {
+            lines[page.url] = (page.facts.titles.first?.line ?? 0,
+                               page.facts.descriptions.first(where: { !($0.value ?? "").isEmpty })?.line ?? 0)
+        }
+        var out: [SEOFinding] = []
+        for group in groups where enabled.contains(group.rule) {
+            for url in group.urls {
+                let line = group.rule == .titleDuplicate ? lines[url]?.title : lines[url]?.description
+                let what = group.rule == .titleDuplicate ? "title" : "meta description"
+                out.append(SEOFinding(rule: group.rule, url: url, line: line, evidence: group.value,
+                                      message: "same \(what) on \(group.urls.count) pages"))
+            }
+        }
+        return out
+    }
+
+    /// Statuses of every crawled URL (normalised, fragment removed); the first response wins.
+    public static func crawlIndex(_ entries: [(url: String, status: Int)]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for entry in entries {
+            let key = WebURL(entry.url).normalized.description
+            if index[key] == nil { index[key] = entry.status }
+        }
+        return index
+    }
+
+    /// The part of the web the crawl covers: links outside it cannot be judged.
+    public struct Scope: Sendable, Hashable {
+        /// Normalised origin of the tenant's base URL.
+        public var origin: String?
+        /// Path prefix (the base URL's directory), e.g. `/3.11/`.
+        public var pathPrefix: String
+
+        public init(baseURL: String) {
+            let base = WebURL(baseURL).normalized
+            origin = base.origin
+            if let slash = base.path.lastIndex(of: "/") {
+                pathPrefix = String(base.path[...slash])
+            } else {
+                pathPrefix = "/"
+            }
+        }
+
+        /// Inside the scope: on the base URL's origin under its path, or anywhere on another origin (a crawl that
+        /// was served from elsewhere, such as a local mirror).
+        func contains(_ url: WebURL) -> Bool {
+            guard url.origin == origin else { return true }
+            return url.path.hasPrefix(pathPrefix)
+        }
+    }
+
+    enum LinkTarget: Sendable, Hashable {
+        /// Not a web link (mailto:, javascript:) or a link inside the same document.
+        case ignored
+        case external
+        case outOfScope
+        /// Same origin, inside the scope: the normalised URL to look up.
+        case checked(String)
+    }
+
+    static func classify(_ reference: WebURL, base: WebURL, origin: String?, scope: Scope) -> LinkTarget {
+        if let scheme = reference.scheme, scheme != "http", scheme != "https" { return .ignored }
+        if reference.scheme == nil, reference.authority == nil, reference.path.isEmpty, reference.query == nil {
+            return .ignored  // "#section" or ""
+        }
+        let target = reference.resolved(against: base).normalized
+        guard target.origin == origin else { return .external }
+        guard scope.contains(target) else { return .outOfScope }
+        return .checked(target.description)
+    }
+
+    /// Checks every `<a href>`/`<area href>` of the audited pages against the crawl.
+    public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope,
+                                    enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+        var out: [SEOFinding] = []
+        var counts = LinkCounts()
+        let checkBroken = enabled.contains(.linkBroken)
+        let checkMissing = enabled.contains(.linkNotCrawled)
+        // Resolution depends only on the base's directory (and origin) for references with a path, and the same
+        // hrefs recur on every page of a directory: cache per directory.
+        var cache: [String: [String: LinkTarget]] = [:]
+        for page in pages {
+            let pageURL = WebURL(page.url).normalized
+            let base = page.facts.linkBase(pageURL: pageURL)
+            let origin = pageURL.origin
+            var directory = base
+            directory.query = nil
+            if let slash = directory.path.lastIndex(of: "/") { directory.path = String(directory.path[...slash]) }
+            let directoryKey = (origin ?? "") + " " + directory.description
+            var local = cache[directoryKey] ?? [:]
+            for link in page.facts.links {
+                guard let href = link.value else { continue }
+                let target: LinkTarget
+                if let cached = local[href] {
+                    target = cached
+                } else {
+                    let reference = WebURL(href)
+                    target = classify(reference, base: base, origin: origin, scope: scope)
+                    if !reference.path.isEmpty || reference.authority != nil { local[href] = target }
+                }
+                switch target {
+                case .ignored: continue
+                case .external: counts.external += 1
+                case .outOfScope: counts.outOfScope += 1
+                case let .checked(key):
+                    counts.checked += 1
+                    if let status = index[key] {
+                        if status >= 400, checkBroken {
+                            out.append(SEOFinding(rule: .linkBroken, url: page.url, line: link.line, evidence: link.tag,
+                                                  message: "links to \(key), which answered \(status)"))
+                        }
+                    } else if checkMissing {
+                        out.append(SEOFinding(rule: .linkNotCrawled, url: page.url, line: link.line, evidence: link.tag,
+                                              message: "links to \(key), which is not in the crawl"))
+                    }
+                }
+            }
+            cache[directoryKey] = local
+        }
+        return (out, counts)
+    }
+}

@@ -1,0 +1,177 @@
+/// A URL reference split per RFC 3986 (appendix B), with reference resolution (§5.2) and the normalisation
+/// the audit needs to compare URLs: lower-case scheme and host, default port dropped, empty path as `/`.
+///
+/// Deliberately small and byte-based: the audit resolves every link of every page (about 150,000 for the
+/// Python docs), and Foundation's `URL` is both slower and stricter than browsers about what it accepts.
+public struct WebURL: Sendable, Hashable, CustomStringConvertible {
+    /// Lower-cased; nil for a relative reference.
+    public var scheme: String?
+    /// `host[:port]` (userinfo kept), nil when the reference has no `//` part.
+    public var authority: String?
+    public var path: String
+    public var query: String?
+    public var fragment: String?
+
+    public init(scheme: String?, authority: String?, path: String, query: String? = nil, fragment: String? = nil) {
+        self.scheme = scheme
+        self.authority = authority
+        self.path = path
+        self.query = query
+        self.fragment = fragment
+    }
+
+    /// Splits any string into a URL reference. Leading and trailing ASCII whitespace is ignored and tabs and
+    /// newlines inside are removed, as browsers do.
+    public init(_ text: String) {
+        var bytes = Array(text.utf8)
+        if bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] <= 0x20 { start += 1 }
+        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+
+        var i = start
+        // scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+        var scheme: String?
+        if i < end, Self.isAlpha(bytes[i]) {
+            var j = i + 1
+            while j < end, Self.isSchemeByte(bytes[j]) { j += 1 }
+            if j < end, bytes[j] == 0x3A {
+                scheme = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+                i = j + 1
+            }
+        }
+        var authority: String?
+        if i + 1 < end, bytes[i] == 0x2F, bytes[i + 1] == 0x2F {
+            var j = i + 2
+            while j < end, bytes[j] != 0x2F, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
+            authority = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+            i = j
+        }
+        var j = i
+        while j < end, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
+        let path = String(decoding: bytes[i..<j], as: UTF8.self)
+        i = j
+        var query: String?
+        if i < end, bytes[i] == 0x3F {
+            j = i + 1
+            while j < end, bytes[j] != 0x23 { j += 1 }
+            query = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            i = j
+        }
+        var fragment: String?
+        if i < end, bytes[i] == 0x23 {
+            fragment = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+        }
+        self.init(scheme: scheme, authority: authority, path: path, query: query, fragment: fragment)
+    }
+
+    public var isAbsolute: Bool { scheme != nil }
+    public var isHTTP: Bool { scheme == "http" || scheme == "https" }
+
+    /// Resolves this reference against an absolute base (RFC 3986 §5.2.2, strict).
+    public func resolved(against base: WebURL) -> WebURL {
+        if scheme != nil {
+            return WebURL(scheme: scheme, authority: authority, path: Self.removeDotSegments(path), query: query, fragment: fragment)
+        }
+        if authority != nil {
+            return WebURL(scheme: base.scheme, authority: authority, path: Self.removeDotSegments(path), query: query, fragment: fragment)
+        }
+        if path.isEmpty {
+            return WebURL(scheme: base.scheme, authority: base.authority, path: base.path, query: query ?? base.query, fragment: fragment)
+        }
+        let merged: String
+        if path.utf8.first == 0x2F {
+            merged = path
+        } else if base.authority != nil, base.path.isEmpty {
+            merged = "/" + path
+        } else if let slash = base.path.utf8.lastIndex(of: 0x2F) {
+            merged = String(base.path[...slash]) + path
+        } else {
+            merged = path
+        }
+        return WebURL(scheme: base.scheme, authority: base.authority, path: Self.removeDotSegments(merged), query: query, fragment: fragment)
+    }
+
+    /// The origin (`scheme://host[:port]`, normalised), or nil for URLs without an authority.
+    public var origin: String? {
+        guard let scheme, let authority else { return nil }
+        return scheme + "://" + Self.normalizedAuthority(authority, scheme: scheme)
+    }
+
+    /// Fragment removed, scheme and host lower-cased, default port dropped, empty path written as `/`.
+    public var normalized: WebURL {
+        var copy = self
+        copy.fragment = nil
+        if let authority, let scheme {
+            copy.authority = Self.normalizedAuthority(authority, scheme: scheme)
+            if copy.path.isEmpty { copy.path = "/" }
+        }
+        return copy
+    }
+
+    public var description: String {
+        var text = ""
+        if let scheme { text += scheme + ":" }
+        if let authority { text += "//" + authority }
+        text += path
+        if let query { text += "?" + query }
+        if let fragment { text += "#" + fragment }
+        return text
+    }
+
+    // MARK: - Helpers
+
+    private static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private static func isSchemeByte(_ b: UInt8) -> Bool {
+        isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E
+    }
+
+    static func normalizedAuthority(_ authority: String, scheme: String) -> String {
+        var host = authority
+        var userinfo = ""
+        if let at = host.lastIndex(of: "@") {
+            userinfo = String(host[...at])
+            host = String(host[host.index(after: at)...])
+        }
+        host = host.lowercased()
+        let defaultPort = scheme == "http" ? ":80" : scheme == "https" ? ":443" : nil
+        if let defaultPort, host.hasSuffix(defaultPort) { host.removeLast(defaultPort.count) }
+        if host.hasSuffix(":") { host.removeLast() }
+        return userinfo + host
+    }
+
+    /// RFC 3986 §5.2.4, on bytes.
+    static func removeDotSegments(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        if !bytes.contains(0x2E) { return path }
+        var segments: [ArraySlice<UInt8>] = []
+        let absolute = bytes.first == 0x2F
+        var parts = bytes.split(separator: 0x2F, omittingEmptySubsequences: false)
+        if absolute { parts.removeFirst() }
+        var trailingSlash = false
+        for (index, part) in parts.enumerated() {
+            let last = index == parts.count - 1
+            if part.elementsEqual([0x2E]) {
+                if last { trailingSlash = true }
+            } else if part.elementsEqual([0x2E, 0x2E]) {
+                if !segments.isEmpty { segments.removeLast() }
+                if last { trailingSlash = true }
+            } else {
+                segments.append(part)
+                if last { trailingSlash = false }
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        if absolute { out.append(0x2F) }
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { out.append(0x2F) }
+            out.append(contentsOf: segment)
+        }
+        if trailingSlash, !segments.isEmpty { out.append(0x2F) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

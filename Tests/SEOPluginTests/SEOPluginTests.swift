@@ -1,0 +1,138 @@
+import Foundation
+import Generator
+import HeraldData
+import Liquid
+import Markup
+import Testing
+@testable import SEOPlugin
+
+/// A renderer that records which template was asked for and writes the variables it got as text,
+/// so the plugin's artifacts can be checked without the theme.
+let recordingRenderer = ThemeRenderer { name, variables in
+    "[\(name)] " + variables.keys.sorted().joined(separator: ",")
+}
+
+func seoInput(_ pages: [CrawledPage], previous: [CrawledPage]? = nil, limits: [String: Int] = [:],
+              settings: String = "", templates: ThemeRenderer = recordingRenderer) throws -> PluginInput {
+    let tenant = TenantConfig(id: "acme", name: "Acme", baseURL: Fixture.site, edition: "basic")
+    var snapshot = Snapshot(date: "2026-12-01", folder: "snapshots/acme/2026-12-01")
+    snapshot.crawl = Crawl(pages: pages)
+    var before: Snapshot?
+    if let previous {
+        before = Snapshot(date: "2026-11-01", folder: "snapshots/acme/2026-11-01")
+        before?.crawl = Crawl(pages: previous)
+    }
+    return PluginInput(tenant: tenant, snapshot: snapshot, previous: before, settings: try settingsNode(settings),
+                       limits: limits, now: Date(timeIntervalSince1970: 1_796_000_000), templates: templates)
+}
+
+/// Settings from `key: value` lines (integers, booleans, or `[a, b]` lists of strings).
+func settingsNode(_ text: String) throws -> PluginSettings {
+    let location = SourceLocation(file: "tenant.yml", line: 1)
+    var pairs: [(key: String, value: ConfigNode)] = []
+    for line in text.split(separator: "\n") {
+        let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let value: ConfigValue
+        if let int = Int(parts[1]) { value = .int(int) }
+        else if parts[1] == "true" || parts[1] == "false" { value = .bool(parts[1] == "true") }
+        else if parts[1].hasPrefix("[") {
+            value = .array(parts[1].dropFirst().dropLast().split(separator: ",").map {
+                ConfigNode(.string($0.trimmingCharacters(in: .whitespaces)), at: location)
+            })
+        } else { value = .string(parts[1]) }
+        pairs.append((key: parts[0], value: ConfigNode(value, at: location)))
+    }
+    return PluginSettings(ConfigNode(.map(pairs), at: location))
+}
+
+struct SEOPluginTests {
+    func problemSite() -> [CrawledPage] {
+        var broken = Fixture.Document()
+        broken.head = broken.head.filter { !$0.hasPrefix("<meta name=\"description\"") }
+        broken.body.append("<a href=\"missing.html\">x</a>")
+        broken.canonical = ["<link rel=\"canonical\" href=\"file:///srv/www/page.html\">"]
+        return Fixture.crawl(Fixture.page("page.html", broken))
+    }
+
+    @Test func writesReportCSVAndJSON() throws {
+        let output = try SEOPlugin().run(seoInput(problemSite()))
+        let paths = output.artifacts.map(\.path.value)
+        #expect(paths == ["reports/seo/rules/canonical-invalid-scheme.html", "reports/seo/rules/description-missing.html",
+                          "reports/seo/rules/link-not-crawled.html", "reports/seo/index.html",
+                          "reports/seo/findings.csv", "reports/seo/findings.json"])
+        #expect(output.summary == ReportSummary(title: "SEO audit", headline: "3 issues",
+                                                detail: "1 errors, 2 warnings, 0 notices on 2 pages",
+                                                link: "reports/seo/index.html"))
+        #expect(output.notices.isEmpty)
+        let index = try #require(output.artifacts.first { $0.path.value == "reports/seo/index.html" })
+        #expect(String(decoding: index.bytes, as: UTF8.self).hasPrefix("[layouts/base.html]"))
+    }
+
+    @Test func csvIsRFC4180() throws {
+        let output = try SEOPlugin().run(seoInput(problemSite()))
+        let csv = String(decoding: try #require(output.artifacts.first { $0.path.value.hasSuffix(".csv") }).bytes, as: UTF8.self)
+        let rows = csv.components(separatedBy: "\r\n")
+        #expect(rows[0] == "rule,severity,url,line,evidence,message,change")
+        #expect(rows[1] == "canonical-invalid-scheme,error,https://example.com/page.html,7,"
+                + "\"<link rel=\"\"canonical\"\" href=\"\"file:///srv/www/page.html\"\">\","
+                + "canonical uses the file: scheme; only http and https URLs can be canonical,")
+        #expect(rows[2].hasPrefix("description-missing,warning,https://example.com/page.html,3,<head>,"))
+        #expect(rows.count == 5 && rows[4] == "")
+    }
+
+    @Test func jsonHasStableSchema() throws {
+        let output = try SEOPlugin().run(seoInput(problemSite()))
+        let json = try #require(output.artifacts.first { $0.path.value.hasSuffix(".json") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(object["schema"] as? String == "herald.seo.findings/1")
+        #expect(object.keys.sorted() == ["counts", "duplicate_groups", "findings", "fixed", "generated_at", "links", "pages",
+                                         "rules", "schema", "settings", "snapshot", "tenant"])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["canonical-invalid-scheme", "description-missing", "link-not-crawled"])
+        #expect(findings[2].keys.sorted() == ["evidence", "line", "message", "rule", "severity", "url"])
+        let counts = try #require(object["counts"] as? [String: Int])
+        #expect(counts == ["total": 3, "error": 1, "warning": 2, "notice": 0])
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let first = try SEOPlugin().run(seoInput(problemSite() + [Fixture.page("twin.html"), Fixture.page("twin2.html")]))
+        let second = try SEOPlugin().run(seoInput((problemSite() + [Fixture.page("twin.html"), Fixture.page("twin2.html")]).reversed()))
+        #expect(first.artifacts.map(\.path) == second.artifacts.map(\.path))
+        #expect(first.artifacts.map(\.bytes) == second.artifacts.map(\.bytes))
+    }
+
+    @Test func editionLimitIsANoticeAndInTheReport() throws {
+        let pages = problemSite() + [Fixture.page("z.html")]
+        let output = try SEOPlugin().run(seoInput(pages, limits: ["seo.pages": 2]))
+        #expect(output.notices.count == 1)
+        #expect(output.notices[0].severity == .warning)
+        #expect(output.notices[0].message.contains("audits at most 2 pages (seo.pages)"))
+        #expect(output.notices[0].message.contains("https://example.com/z.html"))
+        let json = String(decoding: try #require(output.artifacts.first { $0.path.value.hasSuffix(".json") }).bytes, as: UTF8.self)
+        #expect(json.contains("\"not_audited\" : [\n      \"https://example.com/z.html\"\n    ]"))
+        #expect(output.summary?.detail.contains("1 over the edition limit, not audited") == true)
+    }
+
+    @Test func comparesWithThePreviousSnapshot() throws {
+        // Before: the description was missing and the link was fine. Now: the description is fixed, the link broke.
+        var before = Fixture.Document()
+        before.head = before.head.filter { !$0.hasPrefix("<meta name=\"description\"") }
+        var now = Fixture.Document()
+        now.body.append("<a href=\"missing.html\">x</a>")
+        let output = try SEOPlugin().run(seoInput(Fixture.crawl(Fixture.page("page.html", now)),
+                                                  previous: Fixture.crawl(Fixture.page("page.html", before))))
+        #expect(output.summary?.detail.hasSuffix("; 1 new and 1 fixed since 2026-11-01") == true)
+        let csv = String(decoding: try #require(output.artifacts.first { $0.path.value.hasSuffix(".csv") }).bytes, as: UTF8.self)
+        #expect(csv.contains("which is not in the crawl\",new\r\n"))
+    }
+
+    @Test(arguments: [
+        ("title_max_length: 0", "title_max_length must be at least 1"),
+        ("disabled_rules: [title-missing, no-such-rule]", "unknown SEO rule 'no-such-rule'"),
+        ("title_max: 70", "unknown key 'title_max'"),
+    ])
+    func settingsAreStrict(_ settings: String, _ message: String) throws {
+        let error = #expect(throws: Diagnostic.self) { try SEOPlugin().run(seoInput(problemSite(), settings: settings)) }
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+}
