@@ -20,7 +20,11 @@ public enum CrawlLoader {
         }
         var pages: [CrawledPage] = []
         var urls: [String: Int] = [:]
-        for (line, node) in readNDJSON(bytes, file: file, collector: &c) {
+        for (line, parsed) in readNDJSON(bytes, file: file) {
+            guard case let .success(node) = parsed else {
+                if case let .failure(error) = parsed { c.add(error) }
+                continue
+            }
             guard let record = RecordReader(node, known: manifestKeys, &c) else { continue }
             let url = record.string("url", &c)
             if let url, !isAbsoluteHTTPURL(url) {

@@ -36,7 +36,7 @@ public enum FrontMatter {
             throw Diagnostic("front matter opened with '\(fence)' is never closed; expected a line '\(fence)'",
                              at: SourceLocation(file: file, line: 1, column: 1))
         }
-        let inner = close > 1 ? Array(bytes[lines[1].lowerBound..<lines[close - 1].upperBound]) : []
+        let inner = close > 1 ? Array(bytes[lines[1].lowerBound..<lines[close].lowerBound]) : []
         var node = isYAML ? try YAMLReader.parse(inner, file: file, lineOffset: 1)
                           : try TOMLReader.parse(inner, file: file, lineOffset: 1)
         switch node.value {

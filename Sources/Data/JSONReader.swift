@@ -211,9 +211,9 @@ struct JSONReader {
     }
 }
 
-/// Splits NDJSON bytes into lines and parses each non-blank line; parse errors go to the collector.
-func readNDJSON(_ input: [UInt8], file: String, collector c: inout DiagnosticCollector) -> [(line: Int, node: ConfigNode)] {
-    var out: [(Int, ConfigNode)] = []
+/// Splits NDJSON bytes into lines and parses each non-blank line, in line order.
+func readNDJSON(_ input: [UInt8], file: String) -> [(line: Int, node: Result<ConfigNode, Diagnostic>)] {
+    var out: [(Int, Result<ConfigNode, Diagnostic>)] = []
     let bytes = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? Array(input[3...]) : input
     bytes.withUnsafeBufferPointer { buf in
         var start = 0
@@ -227,9 +227,9 @@ func readNDJSON(_ input: [UInt8], file: String, collector c: inout DiagnosticCol
             for k in start..<stop where buf[k] != 0x20 && buf[k] != 0x09 { blank = false; break }
             if !blank {
                 do throws(Diagnostic) {
-                    out.append((line, try JSONReader.parse(buf, range: start..<stop, file: file, line: line)))
+                    out.append((line, .success(try JSONReader.parse(buf, range: start..<stop, file: file, line: line))))
                 } catch {
-                    c.add(error)
+                    out.append((line, .failure(error)))
                 }
             }
             start = end + 1

@@ -85,6 +85,12 @@ public struct ProjectLoader: Sendable {
     /// Sorted `YYYY-MM-DD` folders of the tenant. Other folders (except `templates/`) are errors; files other than
     /// `tenant.yml` are ignored.
     public func snapshotDates(_ id: String) throws -> [String] {
+        let (dates, errors) = try scanSnapshotDates(id)
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return dates
+    }
+
+    private func scanSnapshotDates(_ id: String) throws(Diagnostic) -> (dates: [String], errors: [Diagnostic]) {
         let folder = "snapshots/\(id)"
         var dates: [String] = []
         var errors: [Diagnostic] = []
@@ -95,8 +101,7 @@ public struct ProjectLoader: Sendable {
                                          at: SourceLocation(file: folder + "/" + name)))
             }
         }
-        if !errors.isEmpty { throw DiagnosticList(errors) }
-        return dates.sorted()
+        return (dates.sorted(), errors)
     }
 
     // MARK: - Snapshots
@@ -277,7 +282,11 @@ public struct ProjectLoader: Sendable {
                 }
             }
             var dates: [String] = []
-            do { dates = try snapshotDates(id) } catch { collect(error, file: "snapshots/\(id)") }
+            do {
+                let scan = try scanSnapshotDates(id)
+                dates = scan.dates
+                out += scan.errors
+            } catch { out.append(error) }
             if dates.isEmpty {
                 out.append(Diagnostic("no dated snapshot: expected a folder snapshots/\(id)/YYYY-MM-DD", at: SourceLocation(file: "snapshots/\(id)")))
             }

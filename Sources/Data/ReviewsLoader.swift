@@ -9,7 +9,11 @@ public enum ReviewsLoader {
         var c = DiagnosticCollector(file: file, cap: cap)
         var reviews: [Review] = []
         var ids: [String: Int] = [:]
-        for (line, node) in readNDJSON(bytes, file: file, collector: &c) {
+        for (line, parsed) in readNDJSON(bytes, file: file) {
+            guard case let .success(node) = parsed else {
+                if case let .failure(error) = parsed { c.add(error) }
+                continue
+            }
             guard let record = RecordReader(node, known: keys, &c) else { continue }
             let id = record.string("id", &c)
             let source = record.string("source", &c)

@@ -59,7 +59,7 @@ public enum TimestampFormat {
         guard let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A), let second = digits(2) else {
             return fail("the time is not HH:MM:SS")
         }
-        guard hour < 24, minute < 60, second < 60 else { return fail("the time \(hour):\(minute):\(second) is out of range") }
+        guard hour < 24, minute < 60, second < 60 else { return fail("the time \(pad(Int64(hour))):\(pad(Int64(minute))):\(pad(Int64(second))) is out of range") }
         var millis = 0
         if i < n, bytes[i] == 0x2E {
             i += 1

@@ -44,4 +44,26 @@ import Testing
         #expect(Set(paths.value.flatMap(\.channels)).count == 12)
         #expect(paths.value[0].channels == ["eta", "iota", "alpha", "eta"])
     }
+
+    @Test(.enabled(if: sharedRoot != nil, "../shared is absent")) func rustBlogTOMLFrontMatterParses() throws {
+        let shared = try #require(sharedRoot)
+        let root = shared + "/corpus/newsletter/rust-blog"
+        let fs = LocalFileSystem()
+        var files: [String] = []
+        var stack = [""]
+        while let rel = stack.popLast() {
+            for name in try fs.list(rel.isEmpty ? root : root + "/" + rel) {
+                let child = rel.isEmpty ? name : rel + "/" + name
+                if fs.isDirectory(root + "/" + child) { stack.append(child) } else if name.hasSuffix(".md") && name != "README.md" { files.append(child) }
+            }
+        }
+        #expect(files.count == 30)
+        for file in files {
+            let doc = try FrontMatter.parse(try fs.read(root + "/" + file), file: file, path: file)
+            guard case let .map(pairs) = doc.frontMatter.value else { Issue.record("\(file): not a map"); continue }
+            let keys = Set(pairs.map(\.key))
+            #expect(keys.contains("title") && keys.contains("path") && keys.contains("authors"), "\(file)")
+            #expect(!doc.body.isEmpty)
+        }
+    }
 }

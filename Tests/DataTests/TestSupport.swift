@@ -38,3 +38,16 @@ func thrown(_ body: () throws -> Void) -> [String] {
         return ["\(error)"]
     }
 }
+
+/// A compact, location-free rendering of a config tree: `{a: 1, b: [x, "y"]}` style, strings quoted.
+func render(_ node: ConfigNode) -> String {
+    switch node.value {
+    case .null: "null"
+    case let .bool(b): "\(b)"
+    case let .int(i): "\(i)"
+    case let .double(d): "\(d)"
+    case let .string(s): "\"\(s)\""
+    case let .array(items): "[" + items.map(render).joined(separator: ", ") + "]"
+    case let .map(pairs): "{" + pairs.map { "\($0.key): \(render($0.value))" }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import HeraldData
+
+@Suite struct ConfigFilesTests {
+    static let herald = """
+    output_dir: public
+    editions:
+      starter:
+        plugins: [pages, seo, sitemap]
+        limits:
+          seo.pages: 25
+      pro:
+        plugins: [pages, seo, sitemap, newsletter]
+    plugin_defaults:
+      seo:
+        title_max: 60
+    """
+
+    @Test func projectFile() throws {
+        let project = try ConfigFiles.project(bytes(Self.herald), file: "herald.yml")
+        #expect(project.outputDirectory == "public")
+        #expect(project.editions["starter"] == Edition(name: "starter", plugins: ["pages", "seo", "sitemap"], limits: ["seo.pages": 25]))
+        #expect(project.editions["pro"]?.plugins == ["pages", "seo", "sitemap", "newsletter"])
+        #expect(project.editions["pro"]?.limits == [:])
+        #expect(project.pluginDefaults["seo"].map(render) == "{title_max: 60}")
+        #expect(project.pluginDefaults["seo"]?.location.description == "herald.yml:11:5")
+    }
+
+    @Test func emptyProjectFileHasDefaults() throws {
+        let project = try ConfigFiles.project([], file: "herald.yml")
+        #expect(project.outputDirectory == "out" && project.editions.isEmpty && project.pluginDefaults.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("output: x\n", "herald.yml:1:9 (output): error: unknown key 'output'; expected one of: editions, output_dir, plugin_defaults"),
+        ("editions:\n  pro:\n    plugin: [seo]\n", "herald.yml:3:13 (editions.pro.plugin): error: unknown key 'plugin'; expected one of: limits, plugins"),
+        ("editions:\n  pro:\n    limits: {seo.pages: 500}\n", "herald.yml:3:5 (editions.pro.plugins): error: missing required key 'plugins'"),
+        ("editions:\n  pro:\n    plugins: seo\n", "herald.yml:3:14 (editions.pro.plugins): error: expected a list, found a string"),
+        ("editions:\n  pro:\n    plugins: [seo]\n    limits: {seo.pages: many}\n", "herald.yml:4:25 (editions.pro.limits.seo.pages): error: expected an integer, found a string"),
+        ("editions:\n  pro:\n    plugins: [seo, seo]\n", "herald.yml:3:20 (editions.pro.plugins[1]): error: plugin 'seo' is listed twice"),
+        ("editions:\n  pro:\n    plugins: [seo]\n    limits: {seo.pages: -1}\n", "herald.yml:4:25 (editions.pro.limits.seo.pages): error: limit 'seo.pages' must be ≥ 0, found -1"),
+        ("plugin_defaults:\n  seo: 3\n", "herald.yml:2:8 (plugin_defaults.seo): error: expected a map of settings for plugin 'seo'"),
+        ("- a\n", "herald.yml:1:1: error: expected a map of settings at the top level"),
+        ("output_dir: x\noutput_dir: y\n", "herald.yml:2:1: error: duplicate key 'output_dir' (first at line 1)"),
+    ])
+    func projectErrors(text: String, message: String) {
+        #expect(thrown { _ = try ConfigFiles.project(bytes(text), file: "herald.yml") } == [message])
+    }
+
+    static let tenant = """
+    name: Acme Outdoor
+    base_url: https://www.acme-outdoor.example
+    edition: pro
+    locale: en-GB
+    time_zone: Europe/London
+    reporting_currency: GBP
+    brand:
+      primary_color: "#1b4332"
+      accent_color: "#f4a261"
+      logo_url: https://www.acme-outdoor.example/logo.svg
+    plugins:
+      seo:
+        title_max: 65
+    """
+
+    @Test func tenantFile() throws {
+        let t = try ConfigFiles.tenant(bytes(Self.tenant), file: "snapshots/acme/tenant.yml", id: "acme")
+        #expect(t.id == "acme" && t.name == "Acme Outdoor" && t.edition == "pro")
+        #expect(t.baseURL == "https://www.acme-outdoor.example/")
+        #expect(t.locale == "en-GB" && t.timeZone == "Europe/London" && t.reportingCurrency == "GBP")
+        #expect(t.brand == Brand(primaryColor: "#1b4332", accentColor: "#f4a261", logoURL: "https://www.acme-outdoor.example/logo.svg"))
+        #expect(t.plugins["seo"].map(render) == "{title_max: 65}")
+        #expect(t.location.file == "snapshots/acme/tenant.yml")
+    }
+
+    @Test func tenantDefaults() throws {
+        let t = try ConfigFiles.tenant(bytes("name: B\nbase_url: http://b.example/\nedition: starter\n"), file: "t.yml", id: "b")
+        #expect(t.locale == "en" && t.timeZone == "UTC" && t.reportingCurrency == "EUR" && t.brand == Brand() && t.plugins.isEmpty)
+    }
+
+    static let minimal = "name: B\nbase_url: https://b.example/\nedition: starter\n"
+
+    @Test(arguments: [
+        (minimal + "timezone: UTC\n", ["t.yml:4:11 (timezone): error: unknown key 'timezone'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone"]),
+        ("name: B\nedition: starter\n", ["t.yml:1:1 (base_url): error: missing required key 'base_url'"]),
+        (minimal + "time_zone: Mars/Olympus\n", ["t.yml:4:12 (time_zone): error: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin"]),
+        (minimal + "reporting_currency: euro\n", ["t.yml:4:21 (reporting_currency): error: expected an ISO 4217 code such as EUR, found 'euro'"]),
+        (minimal + "locale: english_UK\n", ["t.yml:4:9 (locale): error: expected a BCP 47 language tag such as en-GB, found 'english_UK'"]),
+        (minimal + "brand:\n  primary_color: red\n  logo_url: javascript:alert(1)\n", [
+            "t.yml:5:18 (brand.primary_color): error: expected a colour #rrggbb or #rgb, found 'red'",
+            "t.yml:6:13 (brand.logo_url): error: expected an http(s) or relative URL, found 'javascript:alert(1)'"]),
+        (minimal + "brand:\n  colour: red\n", ["t.yml:5:11 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color"]),
+        ("name: B\nbase_url: www.b.example\nedition: starter\ntime_zone: Nowhere\n", [
+            "t.yml:2:11 (base_url): error: expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found 'www.b.example'",
+            "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),
+        (minimal + "plugins:\n  seo: [1]\n", ["t.yml:5:8 (plugins.seo): error: expected a map of settings for plugin 'seo'"]),
+        ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a string, found a list"]),
+    ])
+    func tenantErrors(text: String, messages: [String]) {
+        #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == messages)
+    }
+}
