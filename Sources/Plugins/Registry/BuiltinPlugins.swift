@@ -5,7 +5,7 @@ import Generator
 import HeraldData
 // import NewsletterPlugin
 import PagesPlugin
-// import ReputationPlugin
+import ReputationPlugin
 // import SEOPlugin
 // import SitemapPlugin
 
@@ -18,7 +18,7 @@ public enum BuiltinPlugins {
 // SitemapPlugin(),
 // NewsletterPlugin(),
             AttributionPlugin(),
-// ReputationPlugin(),
+            ReputationPlugin(),
             CommandCenterPlugin(),
         ]
     }

@@ -21,20 +21,31 @@ public enum ReputationEvaluation {
         public var herald: Double
     }
 
-    /// Scores every corpus; throws when a file is missing or malformed.
+    /// Scores every corpus under `<sharedRoot>/corpus/sentiment`; throws when a file is missing or malformed.
     public static func evaluate(sharedRoot: String, fileSystem: some FileSystem = LocalFileSystem(),
                                 analyzer: SentimentAnalyzer = SentimentAnalyzer()) throws -> [Result] {
+        try evaluate(corpusDirectory: sharedRoot + "/corpus/sentiment", fileSystem: fileSystem, analyzer: analyzer)
+    }
+
+    /// Scores every corpus in `corpusDirectory` (the folder holding the `*_GroundTruth.txt` files).
+    public static func evaluate(corpusDirectory: String, fileSystem: some FileSystem = LocalFileSystem(),
+                                analyzer: SentimentAnalyzer = SentimentAnalyzer()) throws -> [Result] {
         try corpora.map { corpus in
-            let path = sharedRoot + "/corpus/sentiment/" + corpus.file
+            let path = corpusDirectory + "/" + corpus.file
             let rows = try SentimentEvaluation.parseGroundTruth(try fileSystem.read(path), file: path)
             let r = SentimentEvaluation.correlation(rows, analyzer: analyzer) ?? 0
             return Result(corpus: corpus, count: rows.count, herald: r)
         }
     }
 
-    /// A small table for `make real-input`.
+    /// A small table for `make real-input`, reading `<sharedRoot>/corpus/sentiment`.
     public static func run(sharedRoot: String, fileSystem: some FileSystem = LocalFileSystem()) throws -> String {
-        let results = try evaluate(sharedRoot: sharedRoot, fileSystem: fileSystem)
+        try run(corpusDirectory: sharedRoot + "/corpus/sentiment", fileSystem: fileSystem)
+    }
+
+    /// The same table for `herald reputation evaluate CORPUS_DIR`.
+    public static func run(corpusDirectory: String, fileSystem: some FileSystem = LocalFileSystem()) throws -> String {
+        let results = try evaluate(corpusDirectory: corpusDirectory, fileSystem: fileSystem)
         var out = "Sentiment: Pearson r of the compound score with the human mean ratings (Hutto & Gilbert, ICWSM 2014)\n"
         out += "corpus      texts   Herald   VADER 3.3.2\n"
         for result in results {
