@@ -1,7 +1,7 @@
 
 import Generator
 import HeraldData
-@testable import AttributionPlugin
+import AttributionPlugin
 import Markup
 import Testing
 

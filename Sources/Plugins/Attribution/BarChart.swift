@@ -62,7 +62,7 @@ public enum BarChart {
     }
 
     /// The smallest of 1, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is at least `x` (a grid step).
-    static func niceStep(_ x: Double) -> Double {
+    public static func niceStep(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return 1 }
         var power = 1.0
         while power * 10 <= x { power *= 10 }
