@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The heuristic models: each splits one conversion over the touches of its journey with weights summing to 1.
 public enum RuleBasedModels {
     /// Per-touch weights of `model` for `journey` (same order as `journey.touches`; they sum to 1).
@@ -55,9 +61,3 @@ public enum RuleBasedModels {
         return weights
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
