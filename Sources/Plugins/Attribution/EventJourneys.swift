@@ -71,6 +71,9 @@ public enum EventJourneys {
         }
         var byPerson: [String: [Touch]] = [:]
         for touch in touches {
+            if stats.firstTouch.map({ touch.timestamp.millisecondsSinceEpoch < $0.millisecondsSinceEpoch }) ?? true {
+                stats.firstTouch = touch.timestamp
+            }
             let person: String
             if let user = touch.userID, !user.isEmpty {
                 person = "u:" + user
@@ -92,7 +95,6 @@ public enum EventJourneys {
                 continue
             }
             let ms = touch.timestamp.millisecondsSinceEpoch
-            if stats.firstTouch.map({ ms < $0.millisecondsSinceEpoch }) ?? true { stats.firstTouch = touch.timestamp }
             byPerson[person, default: []].append(Touch(milliseconds: ms, id: touch.id, channel: table.index(of: touch.channel)))
         }
 
