@@ -40,7 +40,7 @@ struct TemplateTests {
         #expect(rowHeads.last == "Total")
         #expect(Set(rowHeads.dropFirst().dropLast()) == ["Paid", "Email", "Direct"])
         let valueTotals = tables[1].descendants(named: "tfoot").first!.descendants(named: "td").map(\.textContent)
-        #expect(valueTotals == Array(repeating: "1,254.50", count: 7))
+        #expect(valueTotals == Array(repeating: "1,255", count: 7))
         #expect(root.descendants(named: "svg").count == 1)
         #expect(root.descendants(named: "rect").count >= 3 * 7)
         #expect(root.descendants(named: "script").isEmpty)

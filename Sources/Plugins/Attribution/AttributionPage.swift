@@ -32,7 +32,7 @@ public enum AttributionPage {
                 .string(NumberFormat.fixed(result.credits[$0]?[index].conversions ?? 0, decimals: 1, grouping: true))
             })
             row["values"] = .array(result.models.map {
-                .string(NumberFormat.fixed(result.credits[$0]?[index].value ?? 0, decimals: 2, grouping: true))
+                .string(NumberFormat.fixed(result.credits[$0]?[index].value ?? 0, decimals: 0, grouping: true))
             })
             if let effects = result.removalEffects, channel != AttributionResult.unattributedChannel {
                 row["removal_effect"] = .string(NumberFormat.percent(effects[index]))
@@ -41,7 +41,7 @@ public enum AttributionPage {
         }
         var totals = LiquidObject()
         totals["conversions"] = .array(result.models.map { .string(NumberFormat.fixed(result.total($0).conversions, decimals: 1, grouping: true)) })
-        totals["values"] = .array(result.models.map { .string(NumberFormat.fixed(result.total($0).value, decimals: 2, grouping: true)) })
+        totals["values"] = .array(result.models.map { .string(NumberFormat.fixed(result.total($0).value, decimals: 0, grouping: true)) })
 
         var variables = LiquidObject()
         variables["headline"] = .string(headline(result, currency: currency))
