@@ -5,15 +5,17 @@ import Foundation
 ///
 /// Raw HTML is kept (`CMARK_OPT_UNSAFE`) but the `tagfilter` extension disarms `<script>`, `<iframe>`,
 /// `<style>` and the other tags GFM filters; callers that render untrusted markdown sanitise the result.
+/// Pass `tagFilter: false` when a sanitiser drops those elements itself (the filter leaves their content
+/// visible as text, e.g. a script's code).
 public enum Markdown {
-    public static func html(_ markdown: String, smartPunctuation: Bool = false) -> String {
+    public static func html(_ markdown: String, smartPunctuation: Bool = false, tagFilter: Bool = true) -> String {
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         if smartPunctuation { options |= CMARK_OPT_SMART }
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         var extensions: UnsafeMutablePointer<cmark_llist>? = nil
-        for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+        for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] where tagFilter || name != "tagfilter" {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
                 extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, UnsafeMutableRawPointer(ext))

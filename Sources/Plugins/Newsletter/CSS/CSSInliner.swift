@@ -1,0 +1,197 @@
+/// Moves `<style>` rules into `style` attributes, as email clients need.
+///
+/// The cascade per element and property, from weakest to strongest: stylesheet rules (by specificity, then
+/// source order), the existing inline style, stylesheet `!important`, inline `!important`. `!important` is kept
+/// in the output, and declarations are written in cascade order so that a shorthand precedes the longhands that
+/// override it. What cannot be inlined stays in `<style>`: `@media`/`@supports` (their declarations gain
+/// `!important` so they can beat the inline styles), `@font-face` and other at-rules, and rules whose selector is
+/// unsupported (`:hover`, `::before`). A `<style>` left empty is removed.
+///
+/// The rewrite is byte-level: everything except `style` attributes and `<style>` contents is copied verbatim,
+/// so entities, template tags in attributes and conditional comments come through unchanged.
+/// Opt-outs: `<style data-herald-keep>` (or `data-css-inline="keep"`, `data-embed`) is left alone;
+/// elements with `data-herald-ignore` receive no styles.
+public struct CSSInliner: Sendable {
+    /// Add `!important` to the declarations kept inside `@media` blocks.
+    public var importantInMedia: Bool
+
+    public init(importantInMedia: Bool = true) {
+        self.importantInMedia = importantInMedia
+    }
+
+    struct Candidate {
+        var declaration: CSSDeclaration
+        /// 0 sheet, 1 inline, 2 sheet !important, 3 inline !important.
+        var tier: Int
+        var specificity: Int
+        var order: Int
+
+        static func < (a: Candidate, b: Candidate) -> Bool {
+            if a.tier != b.tier { return a.tier < b.tier }
+            if a.specificity != b.specificity { return a.specificity < b.specificity }
+            return a.order < b.order
+        }
+    }
+
+    static let unstyled: Set<String> = ["html", "head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
+
+    public func inline(_ html: String) -> String {
+        String(decoding: inline(Array(html.utf8)), as: UTF8.self)
+    }
+
+    public func inline(_ bytes: [UInt8]) -> [UInt8] {
+        let tree = HTMLTree(bytes)
+        // 1. Collect the stylesheets.
+        var sheets: [(element: Int, items: [CSSItem])] = []
+        for (index, element) in tree.elements.enumerated() where element.name == "style" {
+            let start = tree.tokens[element.token]
+            if start.attribute("data-herald-keep") != nil || start.attribute("data-embed") != nil
+                || start.attribute("data-css-inline")?.value == "keep" { continue }
+            if let media = start.attribute("media")?.value.lowercased().trimmingASCIISpace(),
+               !(media.isEmpty || media == "all" || media == "screen") { continue }
+            var css = ""
+            if element.token + 1 < tree.tokens.count, tree.tokens[element.token + 1].kind == .rawText {
+                css = String(decoding: bytes[tree.tokens[element.token + 1].range], as: UTF8.self)
+            }
+            sheets.append((index, CSSParser.parse(css)))
+        }
+        if sheets.isEmpty { return bytes }
+
+        // 2. Styleable elements, bucketed by id, class and tag for quick candidate lookup.
+        var styleable = [Bool](repeating: true, count: tree.elements.count)
+        for (index, element) in tree.elements.enumerated() {
+            let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].name == "html"
+            styleable[index] = parentStyleable && !CSSInliner.unstyled.contains(element.name)
+                && tree.tokens[element.token].attribute("data-herald-ignore") == nil
+            if element.name == "head" { styleable[index] = false }
+        }
+        var byID: [String: [Int]] = [:], byClass: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
+        var all: [Int] = []
+        for (index, element) in tree.elements.enumerated() where styleable[index] {
+            all.append(index)
+            if let id = element.id { byID[id, default: []].append(index) }
+            for c in Set(element.classes) { byClass[c, default: []].append(index) }
+            byTag[element.name, default: []].append(index)
+        }
+
+        // 3. Match every rule; keep what cannot be inlined.
+        let matcher = SelectorMatcher(tree: tree)
+        var candidates: [Int: [Candidate]] = [:]
+        var order = 0
+        var leftovers: [Int: [String]] = [:]
+        for sheet in sheets {
+            var kept: [String] = []
+            for item in sheet.items {
+                switch item {
+                case let .rule(selectorText, declarations):
+                    var unsupported: [String] = []
+                    for part in CSSSelector.splitList(selectorText) {
+                        guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
+                        let specificity = selector.specificity
+                        let pool: [Int]
+                        switch selector.key {
+                        case let (0, v)?: pool = byID[v] ?? []
+                        case let (1, v)?: pool = byClass[v] ?? []
+                        case let (2, v)?: pool = byTag[v] ?? []
+                        default: pool = all
+                        }
+                        var matched: [Int] = []
+                        for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        for declaration in declarations {
+                            order += 1
+                            let candidate = Candidate(declaration: declaration, tier: declaration.important ? 2 : 0,
+                                                      specificity: specificity, order: order)
+                            for element in matched { candidates[element, default: []].append(candidate) }
+                        }
+                    }
+                    if !unsupported.isEmpty, !declarations.isEmpty {
+                        kept.append(unsupported.joined(separator: ", ") + " { " + declarations.map { $0.text + ";" }.joined(separator: " ") + " }")
+                    }
+                case .group, .raw:
+                    kept.append(serialize(item, important: false))
+                }
+            }
+            leftovers[sheet.element] = kept
+        }
+
+        // 4. Resolve the cascade per element and plan the edits.
+        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
+        for (element, list) in candidates {
+            let token = tree.tokens[tree.elements[element].token]
+            var all = list
+            let existing = token.attribute("style")
+            if let existing {
+                for (k, declaration) in CSSParser.parseDeclarations(existing.value).enumerated() {
+                    all.append(Candidate(declaration: declaration, tier: declaration.important ? 3 : 1, specificity: Int.max, order: k))
+                }
+            }
+            var winners: [String: Candidate] = [:]
+            for candidate in all {
+                let property = candidate.declaration.property
+                if let current = winners[property], candidate < current { continue }
+                winners[property] = candidate
+            }
+            let style = winners.values.sorted(by: <).map(\.declaration.text).joined(separator: "; ")
+            let attribute = Array("style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
+            if let existing {
+                edits.append((existing.range, attribute))
+            } else {
+                edits.append((token.insertionPoint..<token.insertionPoint, [0x20] + attribute))
+            }
+        }
+        for sheet in sheets {
+            let element = tree.elements[sheet.element]
+            let kept = leftovers[sheet.element] ?? []
+            if kept.isEmpty {
+                // Drop the whole element (and one trailing newline).
+                let start = tree.tokens[element.token].range.lowerBound
+                var end = element.endToken < tree.tokens.count ? tree.tokens[element.endToken].range.upperBound : bytes.count
+                if end < bytes.count, bytes[end] == 0x0A { end += 1 }
+                edits.append((start..<end, []))
+            } else {
+                let startToken = tree.tokens[element.token]
+                let contentStart = startToken.range.upperBound
+                let contentEnd = element.token + 1 < tree.tokens.count && tree.tokens[element.token + 1].kind == .rawText
+                    ? tree.tokens[element.token + 1].range.upperBound : contentStart
+                edits.append((contentStart..<contentEnd, Array(("\n" + kept.joined(separator: "\n") + "\n").utf8)))
+            }
+        }
+        return HTMLRewriter.apply(edits, to: bytes)
+    }
+
+    func serialize(_ item: CSSItem, important: Bool) -> String {
+        switch item {
+        case let .rule(selectorText, declarations):
+            let body = declarations.map { d -> String in
+                var d = d
+                if important { d.important = true }
+                return d.text + ";"
+            }.joined(separator: " ")
+            return "\(selectorText) { \(body) }"
+        case let .group(name, prelude, items):
+            let inner = items.map { serialize($0, important: important || (name == "media" && importantInMedia)) }
+            return "@\(name) \(prelude) {\n" + inner.joined(separator: "\n") + "\n}"
+        case let .raw(text):
+            return text
+        }
+    }
+}
+
+/// Applies non-overlapping byte edits.
+enum HTMLRewriter {
+    static func apply(_ edits: [(range: Range<Int>, replacement: [UInt8])], to bytes: [UInt8]) -> [UInt8] {
+        if edits.isEmpty { return bytes }
+        let sorted = edits.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound < $1.range.upperBound }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + edits.count * 32)
+        var position = 0
+        for edit in sorted {
+            if edit.range.lowerBound < position { continue }  // overlapping: the first edit wins
+            out.append(contentsOf: bytes[position..<edit.range.lowerBound])
+            out.append(contentsOf: edit.replacement)
+            position = edit.range.upperBound
+        }
+        out.append(contentsOf: bytes[position...])
+        return out
+    }
+}

@@ -1,0 +1,243 @@
+/// One `property: value [!important]` pair.
+public struct CSSDeclaration: Sendable, Hashable {
+    /// Lower-case property name (custom properties keep their case).
+    public var property: String
+    /// The value, trimmed, without `!important`.
+    public var value: String
+    public var important: Bool
+
+    public init(property: String, value: String, important: Bool = false) {
+        self.property = property
+        self.value = value
+        self.important = important
+    }
+
+    public var text: String { important ? "\(property): \(value) !important" : "\(property): \(value)" }
+}
+
+/// A top-level item of a stylesheet.
+public enum CSSItem: Sendable {
+    /// `selectors { declarations }`; `selectorText` is the trimmed prelude.
+    case rule(selectorText: String, declarations: [CSSDeclaration])
+    /// `@name prelude { items }` for conditional group rules (`@media`, `@supports`) whose content are rules.
+    case group(name: String, prelude: String, items: [CSSItem])
+    /// Any other at-rule (`@font-face`, `@import`, `@keyframes` …), kept verbatim.
+    case raw(String)
+}
+
+/// A tolerant CSS parser on UTF-8 bytes: comments, strings, nested blocks, `!important`.
+public enum CSSParser {
+    static let groupRules: Set<String> = ["media", "supports", "document", "-moz-document", "container", "layer"]
+
+    public static func parse(_ css: String) -> [CSSItem] {
+        let bytes = Array(css.utf8)
+        return parseItems(bytes, bytes.startIndex..<bytes.endIndex)
+    }
+
+    static func parseItems(_ s: [UInt8], _ range: Range<Int>) -> [CSSItem] {
+        var items: [CSSItem] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            i = skipSpaceAndComments(s, i, end)
+            if i >= end { break }
+            if s[i] == 0x7D || s[i] == 0x3B { i += 1; continue }  // stray '}' or ';'
+            if s[i] == 0x3C, i + 3 < end, s[i + 1] == 0x21, s[i + 2] == 0x2D, s[i + 3] == 0x2D { i += 4; continue }  // <!--
+            if s[i] == 0x2D, i + 2 < end, s[i + 1] == 0x2D, s[i + 2] == 0x3E { i += 3; continue }  // -->
+            let preludeStart = i
+            let stop = scan(s, i, end, stopAt: [0x7B, 0x3B])  // '{' or ';'
+            if s[preludeStart] == 0x40 {  // '@'
+                var nameEnd = preludeStart + 1
+                while nameEnd < stop, isIdent(s[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: s[(preludeStart + 1)..<nameEnd], as: UTF8.self).lowercased()
+                if stop >= end || s[stop] == 0x3B {
+                    let stmtEnd = min(stop + 1, end)
+                    items.append(.raw(trimmed(s, preludeStart..<min(stop, end)) + ";"))
+                    i = stmtEnd
+                    continue
+                }
+                let blockEnd = matchingBrace(s, stop, end)
+                if groupRules.contains(name) {
+                    let prelude = trimmed(s, nameEnd..<stop)
+                    items.append(.group(name: name, prelude: prelude, items: parseItems(s, (stop + 1)..<min(blockEnd, end))))
+                } else {
+                    items.append(.raw(String(decoding: stripComments(s, preludeStart..<min(blockEnd + 1, end)), as: UTF8.self)))
+                }
+                i = blockEnd + 1
+                continue
+            }
+            if stop >= end { break }
+            if s[stop] == 0x3B { i = stop + 1; continue }  // a declaration outside a block: ignore
+            let blockEnd = matchingBrace(s, stop, end)
+            let selector = String(decoding: stripComments(s, preludeStart..<stop), as: UTF8.self)
+            let declarations = parseDeclarations(s, (stop + 1)..<min(blockEnd, end))
+            items.append(.rule(selectorText: collapseSpace(selector), declarations: declarations))
+            i = blockEnd + 1
+        }
+        return items
+    }
+
+    /// Parses a declaration list such as the content of a `style` attribute.
+    public static func parseDeclarations(_ text: String) -> [CSSDeclaration] {
+        let bytes = Array(text.utf8)
+        return parseDeclarations(bytes, 0..<bytes.count)
+    }
+
+    static func parseDeclarations(_ s: [UInt8], _ range: Range<Int>) -> [CSSDeclaration] {
+        var out: [CSSDeclaration] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let stop = scan(s, i, end, stopAt: [0x3B])
+            let part = stripComments(s, i..<min(stop, end))
+            i = stop + 1
+            guard let colon = part.firstIndex(of: 0x3A) else { continue }
+            let property = String(decoding: part[..<colon], as: UTF8.self).trimmingASCIISpace()
+            var value = String(decoding: part[(colon + 1)...], as: UTF8.self).trimmingASCIISpace()
+            guard !property.isEmpty, property.utf8.allSatisfy(isIdent) else { continue }
+            var important = false
+            if let bang = value.utf8.lastIndex(of: 0x21) {
+                let after = String(value[value.index(after: bang)...]).trimmingASCIISpace().lowercased()
+                if after == "important" {
+                    important = true
+                    value = String(value[..<bang]).trimmingASCIISpace()
+                }
+            }
+            if value.isEmpty { continue }
+            let name = property.hasPrefix("--") ? property : property.lowercased()
+            out.append(CSSDeclaration(property: name, value: value, important: important))
+        }
+        return out
+    }
+
+    // MARK: byte helpers
+
+    @inline(__always) static func isIdent(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b >= 0x80
+    }
+
+    static func skipSpaceAndComments(_ s: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var i = start
+        while i < end {
+            if HTMLTokenizer.isSpace(s[i]) { i += 1; continue }
+            if s[i] == 0x2F, i + 1 < end, s[i + 1] == 0x2A {
+                i = commentEnd(s, i, end)
+                continue
+            }
+            break
+        }
+        return i
+    }
+
+    static func commentEnd(_ s: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var j = start + 2
+        while j + 1 < end, !(s[j] == 0x2A && s[j + 1] == 0x2F) { j += 1 }
+        return min(j + 2, end)
+    }
+
+    /// The first index of one of `stops` at nesting depth 0, outside strings and comments (or `end`).
+    static func scan(_ s: [UInt8], _ start: Int, _ end: Int, stopAt stops: [UInt8]) -> Int {
+        var i = start
+        var depth = 0
+        while i < end {
+            let b = s[i]
+            switch b {
+            case 0x22, 0x27: i = stringEnd(s, i, end); continue
+            case 0x5C: i += 2; continue
+            case 0x2F where i + 1 < end && s[i + 1] == 0x2A: i = commentEnd(s, i, end); continue
+            case 0x28, 0x5B: depth += 1
+            case 0x29, 0x5D: depth = max(0, depth - 1)
+            default:
+                if depth == 0, stops.contains(b) { return i }
+            }
+            i += 1
+        }
+        return end
+    }
+
+    static func stringEnd(_ s: [UInt8], _ start: Int, _ end: Int) -> Int {
+        let quote = s[start]
+        var i = start + 1
+        while i < end {
+            if s[i] == 0x5C { i += 2; continue }
+            if s[i] == quote { return i + 1 }
+            if s[i] == 0x0A { return i }
+            i += 1
+        }
+        return end
+    }
+
+    /// Index of the `}` matching the `{` at `open` (or `end`).
+    static func matchingBrace(_ s: [UInt8], _ open: Int, _ end: Int) -> Int {
+        var depth = 0
+        var i = open
+        while i < end {
+            let b = s[i]
+            switch b {
+            case 0x22, 0x27: i = stringEnd(s, i, end); continue
+            case 0x5C: i += 2; continue
+            case 0x2F where i + 1 < end && s[i + 1] == 0x2A: i = commentEnd(s, i, end); continue
+            case 0x7B: depth += 1
+            case 0x7D:
+                depth -= 1
+                if depth == 0 { return i }
+            default: break
+            }
+            i += 1
+        }
+        return end
+    }
+
+    static func stripComments(_ s: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
+        var hasComment = false
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            if s[i] == 0x2F, s[i + 1] == 0x2A { hasComment = true; break }
+            i += 1
+        }
+        if !hasComment { return s[range] }
+        var out: [UInt8] = []
+        i = range.lowerBound
+        while i < range.upperBound {
+            let b = s[i]
+            if b == 0x22 || b == 0x27 {
+                let e = min(stringEnd(s, i, range.upperBound), range.upperBound)
+                out.append(contentsOf: s[i..<e])
+                i = e
+                continue
+            }
+            if b == 0x2F, i + 1 < range.upperBound, s[i + 1] == 0x2A {
+                i = commentEnd(s, i, range.upperBound)
+                out.append(0x20)
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return out[...]
+    }
+
+    static func trimmed(_ s: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: stripComments(s, range), as: UTF8.self).trimmingASCIISpace()
+    }
+
+    static func collapseSpace(_ text: String) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for b in text.utf8 {
+            if HTMLTokenizer.isSpace(b) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    func trimmingASCIISpace() -> String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { !HTMLTokenizer.isSpace($0) }) else { return "" }
+        let last = u.lastIndex(where: { !HTMLTokenizer.isSpace($0) })!
+        return String(self[first...last])
+    }
+}

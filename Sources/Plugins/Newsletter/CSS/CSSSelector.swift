@@ -1,0 +1,195 @@
+/// A parsed complex selector (`div.note > p a[href^="https"]`) with its specificity.
+///
+/// Supported: type, universal, class, id, attribute selectors (`[a]`, `=`, `~=`, `|=`, `^=`, `$=`, `*=`, ` i`),
+/// descendant, child (`>`), adjacent (`+`) and general sibling (`~`) combinators, and the structural
+/// pseudo-classes `:first-child`, `:last-child`, `:only-child`, `:first-of-type`, `:last-of-type`, `:root`.
+/// Anything else (`:hover`, `::before`, `:not(…)`) makes `parse` return nil: such rules stay in `<style>`.
+public struct CSSSelector: Sendable, Hashable {
+    public enum Combinator: Sendable, Hashable { case descendant, child, adjacent, sibling }
+
+    public struct AttributeTest: Sendable, Hashable {
+        public enum Operator: Sendable, Hashable { case exists, equals, includes, dashMatch, prefix, suffix, substring }
+        public var name: String
+        public var op: Operator
+        public var value: String
+        public var caseInsensitive: Bool
+    }
+
+    public enum Pseudo: String, Sendable, Hashable {
+        case firstChild = "first-child", lastChild = "last-child", onlyChild = "only-child"
+        case firstOfType = "first-of-type", lastOfType = "last-of-type", root
+    }
+
+    public struct Compound: Sendable, Hashable {
+        public var tag: String?
+        public var ids: [String] = []
+        public var classes: [String] = []
+        public var attributes: [AttributeTest] = []
+        public var pseudos: [Pseudo] = []
+    }
+
+    /// Left to right; `combinators[i]` joins `compounds[i]` and `compounds[i + 1]`.
+    public var compounds: [Compound]
+    public var combinators: [Combinator]
+
+    /// (ids, classes + attributes + pseudo-classes, types) packed so that larger means more specific.
+    public var specificity: Int {
+        var a = 0, b = 0, c = 0
+        for compound in compounds {
+            a += compound.ids.count
+            b += compound.classes.count + compound.attributes.count + compound.pseudos.count
+            if compound.tag != nil { c += 1 }
+        }
+        return a * 1_000_000 + b * 1_000 + c
+    }
+
+    /// Splits a selector list at top-level commas.
+    public static func splitList(_ text: String) -> [String] {
+        let s = Array(text.utf8)
+        var parts: [String] = []
+        var start = 0
+        while start <= s.count {
+            let comma = CSSParser.scan(s, start, s.count, stopAt: [0x2C])
+            parts.append(String(decoding: s[start..<comma], as: UTF8.self).trimmingASCIISpace())
+            start = comma + 1
+        }
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// Parses one complex selector; nil when it uses anything unsupported.
+    public static func parse(_ text: String) -> CSSSelector? {
+        let s = Array(text.utf8)
+        var i = 0
+        let n = s.count
+        var compounds: [Compound] = []
+        var combinators: [Combinator] = []
+        var current = Compound()
+        var currentEmpty = true
+        var pendingCombinator: Combinator? = nil
+
+        func ident() -> String? {
+            var out: [UInt8] = []
+            while i < n {
+                let b = s[i]
+                if CSSParser.isIdent(b) { out.append(b); i += 1; continue }
+                if b == 0x5C, i + 1 < n { out.append(s[i + 1]); i += 2; continue }
+                break
+            }
+            return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+        }
+
+        func finishCompound() -> Bool {
+            if currentEmpty { return false }
+            if !compounds.isEmpty { combinators.append(pendingCombinator ?? .descendant) }
+            compounds.append(current)
+            current = Compound()
+            currentEmpty = true
+            pendingCombinator = nil
+            return true
+        }
+
+        while i < n {
+            let b = s[i]
+            if HTMLTokenizer.isSpace(b) || b == 0x3E || b == 0x2B || b == 0x7E {
+                // A combinator (whitespace alone means descendant).
+                if !currentEmpty { _ = finishCompound() } else if compounds.isEmpty { return nil }
+                var combinator: Combinator = .descendant
+                while i < n, HTMLTokenizer.isSpace(s[i]) || s[i] == 0x3E || s[i] == 0x2B || s[i] == 0x7E {
+                    switch s[i] {
+                    case 0x3E: combinator = .child
+                    case 0x2B: combinator = .adjacent
+                    case 0x7E: combinator = .sibling
+                    default: break
+                    }
+                    i += 1
+                }
+                pendingCombinator = combinator
+                continue
+            }
+            switch b {
+            case 0x2A:  // '*'
+                i += 1
+                currentEmpty = false
+            case 0x23:  // '#'
+                i += 1
+                guard let name = ident() else { return nil }
+                current.ids.append(name)
+                currentEmpty = false
+            case 0x2E:  // '.'
+                i += 1
+                guard let name = ident() else { return nil }
+                current.classes.append(name)
+                currentEmpty = false
+            case 0x5B:  // '['
+                i += 1
+                while i < n, HTMLTokenizer.isSpace(s[i]) { i += 1 }
+                guard let name = ident() else { return nil }
+                while i < n, HTMLTokenizer.isSpace(s[i]) { i += 1 }
+                var test = AttributeTest(name: name.lowercased(), op: .exists, value: "", caseInsensitive: false)
+                if i < n, s[i] != 0x5D {
+                    switch s[i] {
+                    case 0x3D: test.op = .equals; i += 1
+                    case 0x7E: test.op = .includes; i += 2
+                    case 0x7C: test.op = .dashMatch; i += 2
+                    case 0x5E: test.op = .prefix; i += 2
+                    case 0x24: test.op = .suffix; i += 2
+                    case 0x2A: test.op = .substring; i += 2
+                    default: return nil
+                    }
+                    if test.op != .equals, i - 1 >= n || s[i - 1] != 0x3D { return nil }
+                    while i < n, HTMLTokenizer.isSpace(s[i]) { i += 1 }
+                    guard i < n else { return nil }
+                    if s[i] == 0x22 || s[i] == 0x27 {
+                        let e = CSSParser.stringEnd(s, i, n)
+                        guard e <= n, e - 1 > i else { return nil }
+                        test.value = unescape(s[(i + 1)..<(e - 1)])
+                        i = e
+                    } else {
+                        guard let v = ident() else { return nil }
+                        test.value = v
+                    }
+                    while i < n, HTMLTokenizer.isSpace(s[i]) { i += 1 }
+                    if i < n, s[i] | 0x20 == 0x69 { test.caseInsensitive = true; i += 1 }
+                    while i < n, HTMLTokenizer.isSpace(s[i]) { i += 1 }
+                }
+                guard i < n, s[i] == 0x5D else { return nil }
+                i += 1
+                current.attributes.append(test)
+                currentEmpty = false
+            case 0x3A:  // ':'
+                i += 1
+                if i < n, s[i] == 0x3A { return nil }  // pseudo-element
+                guard let name = ident(), let pseudo = Pseudo(rawValue: name.lowercased()) else { return nil }
+                if i < n, s[i] == 0x28 { return nil }
+                current.pseudos.append(pseudo)
+                currentEmpty = false
+            default:
+                guard CSSParser.isIdent(b) || b == 0x5C, currentEmpty, current.tag == nil, let name = ident() else { return nil }
+                current.tag = name.lowercased()
+                currentEmpty = false
+            }
+        }
+        if !currentEmpty { _ = finishCompound() } else if pendingCombinator != nil && pendingCombinator != .descendant { return nil }
+        guard !compounds.isEmpty else { return nil }
+        return CSSSelector(compounds: compounds, combinators: combinators)
+    }
+
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == 0x5C, i + 1 < bytes.endIndex { out.append(bytes[i + 1]); i += 2; continue }
+            out.append(bytes[i]); i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The rightmost compound's most selective key, for bucketing: `#id`, `.class` or the tag name.
+    var key: (kind: Int, value: String)? {
+        guard let last = compounds.last else { return nil }
+        if let id = last.ids.first { return (0, id) }
+        if let c = last.classes.first { return (1, c) }
+        if let t = last.tag { return (2, t) }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+/// Matches `CSSSelector`s against the elements of an `HTMLTree`.
+struct SelectorMatcher {
+    let tree: HTMLTree
+
+    func matches(_ selector: CSSSelector, _ element: Int) -> Bool {
+        matches(selector, compound: selector.compounds.count - 1, element)
+    }
+
+    private func matches(_ selector: CSSSelector, compound index: Int, _ element: Int) -> Bool {
+        guard matchesCompound(selector.compounds[index], element) else { return false }
+        if index == 0 { return true }
+        switch selector.combinators[index - 1] {
+        case .child:
+            let parent = tree.elements[element].parent
+            return parent >= 0 && matches(selector, compound: index - 1, parent)
+        case .descendant:
+            var ancestor = tree.elements[element].parent
+            while ancestor >= 0 {
+                if matches(selector, compound: index - 1, ancestor) { return true }
+                ancestor = tree.elements[ancestor].parent
+            }
+            return false
+        case .adjacent:
+            guard let previous = previousSibling(element) else { return false }
+            return matches(selector, compound: index - 1, previous)
+        case .sibling:
+            var previous = previousSibling(element)
+            while let p = previous {
+                if matches(selector, compound: index - 1, p) { return true }
+                previous = previousSibling(p)
+            }
+            return false
+        }
+    }
+
+    private func siblings(_ element: Int) -> [Int] {
+        let parent = tree.elements[element].parent
+        return parent >= 0 ? tree.elements[parent].children : tree.roots
+    }
+
+    private func previousSibling(_ element: Int) -> Int? {
+        let index = tree.elements[element].siblingIndex
+        return index > 0 ? siblings(element)[index - 1] : nil
+    }
+
+    private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
+        let e = tree.elements[element]
+        if let tag = compound.tag, tag != e.name { return false }
+        for id in compound.ids where e.id != id { return false }
+        for c in compound.classes where !e.classes.contains(c) { return false }
+        if !compound.attributes.isEmpty {
+            let token = tree.tokens[e.token]
+            for test in compound.attributes {
+                guard let attribute = token.attribute(test.name) else { return false }
+                if test.op == .exists { continue }
+                var value = attribute.value
+                var expected = test.value
+                if test.caseInsensitive { value = value.lowercased(); expected = expected.lowercased() }
+                let ok: Bool
+                switch test.op {
+                case .exists: ok = true
+                case .equals: ok = value == expected
+                case .includes: ok = value.split(separator: " ").contains { $0 == expected }
+                case .dashMatch: ok = value == expected || value.hasPrefix(expected + "-")
+                case .prefix: ok = !expected.isEmpty && value.hasPrefix(expected)
+                case .suffix: ok = !expected.isEmpty && value.hasSuffix(expected)
+                case .substring: ok = !expected.isEmpty && value.contains(expected)
+                }
+                if !ok { return false }
+            }
+        }
+        for pseudo in compound.pseudos {
+            let siblings = self.siblings(element)
+            switch pseudo {
+            case .firstChild: if e.siblingIndex != 0 { return false }
+            case .lastChild: if e.siblingIndex != siblings.count - 1 { return false }
+            case .onlyChild: if siblings.count != 1 { return false }
+            case .firstOfType:
+                if siblings[..<e.siblingIndex].contains(where: { tree.elements[$0].name == e.name }) { return false }
+            case .lastOfType:
+                if siblings[(e.siblingIndex + 1)...].contains(where: { tree.elements[$0].name == e.name }) { return false }
+            case .root: if e.parent >= 0 || e.name != "html" { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,100 @@
+import Generator
+import HeraldData
+import Liquid
+import Markup
+
+/// Phase 1, once per issue: Markdown → sanitised HTML → email layout → inlined CSS → plain text, with merges
+/// left as sentinels for the per-subscriber pass.
+public struct RenderedIssue: Sendable {
+    public var issue: NewsletterIssue
+    /// The sanitised article HTML (sentinels in place of merges), for the web version.
+    public var bodyHTML: String
+    /// The merges of `bodyHTML`.
+    public var webMerges: [MergeExpression]
+    public var html: MergeTemplate
+    public var text: MergeTemplate
+    public var merges: [MergeExpression]
+    public var unrecognisedMerges: [String]
+    /// Size of the inlined HTML before personalisation.
+    public var htmlBytes: Int
+    public var webURL: String
+}
+
+public struct IssueRenderer: Sendable {
+    public var tenant: TenantConfig
+    public var templates: ThemeRenderer
+    public var emailTemplate: String
+    public var textWidth: Int
+
+    /// The merge index reserved for the unsubscribe URL in the layout.
+    static let unsubscribeExpression = MergeExpression(path: ["unsubscribe_url"], filters: [], source: "unsubscribe_url")
+
+    public func render(_ issue: NewsletterIssue) throws -> RenderedIssue {
+        let raw = Markdown.html(issue.markdown, tagFilter: false)
+        let sanitized = HTMLSanitizer(baseURL: issue.baseURL).sanitize(raw)
+        var marker = MergeMarker()
+        let unsubscribeSentinel = marker.sentinel(for: IssueRenderer.unsubscribeExpression)
+        let webURL = tenant.baseURL + "newsletter/\(issue.slug)/"
+
+        var variables = LiquidObject()
+        variables["tenant"] = tenant.liquidValue
+        variables["colors"] = .object(BrandColors(tenant.brand).liquid)
+        variables["subject"] = .string(issue.subject)
+        variables["preheader"] = issue.preheader.map(LiquidValue.string) ?? .null
+        variables["content"] = .safe(sanitized)
+        variables["unsubscribe_url"] = .string(unsubscribeSentinel)
+        variables["web_url"] = .string(webURL)
+        variables["medium"] = "email"
+        variables["issue"] = issueObject(issue, webURL: webURL)
+        // Merges are marked after the layout, so the layout may hold some too (`{% raw %}{{ subscriber.… }}{% endraw %}`);
+        // `<pre>`/`<code>` content is never touched.
+        let layout = marker.mark(try templates.render(emailTemplate, variables))
+        let inlined = CSSInliner().inline(Array(layout.utf8))
+        var webMarker = MergeMarker()
+        let body = webMarker.mark(sanitized)
+        let text = PlainTextRenderer(width: textWidth).render(inlined)
+        return RenderedIssue(issue: issue, bodyHTML: body, webMerges: webMarker.expressions, html: MergeTemplate(inlined),
+                             text: MergeTemplate(Array(text.utf8)), merges: marker.expressions, unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
+                             webURL: webURL)
+    }
+
+    func issueObject(_ issue: NewsletterIssue, webURL: String) -> LiquidValue {
+        var object = LiquidObject()
+        object["slug"] = .string(issue.slug)
+        object["title"] = .string(issue.title)
+        object["subject"] = .string(issue.subject)
+        object["date"] = .string(issue.day)
+        object["authors"] = .array(issue.authors.map(LiquidValue.string))
+        object["url"] = .string(webURL)
+        object["segment"] = issue.segment.map(LiquidValue.string) ?? .null
+        return .object(object)
+    }
+}
+
+/// Brand colours for templates, validated (`#rgb`/`#rrggbb`), so tenant.yml cannot inject CSS.
+struct BrandColors {
+    var primary: String
+    var accent: String
+
+    init(_ brand: Brand) {
+        primary = BrandColors.valid(brand.primaryColor) ?? "#1f4e79"
+        accent = BrandColors.valid(brand.accentColor) ?? "#f5a623"
+    }
+
+    static func valid(_ colour: String) -> String? {
+        let b = Array(colour.utf8)
+        guard b.first == 0x23, b.count == 4 || b.count == 7 else { return nil }
+        for c in b.dropFirst() {
+            let lower = c | 0x20
+            guard (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x66) else { return nil }
+        }
+        return colour.lowercased()
+    }
+
+    var liquid: LiquidObject {
+        var o = LiquidObject()
+        o["primary"] = .string(primary)
+        o["accent"] = .string(accent)
+        return o
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Generator
+import HeraldData
+import Liquid
+
+/// `newsletter`: Markdown issues under `content/<tenant>/newsletter/` → one `.eml` per subscriber
+/// (`email/newsletter/<issue>/<subscriber>.eml`), a web version per issue (`site/newsletter/<issue>/`), an
+/// archive (`site/newsletter/`) and a report (`reports/newsletter/index.html`).
+///
+/// Rendering is two-phase: layout, CSS inlining and text conversion run once per issue (`IssueRenderer`);
+/// per subscriber only the merges (`{{ subscriber.first_name | default: "there" }}`, the unsubscribe URL)
+/// are filled and the MIME message is encoded (`MessageFactory`).
+///
+/// Edition limit `newsletter.subscribers` (recipients per issue): when an issue's audience is larger, the
+/// first N subscribers in id order get messages, a warning says so, and the others are listed in
+/// `reports/newsletter/<issue>-unsent.csv` and the report, so that nobody is dropped silently.
+///
+/// The unsubscribe HMAC key comes from `input.secrets` (`unsubscribe_key`: `HERALD_UNSUBSCRIBE_KEY` or
+/// `HERALD_UNSUBSCRIBE_KEY_FILE`); when messages are due and it is absent, the plugin fails.
+public struct NewsletterPlugin: Plugin {
+    public let id = "newsletter"
+    public init() {}
+
+    public static let limitKey = "newsletter.subscribers"
+    public static let secretName = "unsubscribe_key"
+
+    public func run(_ input: PluginInput) throws -> PluginOutput {
+        let settings = try input.settings.decode(NewsletterSettings.self)
+        let tenant = input.tenant
+        let zone = TimeZone(identifier: tenant.timeZone) ?? TimeZone(identifier: "UTC")!
+        let offset: (Int64) -> Int = { ms in zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000)) }
+        var notices: [Diagnostic] = []
+
+        // Issues.
+        var issues: [NewsletterIssue] = []
+        var problems: [Diagnostic] = []
+        for document in input.content where document.path.hasPrefix("newsletter/")
+            && (document.path.hasSuffix(".md") || document.path.hasSuffix(".markdown")) {
+            do {
+                issues.append(try NewsletterIssue.load(document, tenant: tenant, now: input.now, offsetSeconds: offset))
+            } catch {
+                problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        var seen: [String: NewsletterIssue] = [:]
+        for issue in issues {
+            if let other = seen[issue.slug] {
+                problems.append(Diagnostic("issue slug '\(issue.slug)' is also used by \(other.location.file)", at: issue.location))
+            }
+            seen[issue.slug] = issue
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        // Newest first; ties by slug.
+        issues.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+
+        let host = NewsletterPlugin.host(of: tenant.baseURL)
+        let subscribers = input.snapshot.subscribers
+        if !issues.isEmpty, subscribers == nil {
+            notices.append(Diagnostic("no subscribers.csv in snapshot \(input.snapshot.date): only web versions are built",
+                                      at: tenant.location, severity: .warning))
+        }
+        let limit = input.limits[NewsletterPlugin.limitKey]
+        let selections = issues.map { RecipientSelection(subscribers: subscribers ?? [], segment: $0.segment, limit: limit) }
+        let messagesDue = selections.contains { !$0.recipients.isEmpty }
+        var tokens: UnsubscribeToken? = nil
+        if messagesDue {
+            guard let secret = input.secrets.secret(NewsletterPlugin.secretName), !secret.isEmpty else {
+                throw Diagnostic("the newsletter needs an unsubscribe key to sign unsubscribe links: set HERALD_UNSUBSCRIBE_KEY, "
+                                 + "or HERALD_UNSUBSCRIBE_KEY_FILE to a file holding it (never put it in the project)",
+                                 at: tenant.location)
+            }
+            tokens = UnsubscribeToken(secret: secret)
+        }
+
+        // Sender identity.
+        var from = EmailMessage.Mailbox(name: tenant.name, address: "newsletter@\(host)")
+        if let text = settings.from {
+            guard let parsed = EmailAddress.parseMailbox(text) else {
+                throw Diagnostic("setting 'from' is not an address or 'Name <address>': \(text)", at: tenant.location)
+            }
+            from = parsed
+        }
+        let unsubscribeBase = settings.unsubscribeURL ?? tenant.baseURL + "unsubscribe"
+        guard unsubscribeBase.hasPrefix("https://") || unsubscribeBase.hasPrefix("http://") else {
+            throw Diagnostic("setting 'unsubscribe_url' must be an http(s) URL: \(unsubscribeBase)", at: tenant.location)
+        }
+        let mailto = settings.unsubscribeMailto ?? "unsubscribe@\(host)"
+        let factory = MessageFactory(tenantID: tenant.id, host: host, from: from, replyTo: settings.replyTo,
+                                     listID: "\(settings.listName ?? tenant.name) <\(settings.listID ?? "newsletter.\(host)")>",
+                                     unsubscribeBase: unsubscribeBase,
+                                     unsubscribeMailto: mailto.isEmpty ? nil : mailto, tokens: tokens)
+
+        let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
+                                     textWidth: settings.textWidth)
+        var artifacts: [Artifact] = []
+        var pages: [PublishedPage] = []
+        var rows: [IssueReportRow] = []
+        var messageCount = 0
+        for (issue, selection) in zip(issues, selections) {
+            let rendered = try renderer.render(issue)
+            for merge in rendered.unrecognisedMerges {
+                notices.append(Diagnostic("'{{ \(merge) }}' is not a supported merge; it is left as text", at: issue.location, severity: .warning))
+            }
+            if rendered.htmlBytes > 102 * 1024 {
+                notices.append(Diagnostic("the HTML of '\(issue.slug)' is \(rendered.htmlBytes / 1024) KB: Gmail clips messages over about 102 KB",
+                                          at: issue.location, severity: .warning))
+            }
+            for subscriber in selection.recipients {
+                let message = factory.message(rendered, for: subscriber)
+                let path = "email/newsletter/\(issue.slug)/\(SubscriberFileName.make(subscriber.id)).eml"
+                artifacts.append(try Artifact(path, bytes: message.serialize()))
+            }
+            messageCount += selection.recipients.count
+            // A preview of the email with fallbacks applied (no personal data), for checking and linting.
+            let preview = factory.publicValues(rendered)
+            artifacts.append(try Artifact("email/newsletter/\(issue.slug)/preview.html", bytes: rendered.html.render(preview, escapeHTML: true)))
+            artifacts.append(try Artifact("email/newsletter/\(issue.slug)/preview.txt", bytes: rendered.text.render(preview, escapeHTML: false)))
+            if !selection.overLimit.isEmpty {
+                notices.append(Diagnostic("issue '\(issue.slug)' has \(selection.recipients.count + selection.overLimit.count) recipients, over the "
+                                          + "edition limit of \(limit ?? 0) (\(NewsletterPlugin.limitKey)): \(selection.overLimit.count) not emailed "
+                                          + "(first: \(selection.overLimit.prefix(5).map(\.id).joined(separator: ", "))); "
+                                          + "see reports/newsletter/\(issue.slug)-unsent.csv",
+                                          at: issue.location, severity: .warning))
+                artifacts.append(try Artifact("reports/newsletter/\(issue.slug)-unsent.csv",
+                                              text: "subscriber_id,reason\n" + selection.overLimit.map { CSVField.escape($0.id) + ",edition limit\n" }.joined()))
+            }
+            for subscriber in selection.invalid {
+                notices.append(Diagnostic("subscriber '\(subscriber.id)' has an unusable email address; not emailed",
+                                          at: SourceLocation(file: "subscribers.csv", line: subscriber.line), severity: .warning))
+            }
+            // Web version.
+            let web = WebPages(tenant: tenant, templates: input.templates)
+            let body = MergeTemplate(Array(rendered.bodyHTML.utf8)).render(factory.publicValues(rendered, web: true), escapeHTML: true)
+            artifacts.append(try Artifact("site/newsletter/\(issue.slug)/index.html", text: try web.issuePage(issue, body: String(decoding: body, as: UTF8.self))))
+            pages.append(PublishedPage(path: "newsletter/\(issue.slug)/", lastModified: issue.date))
+            rows.append(IssueReportRow(issue: issue, recipients: selection.recipients.count, overLimit: selection.overLimit.count,
+                                       invalid: selection.invalid.count, htmlBytes: rendered.htmlBytes,
+                                       unrecognised: rendered.unrecognisedMerges))
+        }
+        if !issues.isEmpty {
+            let web = WebPages(tenant: tenant, templates: input.templates)
+            artifacts.append(try Artifact("site/newsletter/index.html", text: try web.archive(issues)))
+            pages.append(PublishedPage(path: "newsletter/", lastModified: issues.first?.date))
+        }
+        artifacts.append(try Artifact("reports/newsletter/index.html",
+                                      text: try WebPages(tenant: tenant, templates: input.templates).report(rows, messages: messageCount)))
+        artifacts.sort { $0.path < $1.path }
+        pages.sort { $0.path < $1.path }
+        let summary = ReportSummary(title: "Newsletter", headline: "\(issues.count) issue\(issues.count == 1 ? "" : "s"), \(messageCount) message\(messageCount == 1 ? "" : "s")",
+                                    detail: issues.first.map { "Newest: \($0.subject) (\($0.day))" } ?? "No issues in content/newsletter/",
+                                    link: "reports/newsletter/index.html")
+        return PluginOutput(artifacts: artifacts, summary: summary, pages: pages, notices: notices)
+    }
+
+    static func host(of url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") { rest = rest[..<colon] }
+        let host = rest.lowercased()
+        return host.isEmpty ? "localhost" : host
+    }
+}
+
+extension Error {
+    var diagnostics: [Diagnostic] {
+        if let list = self as? DiagnosticList { return list.diagnostics }
+        if let one = self as? Diagnostic { return [one] }
+        return [Diagnostic("\(self)", at: SourceLocation(file: "newsletter"))]
+    }
+}
+
+enum CSVField {
+    static func escape(_ text: String) -> String {
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}
