@@ -61,6 +61,9 @@ public struct EmailMessage: Sendable {
             header("Content-Transfer-Encoding: quoted-printable")
             header("")
             out.append(contentsOf: QuotedPrintable.encode(body))
+            // The CRLF before a boundary belongs to the delimiter (RFC 2046 §5.1.1): without this one,
+            // the body's own final line break would be lost.
+            out.append(0x0D); out.append(0x0A)
         }
         header("--\(boundary)--")
         return out

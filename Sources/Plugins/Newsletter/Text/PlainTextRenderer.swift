@@ -153,7 +153,7 @@ public struct PlainTextRenderer: Sendable {
                 w.blankLine()
                 w.quote.append("> ")
                 children(element, &w)
-                w.endLine()
+                w.trimTrailingBlank()
                 w.quote.removeLast()
                 w.blankLine()
             case "table":

@@ -110,6 +110,13 @@ struct TextWriter {
         lines.append(blank)
     }
 
+    /// Drops a trailing blank line (inside a block quote before it closes).
+    mutating func trimTrailingBlank() {
+        endLine()
+        let blank = quote.joined().trimmingASCIISpace()
+        if let last = lines.last, last == blank { lines.removeLast() }
+    }
+
     mutating func rawLine(_ text: String) {
         endLine()
         emit(text)

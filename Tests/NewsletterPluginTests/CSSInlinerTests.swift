@@ -1,0 +1,99 @@
+import Testing
+@testable import NewsletterPlugin
+
+/// The `style` attribute the inliner gives the element with `id="t"`.
+func inlinedStyle(_ css: String, _ body: String) -> String? {
+    let html = "<html><head><style>\(css)</style></head><body>\(body)</body></html>"
+    let out = CSSInliner().inline(html)
+    let tree = HTMLTree(out)
+    guard let index = tree.elements.indices.first(where: { tree.elements[$0].id == "t" }) else { return nil }
+    return tree.attribute(index, "style")
+}
+
+struct InlineCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var css: String
+    var body: String
+    var expected: String?
+    var testDescription: String { name }
+}
+
+@Suite struct CSSInlinerTests {
+    static let cascade: [InlineCase] = [
+        InlineCase(name: "class beats type", css: ".a { color: blue } p { color: red }", body: #"<p class="a" id="t">x</p>"#, expected: "color: blue"),
+        InlineCase(name: "later rule wins at equal specificity", css: ".a { color: red } .b { color: blue }", body: #"<p class="a b" id="t">x</p>"#, expected: "color: blue"),
+        InlineCase(name: "id beats later class", css: "#t { color: red } .a { color: blue }", body: #"<p class="a" id="t">x</p>"#, expected: "color: red"),
+        InlineCase(name: "two classes beat one", css: "p.a.b { color: red } .a { color: blue }", body: #"<p class="a b" id="t">x</p>"#, expected: "color: red"),
+        InlineCase(name: "inline normal beats stylesheet normal", css: "#t { color: red }", body: #"<p id="t" style="color: blue">x</p>"#, expected: "color: blue"),
+        InlineCase(name: "stylesheet !important beats inline normal", css: ".a { color: red !important }", body: #"<p class="a" id="t" style="color: blue">x</p>"#, expected: "color: red !important"),
+        InlineCase(name: "inline !important beats stylesheet !important", css: "#t.a { color: red !important }", body: #"<p class="a" id="t" style="color: blue !important">x</p>"#, expected: "color: blue !important"),
+        InlineCase(name: "!important beats specificity", css: "p { color: red !important } #t { color: blue }", body: #"<p id="t">x</p>"#, expected: "color: red !important"),
+        InlineCase(name: "shorthand before the more specific longhand", css: "p { padding: 0 } .a { padding-left: 5px }", body: #"<p class="a" id="t">x</p>"#, expected: "padding: 0; padding-left: 5px"),
+        InlineCase(name: "longhand before the more specific shorthand", css: ".a { padding: 0 } p { padding-left: 5px }", body: #"<p class="a" id="t">x</p>"#, expected: "padding-left: 5px; padding: 0"),
+        InlineCase(name: "existing inline style merged last", css: "p { margin: 0; color: red }", body: #"<p id="t" style="color: green; border: 0">x</p>"#, expected: "margin: 0; color: green; border: 0"),
+        InlineCase(name: "descendant combinator", css: "div p { color: red }", body: #"<div><section><p id="t">x</p></section></div>"#, expected: "color: red"),
+        InlineCase(name: "child combinator does not match grandchildren", css: "div > p { color: red }", body: #"<div><section><p id="t">x</p></section></div>"#, expected: nil),
+        InlineCase(name: "child combinator", css: "section > p { color: red }", body: #"<div><section><p id="t">x</p></section></div>"#, expected: "color: red"),
+        InlineCase(name: "adjacent sibling", css: "h1 + p { color: red }", body: #"<h1>a</h1><p id="t">x</p>"#, expected: "color: red"),
+        InlineCase(name: "attribute prefix", css: #"a[href^="https"] { color: green }"#, body: #"<a id="t" href="https://x.example/">x</a>"#, expected: "color: green"),
+        InlineCase(name: "attribute equality mismatch", css: #"a[target=_blank] { color: green }"#, body: #"<a id="t" target="_self">x</a>"#, expected: nil),
+        InlineCase(name: ":first-child", css: "li:first-child { font-weight: bold }", body: #"<ul><li id="t">a</li><li>b</li></ul>"#, expected: "font-weight: bold"),
+        InlineCase(name: ":first-child does not match the second", css: "li:first-child { font-weight: bold }", body: #"<ul><li>a</li><li id="t">b</li></ul>"#, expected: nil),
+        InlineCase(name: "selector list", css: "h1, .x, p { color: red }", body: #"<p id="t">x</p>"#, expected: "color: red"),
+        InlineCase(name: "@media is not inlined", css: "@media (max-width: 600px) { p { color: red } }", body: #"<p id="t">x</p>"#, expected: nil),
+        InlineCase(name: ":hover is not inlined", css: "a:hover { color: red } a { color: blue }", body: ##"<a id="t" href="#">x</a>"##, expected: "color: blue"),
+        InlineCase(name: "comments and strings", css: #"/* c { color: red } */ p { font-family: "Helvetica Neue", Arial; background: url("a;b.png") }"#, body: #"<p id="t">x</p>"#, expected: #"font-family: "Helvetica Neue", Arial; background: url("a;b.png")"#),
+        InlineCase(name: "uppercase tags and !IMPORTANT", css: "P { COLOR: red ! IMPORTANT } p { color: blue }", body: #"<P id="t">x</P>"#, expected: "color: red !important"),
+        InlineCase(name: "universal selector", css: "* { margin: 0 }", body: #"<p id="t">x</p>"#, expected: "margin: 0"),
+    ]
+
+    @Test(arguments: cascade)
+    func cascadeOrder(_ c: InlineCase) {
+        #expect(inlinedStyle(c.css, c.body) == c.expected)
+    }
+
+    @Test func keepsWhatCannotBeInlinedInStyle() {
+        let html = "<html><head><style>p { color: red } a:hover { color: blue } @media (max-width: 600px) { p { font-size: 14px } .x { color: red !important } } @font-face { font-family: X; src: url(x.woff) }</style></head><body><p>x</p></body></html>"
+        let out = CSSInliner().inline(html)
+        #expect(out.contains("a:hover { color: blue; }"))
+        #expect(out.contains("@media (max-width: 600px) {\np { font-size: 14px !important; }\n.x { color: red !important; }\n}"))
+        #expect(out.contains("@font-face { font-family: X; src: url(x.woff) }"))
+        #expect(out.contains(#"<p style="color: red">x</p>"#))
+        #expect(!out.contains("p { color: red }"))
+    }
+
+    @Test func removesAStyleElementThatWasFullyInlined() {
+        let out = CSSInliner().inline("<html><head><style>p { color: red }</style>\n</head><body><p>x</p></body></html>")
+        #expect(out == "<html><head></head><body><p style=\"color: red\">x</p></body></html>")
+    }
+
+    @Test func leavesEverythingElseByteForByte() {
+        let body = #"<a href="{{ url | append: '?a=1&b=2' }}" class="a" title="Tom &amp; Jerry" data-x='*|FNAME|*'>%%{first_name}%%</a><!--[if mso]><p class="a">mso</p><![endif]--><br/>&nbsp;&#x1F600;"#
+        let out = CSSInliner().inline("<style>.a { color: red }</style>" + body)
+        #expect(out == #"<a href="{{ url | append: '?a=1&b=2' }}" class="a" title="Tom &amp; Jerry" data-x='*|FNAME|*' style="color: red">%%{first_name}%%</a><!--[if mso]><p class="a">mso</p><![endif]--><br/>&nbsp;&#x1F600;"#)
+    }
+
+    @Test func escapesQuotesInTheStyleAttribute() {
+        #expect(CSSInliner().inline(#"<style>p { font-family: "A & B" }</style><p>x</p>"#) == #"<p style="font-family: &quot;A &amp; B&quot;">x</p>"#)
+    }
+
+    @Test func optOuts() {
+        let out = CSSInliner().inline(#"<style data-herald-keep>p { color: red }</style><style>p { margin: 0 }</style><p data-herald-ignore>x</p><p>y</p>"#)
+        #expect(out == #"<style data-herald-keep>p { color: red }</style><p data-herald-ignore>x</p><p style="margin: 0">y</p>"#)
+    }
+
+    @Test(arguments: [
+        ("div.a > p:first-child", 2_002),
+        ("#x .y a", 1_000_000 + 1_000 + 1),
+        ("a[href]", 1_001),
+        ("*", 0),
+    ])
+    func specificity(_ selector: String, _ expected: Int) {
+        #expect(CSSSelector.parse(selector)?.specificity == expected)
+    }
+
+    @Test(arguments: ["a:hover", "p::before", "p:not(.x)", "p:nth-child(2)", "> p", "a[", "p ~"])
+    func unsupportedSelectorsAreRejected(_ selector: String) {
+        #expect(CSSSelector.parse(selector) == nil)
+    }
+}
