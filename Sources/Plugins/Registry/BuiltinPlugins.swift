@@ -3,7 +3,7 @@ import CommandCenterPlugin
 import Foundation
 import Generator
 import HeraldData
-// import NewsletterPlugin
+import NewsletterPlugin
 import PagesPlugin
 import ReputationPlugin
 // import SEOPlugin
@@ -16,7 +16,7 @@ public enum BuiltinPlugins {
             PagesPlugin(),
 // SEOPlugin(),
 // SitemapPlugin(),
-// NewsletterPlugin(),
+            NewsletterPlugin(),
             AttributionPlugin(),
             ReputationPlugin(),
             CommandCenterPlugin(),
