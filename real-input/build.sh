@@ -37,7 +37,7 @@ python3 "$repo/real-input/generate.py" "$work/snapshots/rust-blog/$date"
 
 "$herald" build --project "$work" --now "${date}T06:00:00Z" || status=$?
 echo
-"$herald" reputation evaluate "$shared/corpus/sentiment"
+"$herald" reputation evaluate "$shared"
 echo
 echo "Real-input output: $work/out/index.html"
 exit "${status:-0}"

@@ -6,16 +6,16 @@ import HeraldData
 import NewsletterPlugin
 import PagesPlugin
 import ReputationPlugin
-// import SEOPlugin
-// import SitemapPlugin
+import SEOPlugin
+import SitemapPlugin
 
 /// Herald's built-in plugins. A new plugin is a folder under `Sources/Plugins`, a target, and one line here.
 public enum BuiltinPlugins {
     public static var all: [any Plugin] {
         [
             PagesPlugin(),
-// SEOPlugin(),
-// SitemapPlugin(),
+            SEOPlugin(),
+            SitemapPlugin(),
             NewsletterPlugin(),
             AttributionPlugin(),
             ReputationPlugin(),
@@ -40,5 +40,12 @@ public enum BuiltinPlugins {
         let renderer = ThemeFactory.renderer(roots: [projectRoot + "/templates", themes.builtinRoot].filter { fileSystem.exists($0) })
         let html = try CommandCenterIndex.render(tenants: entries, templates: renderer, now: now)
         try ArtifactWriter(fileSystem: fileSystem).replaceFile(Array(html.utf8), at: output + "/index.html", stagingTag: "\(getpid())")
+    }
+}
+
+extension BuiltinPlugins {
+    /// The reputation plugin's sentiment against the human-rated corpora under `sharedRoot/corpus/sentiment`.
+    public static func sentimentEvaluation(sharedRoot: String) throws -> String {
+        try ReputationEvaluation.run(sharedRoot: sharedRoot)
     }
 }
