@@ -45,7 +45,9 @@ final class BuildReporter: @unchecked Sendable {
                   "tenants": results.count, "failed": results.filter { !$0.succeeded }.count])
             return
         }
-        let steps = Array(Set(results.flatMap { $0.timings.map(\.step) })).sorted { order($0) < order($1) }
+        // Steps in the order they ran (load, content plugins, index plugins, write).
+        var steps: [String] = []
+        for step in results.flatMap({ $0.timings.map(\.step) }) where !steps.contains(step) { steps.append(step) }
         var rows = [["tenant", "status", "files"] + steps]
         for result in results {
             let times = Dictionary(result.timings.map { ($0.step, $0.seconds) }, uniquingKeysWith: +)
@@ -64,8 +66,6 @@ final class BuildReporter: @unchecked Sendable {
     func fail(_ message: String) {
         if json { emit(["event": "build_failed", "message": message]) } else { printError("herald build: \(message)") }
     }
-
-    private func order(_ step: String) -> Int { step == "load" ? 0 : step == "write" ? 2 : 1 }
 
     private func format(_ seconds: Double) -> String {
         seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
