@@ -97,3 +97,23 @@ struct BarChartTests {
         #expect(relativelyEqual(BarChart.niceStep(x), step))
     }
 }
+
+struct NotesTests {
+    @Test(arguments: [0, 3])
+    func unattributedNoteMatchesTheCount(unattributed: Int) throws {
+        var stats = EventJourneyStats()
+        stats.conversions = 10
+        stats.unattributed = unattributed
+        stats.incomplete = 2
+        let set = JourneySet(channels: [], journeys: [], unattributedConversions: Double(unattributed),
+                             unattributedValue: Double(unattributed) * 10, hasTimestamps: true)
+        let notes = AttributionNotes.notes(settings: AttributionSettings(), journeys: set, stats: stats, currency: "GBP")
+        if unattributed == 0 {
+            #expect(notes.contains("Unattributed: none; every conversion had at least one touch in its window."))
+        } else {
+            #expect(notes.contains { $0.hasPrefix("Unattributed: 3 of 10 conversions (£30.00)") })
+        }
+        #expect(notes.contains { $0.hasPrefix("Incomplete paths: 2 conversions") })
+        #expect(notes.contains { $0.hasPrefix("Lookback: 30 days, measured as 30 × 86,400 s") })
+    }
+}

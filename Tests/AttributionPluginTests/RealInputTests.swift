@@ -178,3 +178,43 @@ struct RealInputLoaderTests {
         #expect(csv(try AttributionPlugin().run(pluginInput(paths))) == csv(try AttributionPlugin().run(pluginInput(rawPaths))))
     }
 }
+
+/// The sample plants lookback edge cases against each buyer's first order (README trap 9), most on anonymous touches
+/// that need stitching (a few were written while logged in): found by their exact distance to the first order of the
+/// user they stitch to, each must be there in the planted number and land on the right side of the window.
+struct PlantedLookbackTests {
+    @Test func plantedEdgeTouchesLandOnTheRightSide() throws {
+        let folder = RealInputTests.sample
+        guard let touchBytes = readShared(folder + "/touchpoints.csv"), let orderBytes = readShared(folder + "/conversions.csv"),
+              let identityBytes = readShared(folder + "/identities.csv") else {
+            print("skipped: ../shared/\(folder) is absent")
+            return
+        }
+        let touches = Deduplication.touchpoints(readTouchpoints(touchBytes)).rows
+        let orders = Deduplication.conversions(readConversions(orderBytes)).rows
+        let stitcher = IdentityStitcher(readIdentities(identityBytes))
+        var firstOrder: [String: Int64] = [:]
+        for order in orders {
+            let at = order.timestamp.millisecondsSinceEpoch
+            firstOrder[order.userID] = min(firstOrder[order.userID] ?? .max, at)
+        }
+        let window = LookbackWindow(days: 30)
+        let day: Int64 = 86_400_000
+        // distance before the order (ms) → (planted count, counts in the window)
+        let planted: [Int64: (count: Int, counts: Bool)] = [30 * day: (14, true), 30 * day + 1000: (14, false), 0: (12, true),
+                                                          -1000: (12, false), -400: (6, false)]
+        var found: [Int64: Int] = [:]
+        for touch in touches {
+            let stitched = touch.anonymousID.flatMap { stitcher.match(anonymousID: $0, at: touch.timestamp)?.userID }
+            guard let user = touch.userID ?? stitched, let order = firstOrder[user] else { continue }
+            let distance = order - touch.timestamp.millisecondsSinceEpoch
+            guard let expected = planted[distance] else { continue }
+            found[distance, default: 0] += 1
+            #expect(window.contains(touch: touch.timestamp.millisecondsSinceEpoch, conversion: order) == expected.counts,
+                    "touch at line \(touch.line), \(distance) ms before the order")
+        }
+        for (distance, expected) in planted {
+            #expect(found[distance] == expected.count, "\(distance) ms: found \(found[distance] ?? 0), planted \(expected.count)")
+        }
+    }
+}

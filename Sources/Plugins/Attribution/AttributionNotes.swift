@@ -24,9 +24,13 @@ public enum AttributionNotes {
                 notes.append("Duplicates ignored (same id, first row kept): \(count(stats.touchDuplicates.duplicates)) touch rows, "
                     + "\(count(stats.conversionDuplicates.duplicates)) conversion rows.")
             }
-            notes.append("Unattributed: \(count(stats.unattributed)) of \(count(stats.conversions)) conversions "
-                + "(\(NumberFormat.money(journeys.unattributedValue, currency: currency))) had no touch in their window; "
-                + "every model shows them in the “\(AttributionResult.unattributedChannel)” row so that totals reconcile.")
+            if stats.unattributed > 0 {
+                notes.append("Unattributed: \(count(stats.unattributed)) of \(count(stats.conversions)) conversions "
+                    + "(\(NumberFormat.money(journeys.unattributedValue, currency: currency))) had no touch in their window; "
+                    + "every model shows them in the “\(AttributionResult.unattributedChannel)” row so that totals reconcile.")
+            } else {
+                notes.append("Unattributed: none; every conversion had at least one touch in its window.")
+            }
             var incomplete = "Incomplete paths: \(count(stats.incomplete)) conversions have a window that starts before the first touch in the data"
             if let first = stats.firstTouch { incomplete += " (\(first.description))" }
             notes.append(incomplete + "; their journeys may be missing earlier touches.")
