@@ -35,7 +35,8 @@ import Testing
 
     @Test func summaryAndArtifacts() throws {
         let output = try ReputationPlugin().run(pluginInput(Self.sample))
-        #expect(output.artifacts.map(\.path.value) == ["reports/reputation/index.html", "email/reputation/digest.eml"])
+        #expect(output.artifacts.map(\.path.value) == ["reports/reputation/index.html", "reports/reputation/reviews.csv",
+                                                       "email/reputation/digest.eml"])
         let summary = try #require(output.summary)
         #expect(summary.title == "Reputation")
         #expect(summary.headline == "3.0 ★ (-1.0)")
@@ -127,6 +128,18 @@ import Testing
         #expect(message.parts[0].body.contains("Überteuert") == false)  // answered, so not listed
         #expect(message.parts[0].body.contains("Cold food and a rude waiter."))
         #expect(HTMLParser.parse(message.parts[1].body).first("title")?.textContent == "Reputation digest: Acme Bistro")
+    }
+
+    @Test func reviewsCSV() throws {
+        let hostile = review("=cmd|' /C calc'!A0", rating: 2, at: "2026-03-30T10:00:00Z", source: "+x,\"y\"")
+        let output = try ReputationPlugin().run(pluginInput(Self.sample + [hostile]))
+        let csv = try #require(output.text(ReputationPlugin.csvPath))
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.first == "id,source,created_at,local_day,rating,responded,response_hours,sentiment,sentiment_label")
+        #expect(lines.count == 1 + 5 + 1)  // header, five reviews in the period, final empty string
+        #expect(lines[1].hasPrefix("r4,google,2026-03-29T00:30:00+01:00,2026-03-29,2,true,11.00,"))
+        #expect(lines.contains { $0.hasPrefix("'=cmd|' /C calc'!A0,\"'+x,\"\"y\"\"\",2026-03-30T10:00:00Z,2026-03-30,2,false,,") })
+        #expect(lines.last == "")
     }
 
     @Test func deterministicOutput() throws {

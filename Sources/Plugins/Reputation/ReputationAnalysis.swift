@@ -18,6 +18,8 @@ public struct ReputationAnalysis: Sendable {
     public var responses: ResponseStats
     public var sentiment: SentimentSummary
     public var themes: [ReviewTheme]
+    /// Every review of the current period with its sentiment, in input order.
+    public var scored: [ScoredReview]
     /// Unanswered reviews at or below the threshold in the current period, newest first.
     public var unanswered: [ScoredReview]
     /// Unanswered low ratings older than the current period (counted, not listed).
@@ -44,6 +46,7 @@ public struct ReputationAnalysis: Sendable {
             ScoredReview(review: review, sentiment: analyzer.score(Self.fullText(review)),
                          localDay: LocalDay.string(review.createdAt.date, calendar))
         }
+        self.scored = scored
         sentiment = SentimentSummary(scored.map(\.sentiment))
         themes = ReviewThemes.top(inPeriod)
         unanswered = scored.filter { $0.review.rating <= threshold && $0.review.response == nil }

@@ -13,6 +13,7 @@ public struct ReputationPlugin: Plugin {
 
     public static let reportPath = "reports/reputation/index.html"
     public static let digestPath = "email/reputation/digest.eml"
+    public static let csvPath = "reports/reputation/reviews.csv"
 
     public init(analyzer: SentimentAnalyzer = SentimentAnalyzer()) { self.analyzer = analyzer }
 
@@ -64,7 +65,8 @@ public struct ReputationPlugin: Plugin {
             html: html)
 
         return PluginOutput(
-            artifacts: [try Artifact(Self.reportPath, text: page), try Artifact(Self.digestPath, text: message.render())],
+            artifacts: [try Artifact(Self.reportPath, text: page), try Artifact(Self.csvPath, text: ReviewsCSV.render(analysis.scored)),
+                        try Artifact(Self.digestPath, text: message.render())],
             summary: summary,
             notices: notices(analysis, settings: settings, reviewsFile: reviewsFile, tenantLocation: input.tenant.location))
     }

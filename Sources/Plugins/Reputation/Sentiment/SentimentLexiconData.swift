@@ -122,5 +122,36 @@ enum SentimentLexiconData {
     -1.5 lie
     -1.6 lost
     -2.2 hell
+    3.0 awesomely stellar impeccable immaculate faultless unbeatable
+    2.8 knowledgeable accommodating hospitable gracious thoughtful considerate
+    2.5 mouthwatering flavorful flavourful succulent fantastico
+    2.4 recommendation recommending loving lovable loveable adorably sweetest kindest nicest
+    2.2 spacious roomy efficiently promptly responsive attentively
+    2.0 resolved solved refundable intuitive straightforward
+    1.8 juicy crispy crunchy fluffy warmly cozier
+    1.5 inexpensive value
+    -1.2 crowds lukewarm soggy chewy undercooked overcooked burnt burned
+    -1.5 unprofessional unorganized disorganized chaotic inattentive unclean stained moldy mouldy
+    -1.8 cockroach cockroaches roaches mice rats bedbugs infested
+    -2.0 overcharged overcharge ripped rudeness rudely unfriendliness
+    -2.2 scammers scamming dishonest deceptive misleading shady sketchy
+    -2.5 poisoning vomit vomiting vomited diarrhea
+    -2.8 horrid
+    3.0 miracle paradise heaven magical bravo kudos huzzah
+    2.6 enthusiastic enthusiasm passionate passion loveliness epic woot w00t ftw
+    2.2 gladly cheer cheered cheering applause magic dream dreams angel angels props proudly fearless
+    2.0 surprise surprised amazed astonished profit profits growth promotion promoted bff ily xo gr8 fab rad dope
+    1.6 hello hi hey boost boosted rise rising hire hired dreaming worship fantasy
+    1.2 bold geek nerd raise
+    -0.8 idk bye goodbye shy sigh awake mock
+    -1.2 bother bothered hassle nuisance stuck drop dropped decline declined tease jk joke jokes joking kidding
+    -1.4 smh crazy insane nuts freak creepy spooky haunted hungry
+    -1.6 annoyance jealous envy envious lazy selfish greedy greed unlucky pity pitiful shock shocked shocking stunned oops ouch yikes omg omfg
+    -1.8 loss losses debt slump plunge plunged recession refuse refused deny denied reject rejected rejection ban banned block blocked
+    -2.0 fml wth sucker offend offended offensive insult insulted mocked scary accident crash crashed fight fighting fought battle
+    -2.2 fired unemployed layoffs bankrupt bankruptcy poverty hunger starving sickness disease trapped crisis
+    -2.4 injured injury wounded victim victims crime criminal thief steal stole stolen rob robbed corrupt corruption jail prison arrest arrested
+    -2.6 grief grieve grieving mourn mourning sorrow sorrowful funeral grave cancer monster devil demon
+    -2.8 war wars gun guns shooting shot bomb bombs bombing
     """
 }
