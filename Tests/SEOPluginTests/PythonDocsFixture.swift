@@ -4,7 +4,8 @@ import HeraldData
 /// The Debian `python3.11-doc` HTML tree as a crawl under https://docs.python.org/3.11/ (issue 2 §6).
 ///
 /// Every file under the folder answers 200; anything else is absent from the crawl, so a link to a file the
-/// package does not ship is a link to a URL missing from the crawl.
+/// package does not ship is a link to a URL missing from the crawl. URLs and content types are the ones
+/// `herald snapshot import-site` gives (`dir/index.html` → `dir/`, percent-encoded paths).
 enum PythonDocsFixture {
     static let folder = "/usr/share/doc/python3.11/html"
     static let baseURL = "https://docs.python.org/3.11/"
@@ -26,10 +27,10 @@ enum PythonDocsFixture {
         }
         relativePaths.sort()
         return try relativePaths.map { relative in
-            let isHTML = relative.hasSuffix(".html")
-            let body = isHTML ? [UInt8](try Data(contentsOf: root.appendingPathComponent(relative))) : []
-            return CrawledPage(url: baseURL + relative, status: 200,
-                               headers: [(name: "content-type", value: isHTML ? "text/html" : "application/octet-stream")],
+            let type = CrawlLoader.contentType(forFile: relative)
+            let body = type.hasPrefix("text/html") ? [UInt8](try Data(contentsOf: root.appendingPathComponent(relative))) : []
+            return CrawledPage(url: baseURL + CrawlLoader.urlPath(forSiteFile: relative), status: 200,
+                               headers: [(name: "content-type", value: type)],
                                body: body, location: SourceLocation(file: folder + "/" + relative))
         }
     }

@@ -3,11 +3,11 @@ import Foundation
 
 /// Validates XML against an XSD with libxml2's xmlschemas, collecting the error messages.
 enum SchemaValidator {
-    /// `../shared/schemas/sitemaps` relative to the package root (or `$HERALD_SHARED_DIR/schemas/sitemaps`, for
+    /// `../shared/schemas/sitemaps` relative to the package root (or `$HERALD_SHARED/schemas/sitemaps`, for
     /// worktrees that do not sit beside `shared/`); nil when absent.
     static let schemaFolder: String? = {
         var candidates: [String] = []
-        if let shared = ProcessInfo.processInfo.environment["HERALD_SHARED_DIR"] { candidates.append(shared) }
+        if let shared = ProcessInfo.processInfo.environment["HERALD_SHARED"], !shared.isEmpty { candidates.append(shared) }
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         candidates.append(packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path)
@@ -18,7 +18,7 @@ enum SchemaValidator {
         return nil
     }()
 
-    static var skipMessage: String { "needs ../shared/schemas/sitemaps (or HERALD_SHARED_DIR); skipped" }
+    static var skipMessage: String { "needs ../shared/schemas/sitemaps (or HERALD_SHARED); skipped" }
 
     private final class Errors: @unchecked Sendable {
         var messages: [String] = []

@@ -196,7 +196,7 @@ struct SitemapPluginTests {
 }
 
 /// Every generated sitemap validates against the sitemaps.org schemas (../shared/schemas/sitemaps).
-@Suite(.enabled(if: SchemaValidator.schemaFolder != nil, "needs ../shared/schemas/sitemaps (or HERALD_SHARED_DIR)"))
+@Suite(.enabled(if: SchemaValidator.schemaFolder != nil, "needs ../shared/schemas/sitemaps (or HERALD_SHARED)"))
 struct SitemapSchemaTests {
     static let folder = SchemaValidator.schemaFolder ?? ""
 

@@ -67,6 +67,9 @@ public enum SiteAudit {
     }
 
     /// Statuses of every crawled URL (normalised, fragment removed); the first response wins.
+    ///
+    /// A folder URL and its `index.html` stand for each other when the crawl has only one of them (a site import
+    /// maps `dir/index.html` to `dir/`, and servers answer both), so a link to the other form is not "missing".
     public static func crawlIndex(_ entries: [(url: String, status: Int)]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
@@ -74,6 +77,17 @@ public enum SiteAudit {
             let key = WebURL(entry.url).normalized.description
             if index[key] == nil { index[key] = entry.status }
         }
+        var aliases: [String: Int] = [:]
+        for (key, status) in index {
+            let url = WebURL(key)
+            guard url.query == nil else { continue }
+            if key.hasSuffix("/") {
+                aliases[key + "index.html"] = status
+            } else if key.hasSuffix("/index.html") {
+                aliases[String(key.dropLast("index.html".count))] = status
+            }
+        }
+        for (key, status) in aliases where index[key] == nil { index[key] = status }
         return index
     }
 

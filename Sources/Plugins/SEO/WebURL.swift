@@ -101,10 +101,14 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         return scheme + "://" + Self.normalizedAuthority(authority, scheme: scheme)
     }
 
-    /// Fragment removed, scheme and host lower-cased, default port dropped, empty path written as `/`.
+    /// Fragment removed, scheme and host lower-cased, default port dropped, empty path written as `/`, and
+    /// percent-encoding normalised (RFC 3986 §6.2.2: escapes of unreserved characters decoded, hex upper-cased,
+    /// spaces, non-ASCII and other characters not allowed in URIs encoded).
     public var normalized: WebURL {
         var copy = self
         copy.fragment = nil
+        copy.path = Self.normalizedPercentEncoding(path)
+        if let query { copy.query = Self.normalizedPercentEncoding(query) }
         if let authority, let scheme {
             copy.authority = Self.normalizedAuthority(authority, scheme: scheme)
             if copy.path.isEmpty { copy.path = "/" }
@@ -141,6 +145,58 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         if let defaultPort, host.hasSuffix(defaultPort) { host.removeLast(defaultPort.count) }
         if host.hasSuffix(":") { host.removeLast() }
         return userinfo + host
+    }
+
+    /// Bytes allowed unescaped in a path or query: unreserved, sub-delims, `:@/?`.
+    private static let allowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?".utf8) {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: b - 0x30
+        case 0x41...0x46: b - 0x41 + 10
+        case 0x61...0x66: b - 0x61 + 10
+        default: nil
+        }
+    }
+
+    static func normalizedPercentEncoding(_ text: String) -> String {
+        // Fast path: nothing to change.
+        if text.utf8.allSatisfy({ allowed[Int($0)] }) { return text }
+        let bytes = Array(text.utf8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x25, i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
+                let decoded = high << 4 | low
+                if isUnreserved(decoded) {
+                    out.append(decoded)
+                } else {
+                    out += [0x25, hex[Int(high)], hex[Int(low)]]
+                }
+                i += 3
+                continue
+            }
+            if allowed[Int(b)] {
+                out.append(b)
+            } else {
+                out += [0x25, hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 3986 §5.2.4, on bytes.

@@ -1,0 +1,45 @@
+import Testing
+@testable import SEOPlugin
+
+struct WebURLTests {
+    /// RFC 3986 §5.4.1 and §5.4.2, base `http://a/b/c/d;p?q`.
+    @Test(arguments: [
+        ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+        ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
+        ("g#s", "http://a/b/c/g#s"), ("g?y#s", "http://a/b/c/g?y#s"), (";x", "http://a/b/c/;x"), ("g;x", "http://a/b/c/g;x"),
+        ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"), ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../", "http://a/b/"),
+        ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../", "http://a/"), ("../../g", "http://a/g"),
+        ("../../../g", "http://a/g"), ("../../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"),
+        ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"), ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"),
+        ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"), ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"),
+        ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"), ("g?y/./x", "http://a/b/c/g?y/./x"),
+        ("g#s/../x", "http://a/b/c/g#s/../x"), ("  g\n", "http://a/b/c/g"),
+    ])
+    func resolvesLikeRFC3986(_ reference: String, _ expected: String) {
+        #expect(WebURL(reference).resolved(against: WebURL("http://a/b/c/d;p?q")).description == expected)
+    }
+
+    @Test(arguments: [
+        ("HTTPS://Example.COM:443/a#top", "https://example.com/a"), ("http://example.com", "http://example.com/"),
+        ("http://example.com:8080/", "http://example.com:8080/"), ("http://example.com/%7euser/caf%c3%a9", "http://example.com/~user/caf%C3%A9"),
+        ("http://example.com/a b/\u{E9}", "http://example.com/a%20b/%C3%A9"), ("http://example.com/?q=a%2Fb", "http://example.com/?q=a%2Fb"),
+    ])
+    func normalises(_ url: String, _ expected: String) {
+        #expect(WebURL(url).normalized.description == expected)
+    }
+
+    @Test func foldersAndTheirIndexStandForEachOther() {
+        let index = SiteAudit.crawlIndex([("https://e.com/docs/", 200), ("https://e.com/a/index.html", 200), ("https://e.com/b/", 404),
+                                          ("https://e.com/b/index.html", 200)])
+        #expect(index["https://e.com/docs/index.html"] == 200)
+        #expect(index["https://e.com/a/"] == 200)
+        #expect(index["https://e.com/b/"] == 404)  // a real entry is never overwritten by an alias
+    }
+
+    @Test func schemeAndOrigin() {
+        #expect(WebURL("file:///usr/share/doc/x.html").scheme == "file")
+        #expect(WebURL("file:///usr/share/doc/x.html").isHTTP == false)
+        #expect(WebURL("/relative").scheme == nil)
+        #expect(WebURL("HTTP://A.example:80/x").origin == "http://a.example")
+    }
+}
