@@ -7,6 +7,8 @@ public struct DeduplicationReport: Sendable, Hashable {
     /// Dropped rows whose content differs from the first row with the same id: (id, first line, this line).
     public var conflicts: [Conflict] = []
 
+    public init() {}
+
     public struct Conflict: Sendable, Hashable {
         public var id: String
         public var firstLine: Int

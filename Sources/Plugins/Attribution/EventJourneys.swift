@@ -27,6 +27,8 @@ public struct EventJourneyStats: Sendable, Hashable {
     public var firstTouch: Timestamp?
     /// Journeys of touches that served no conversion.
     public var nonConverting = 0
+
+    public init() {}
 }
 
 /// Builds journeys from touchpoints, conversions and identify events.
