@@ -61,10 +61,6 @@ struct CSVRow {
             if required { c.error("expected a value in column '\(column)', found an empty field", at: location(column)) }
             return nil
         }
-        if value.contains("\u{FFFD}") {
-            c.error("column '\(column)' is not valid UTF-8", at: location(column))
-            return nil
-        }
         return value
     }
 

@@ -91,7 +91,12 @@ public enum CSVReader {
                             fields.append("")
                             break recordLoop
                         }
-                        fields.append(makeString(value[...]))
+                        if let text = makeString(value[...]) {
+                            fields.append(text)
+                        } else {
+                            if bad == nil { bad = ("the field is not valid UTF-8", open) }
+                            fields.append("")
+                        }
                         if i >= n { break recordLoop }
                         let b = buf[i]
                         if b == separator { i += 1; continue recordLoop }
@@ -116,7 +121,12 @@ public enum CSVReader {
                         if sawQuote >= 0, bad == nil {
                             bad = ("a quote inside an unquoted field; quote the whole field and double the quote", sawQuote)
                         }
-                        fields.append(makeString(UnsafeBufferPointer(rebasing: buf[start..<i])))
+                        if let text = makeString(UnsafeBufferPointer(rebasing: buf[start..<i])) {
+                            fields.append(text)
+                        } else {
+                            if bad == nil { bad = ("the field is not valid UTF-8", start) }
+                            fields.append("")
+                        }
                         if i >= n { break recordLoop }
                         let b = buf[i]
                         if b == separator {
@@ -164,10 +174,11 @@ public enum CSVReader {
         return String(t)
     }
 
+    /// The field as text; nil when it is not valid UTF-8 (ASCII fields skip validation).
     @inline(__always)
-    static func makeString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        // Invalid UTF-8 becomes U+FFFD; callers that care check for it.
-        String(decoding: bytes, as: UTF8.self)
+    static func makeString<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Line and character column of byte `offset`, scanning from a known line start.

@@ -65,6 +65,9 @@ public enum ConfigFiles {
     /// `herald.yml`.
     public static func project(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ProjectConfig {
         let root = try parseMap(bytes, file: file)
+        var shapeErrors: [Diagnostic] = []
+        ConfigShape.project.validate(root, into: &shapeErrors)
+        if !shapeErrors.isEmpty { throw DiagnosticList(shapeErrors) }
         let decoded: HeraldFile
         do { decoded = try ConfigDecoder().decode(HeraldFile.self, from: root) } catch { throw list(error, file) }
         var errors: [Diagnostic] = []
@@ -105,6 +108,9 @@ public enum ConfigFiles {
     /// `snapshots/<id>/tenant.yml`.
     public static func tenant(_ bytes: [UInt8], file: String, id: String) throws(DiagnosticList) -> TenantConfig {
         let root = try parseMap(bytes, file: file)
+        var shapeErrors: [Diagnostic] = []
+        ConfigShape.tenant.validate(root, into: &shapeErrors)
+        if !shapeErrors.isEmpty { throw DiagnosticList(shapeErrors) }
         let decoded: TenantFile
         do { decoded = try ConfigDecoder().decode(TenantFile.self, from: root) } catch { throw list(error, file) }
         var errors: [Diagnostic] = []

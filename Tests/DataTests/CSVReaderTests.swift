@@ -55,6 +55,13 @@ import Testing
         #expect(table.records.isEmpty)
     }
 
+    @Test func invalidUTF8IsAnError() {
+        var c = DiagnosticCollector(file: "t.csv")
+        let table = CSVReader.read(bytes("a,b\nok,\"x") + [0xFF] + bytes("\"\nfine,\u{e9}\n"), file: "t.csv", collector: &c)
+        #expect(table.records.map(\.fields) == [["fine", "é"]])
+        #expect(lines(c.finish()) == ["t.csv:2:4: error: the field is not valid UTF-8"])
+    }
+
     @Test func badRecordDoesNotHideLaterRecords() {
         let (table, diagnostics) = read("a,b\n1,2,3\n4,5\n6\n7,8\n")
         #expect(table.records.map(\.fields) == [["4", "5"], ["7", "8"]])

@@ -33,7 +33,7 @@ import Testing
 
     @Test(arguments: [
         ("output: x\n", "herald.yml:1:9 (output): error: unknown key 'output'; expected one of: editions, output_dir, plugin_defaults"),
-        ("editions:\n  pro:\n    plugin: [seo]\n", "herald.yml:3:13 (editions.pro.plugin): error: unknown key 'plugin'; expected one of: limits, plugins"),
+        ("editions:\n  pro:\n    plugins: [seo]\n    plugin: [seo]\n", "herald.yml:4:13 (editions.pro.plugin): error: unknown key 'plugin'; expected one of: limits, plugins"),
         ("editions:\n  pro:\n    limits: {seo.pages: 500}\n", "herald.yml:3:5 (editions.pro.plugins): error: missing required key 'plugins'"),
         ("editions:\n  pro:\n    plugins: seo\n", "herald.yml:3:14 (editions.pro.plugins): error: expected a list, found a string"),
         ("editions:\n  pro:\n    plugins: [seo]\n    limits: {seo.pages: many}\n", "herald.yml:4:25 (editions.pro.limits.seo.pages): error: expected an integer, found a string"),
@@ -62,6 +62,17 @@ import Testing
       seo:
         title_max: 65
     """
+
+    @Test func everyStructuralProblemIsReportedAtOnce() {
+        let text = "nam: B\nbase_url: [x]\nedition: pro\nbrand:\n  colour: red\n  logo: x\nplugins:\n  seo: {anything: goes}\n"
+        #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == [
+            "t.yml:1:6 (nam): error: unknown key 'nam'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone",
+            "t.yml:2:11 (base_url): error: expected a single value, found a list",
+            "t.yml:5:11 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color",
+            "t.yml:6:9 (brand.logo): error: unknown key 'logo'; expected one of: accent_color, logo_url, primary_color",
+            "t.yml:1:1 (name): error: missing required key 'name'",
+        ])
+    }
 
     @Test func tenantFile() throws {
         let t = try ConfigFiles.tenant(bytes(Self.tenant), file: "snapshots/acme/tenant.yml", id: "acme")
@@ -94,7 +105,7 @@ import Testing
             "t.yml:2:11 (base_url): error: expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found 'www.b.example'",
             "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),
         (minimal + "plugins:\n  seo: [1]\n", ["t.yml:5:8 (plugins.seo): error: expected a map of settings for plugin 'seo'"]),
-        ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a string, found a list"]),
+        ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a single value, found a list"]),
     ])
     func tenantErrors(text: String, messages: [String]) {
         #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == messages)
