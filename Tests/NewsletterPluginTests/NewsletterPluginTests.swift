@@ -67,7 +67,8 @@ let people: [Subscriber] = [
         #expect(parsed[0].html.contains("Hi Zoë, welcome"))
         #expect(parsed[0].text.contains("Hi Zoë, welcome"))
         #expect(parsed[1].html.contains("Hi friend, welcome"))
-        #expect(parsed[1].html.contains("<p class=\"greeting\" style=\"margin: 0 0 16px\">Hi there,</p>"))
+        // The issue greets the reader itself, so the layout's greeting is left out.
+        #expect(!parsed[1].html.contains("class=\"greeting\""))
         // Hostile names are escaped in HTML, and verbatim in text.
         #expect(parsed[2].html.contains("Hi &lt;b&gt;&quot;x&#39;, welcome"))
         #expect(!parsed[2].html.contains("<b>\"x'"))
@@ -195,6 +196,10 @@ let people: [Subscriber] = [
         #expect(raw.contains("Subject: Leadership update\r\n"))
         let preview = output.text("email/newsletter/inside-rust-leadership-9/preview.html")!
         #expect(preview.contains("href=\"https://acme.example/inside-rust/2026/08/18/other/\""))
+        // The layout greets readers of issues that do not, and shows the title the article lacks.
+        #expect(preview.contains("<p class=\"greeting\" style=\"margin: 0 0 16px\">Hi there,</p>"))
+        #expect(preview.contains(">Leadership update</h1>"))
+        #expect(raw.contains("Hi =?") == false)
         #expect(preview.contains("src=\"https://acme.example/inside-rust/2026/08/18/leadership@9/pic.png\""))
     }
 
@@ -209,6 +214,17 @@ let people: [Subscriber] = [
         } throws: { error in
             "\(error)".contains(message) && "\(error)".contains("content/acme/newsletter/bad.md")
         }
+    }
+
+    @Test func anArticleWithItsOwnHeadingIsNotTitledTwice() throws {
+        let doc = issueDocument("newsletter/2026-11-01-x.md", "# Own heading\n\nText", [("subject", .string("Subject line"))])
+        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: [people[1]], settings: [("greeting", .string(""))]))
+        let preview = output.text("email/newsletter/2026-11-01-x/preview.html")!
+        #expect(!preview.contains(">Subject line</h1>"))
+        #expect(preview.contains(">Own heading</h1>"))
+        #expect(!preview.contains("greeting"))
+        let web = output.text("site/newsletter/2026-11-01-x/index.html")!
+        #expect(web.components(separatedBy: "<h1").count == 2)
     }
 
     @Test func settingsAreStrictAndApplied() throws {

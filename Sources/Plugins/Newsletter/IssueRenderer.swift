@@ -9,6 +9,8 @@ public struct RenderedIssue: Sendable {
     public var issue: NewsletterIssue
     /// The sanitised article HTML (sentinels in place of merges), for the web version.
     public var bodyHTML: String
+    /// False when the article starts with its own `<h1>`: layouts then skip the issue title.
+    public var showTitle: Bool
     /// The merges of `bodyHTML`.
     public var webMerges: [MergeExpression]
     public var html: MergeTemplate
@@ -25,6 +27,8 @@ public struct IssueRenderer: Sendable {
     public var templates: ThemeRenderer
     public var emailTemplate: String
     public var textWidth: Int
+    /// A greeting line (may hold merges) shown above issues that do not address the reader themselves.
+    public var greeting: String
 
     /// The merge index reserved for the unsubscribe URL in the layout.
     static let unsubscribeExpression = MergeExpression(path: ["unsubscribe_url"], filters: [], source: "unsubscribe_url")
@@ -35,6 +39,10 @@ public struct IssueRenderer: Sendable {
         var marker = MergeMarker()
         let unsubscribeSentinel = marker.sentinel(for: IssueRenderer.unsubscribeExpression)
         let webURL = tenant.baseURL + "newsletter/\(issue.slug)/"
+        var webMarker = MergeMarker()
+        let body = webMarker.mark(sanitized)
+        let addressesReader = webMarker.expressions.contains { $0.path.first == "subscriber" }
+        let showTitle = !IssueRenderer.startsWithHeading(sanitized)
 
         var variables = LiquidObject()
         variables["tenant"] = tenant.liquidValue
@@ -45,17 +53,30 @@ public struct IssueRenderer: Sendable {
         variables["unsubscribe_url"] = .string(unsubscribeSentinel)
         variables["web_url"] = .string(webURL)
         variables["medium"] = "email"
+        variables["show_title"] = .bool(showTitle)
+        variables["greeting"] = greeting.isEmpty || addressesReader ? .null : .string(greeting)
         variables["issue"] = issueObject(issue, webURL: webURL)
         // Merges are marked after the layout, so the layout may hold some too (`{% raw %}{{ subscriber.… }}{% endraw %}`);
         // `<pre>`/`<code>` content is never touched.
         let layout = marker.mark(try templates.render(emailTemplate, variables))
         let inlined = CSSInliner().inline(Array(layout.utf8))
-        var webMarker = MergeMarker()
-        let body = webMarker.mark(sanitized)
         let text = PlainTextRenderer(width: textWidth).render(inlined)
-        return RenderedIssue(issue: issue, bodyHTML: body, webMerges: webMarker.expressions, html: MergeTemplate(inlined),
+        return RenderedIssue(issue: issue, bodyHTML: body, showTitle: showTitle, webMerges: webMarker.expressions, html: MergeTemplate(inlined),
                              text: MergeTemplate(Array(text.utf8)), merges: marker.expressions, unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
                              webURL: webURL)
+    }
+
+    /// True when the first element of the article is an `<h1>`.
+    static func startsWithHeading(_ html: String) -> Bool {
+        for token in HTMLTokenizer.tokenize(Array(html.utf8)) {
+            switch token.kind {
+            case .startTag: return token.name == "h1"
+            case .text:
+                continue
+            default: continue
+            }
+        }
+        return false
     }
 
     func issueObject(_ issue: NewsletterIssue, webURL: String) -> LiquidValue {

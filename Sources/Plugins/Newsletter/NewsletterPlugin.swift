@@ -91,7 +91,7 @@ public struct NewsletterPlugin: Plugin {
                                      unsubscribeMailto: mailto.isEmpty ? nil : mailto, tokens: tokens)
 
         let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
-                                     textWidth: settings.textWidth)
+                                     textWidth: settings.textWidth, greeting: settings.greeting)
         var artifacts: [Artifact] = []
         var pages: [PublishedPage] = []
         var rows: [IssueReportRow] = []
@@ -131,7 +131,7 @@ public struct NewsletterPlugin: Plugin {
             // Web version.
             let web = WebPages(tenant: tenant, templates: input.templates)
             let body = MergeTemplate(Array(rendered.bodyHTML.utf8)).render(factory.publicValues(rendered, web: true), escapeHTML: true)
-            artifacts.append(try Artifact("site/newsletter/\(issue.slug)/index.html", text: try web.issuePage(issue, body: String(decoding: body, as: UTF8.self))))
+            artifacts.append(try Artifact("site/newsletter/\(issue.slug)/index.html", text: try web.issuePage(issue, body: String(decoding: body, as: UTF8.self), showTitle: rendered.showTitle)))
             pages.append(PublishedPage(path: "newsletter/\(issue.slug)/", lastModified: issue.date))
             rows.append(IssueReportRow(issue: issue, recipients: selection.recipients.count, overLimit: selection.overLimit.count,
                                        invalid: selection.invalid.count, htmlBytes: rendered.htmlBytes,

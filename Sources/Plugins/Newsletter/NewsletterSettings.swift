@@ -15,15 +15,19 @@ public struct NewsletterSettings: Decodable, Sendable {
     public var emailTemplate: String
     /// Width of the plain-text part.
     public var textWidth: Int
+    /// The greeting above issues that do not address the reader themselves (empty: none).
+    public var greeting: String
+    public static let defaultGreeting = "Hi {{ subscriber.first_name | default: \"there\" }},"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case from, replyTo, listName, listID = "list_id", unsubscribeURL = "unsubscribe_url", unsubscribeMailto
-        case emailTemplate, textWidth
+        case emailTemplate, textWidth, greeting
     }
 
     public init() {
         emailTemplate = "newsletter/email.html"
         textWidth = 76
+        greeting = NewsletterSettings.defaultGreeting
     }
 
     public init(from decoder: Decoder) throws {
@@ -36,5 +40,6 @@ public struct NewsletterSettings: Decodable, Sendable {
         unsubscribeMailto = try c.decodeIfPresent(String.self, forKey: .unsubscribeMailto)
         emailTemplate = try c.decodeIfPresent(String.self, forKey: .emailTemplate) ?? "newsletter/email.html"
         textWidth = try c.decodeIfPresent(Int.self, forKey: .textWidth) ?? 76
+        greeting = try c.decodeIfPresent(String.self, forKey: .greeting) ?? NewsletterSettings.defaultGreeting
     }
 }

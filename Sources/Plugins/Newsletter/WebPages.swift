@@ -16,8 +16,9 @@ struct WebPages {
     var tenant: TenantConfig
     var templates: ThemeRenderer
 
-    func issuePage(_ issue: NewsletterIssue, body: String) throws -> String {
+    func issuePage(_ issue: NewsletterIssue, body: String, showTitle: Bool) throws -> String {
         var variables = LiquidObject()
+        variables["show_title"] = .bool(showTitle)
         variables["issue"] = issueValue(issue, url: "")
         variables["content_html"] = .safe(body)
         variables["medium"] = "web"
