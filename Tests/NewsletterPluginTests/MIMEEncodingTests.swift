@@ -38,6 +38,21 @@ import Testing
     }
 
     @Test(arguments: [
+        ["Hello ", "Zoë", ", welcome.\n", ".dot", "\n"],
+        [String(repeating: "a", count: 200), " ", "=", "trailing \n", String(repeating: "é", count: 50)],
+        ["", "x", ""],
+    ])
+    func piecesConcatenate(_ pieces: [String]) {
+        let encoded = pieces.flatMap { QuotedPrintable.encodePiece(Array($0.utf8)) }
+        #expect(String(decoding: QuotedPrintable.decode(encoded), as: UTF8.self) == pieces.joined())
+        for line in String(decoding: encoded, as: UTF8.self).components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= 76)
+            #expect(!line.hasPrefix("."))
+            #expect(!line.hasSuffix(" "))
+        }
+    }
+
+    @Test(arguments: [
         String(repeating: "😀", count: 40),
         "한국어 제목 테스트: 띄어쓰기가 있는 긴 제목입니다 그리고 더 길어집니다",
         "Ünïcödé mixed with ASCII and a long tail that needs folding across lines",

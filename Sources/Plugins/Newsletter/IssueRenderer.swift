@@ -15,6 +15,9 @@ public struct RenderedIssue: Sendable {
     public var webMerges: [MergeExpression]
     public var html: MergeTemplate
     public var text: MergeTemplate
+    /// The same, pre-encoded quoted-printable for the per-subscriber pass.
+    public var encodedHTML: EncodedMergeTemplate
+    public var encodedText: EncodedMergeTemplate
     public var merges: [MergeExpression]
     public var unrecognisedMerges: [String]
     /// Size of the inlined HTML before personalisation.
@@ -61,8 +64,10 @@ public struct IssueRenderer: Sendable {
         let layout = marker.mark(try templates.render(emailTemplate, variables))
         let inlined = CSSInliner().inline(Array(layout.utf8))
         let text = PlainTextRenderer(width: textWidth).render(inlined)
-        return RenderedIssue(issue: issue, bodyHTML: body, showTitle: showTitle, webMerges: webMarker.expressions, html: MergeTemplate(inlined),
-                             text: MergeTemplate(Array(text.utf8)), merges: marker.expressions, unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
+        let htmlTemplate = MergeTemplate(inlined), textTemplate = MergeTemplate(Array(text.utf8))
+        return RenderedIssue(issue: issue, bodyHTML: body, showTitle: showTitle, webMerges: webMarker.expressions, html: htmlTemplate,
+                             text: textTemplate, encodedHTML: htmlTemplate.quotedPrintable(), encodedText: textTemplate.quotedPrintable(),
+                             merges: marker.expressions, unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
                              webURL: webURL)
     }
 

@@ -45,7 +45,7 @@ struct MessageFactory: Sendable {
             listID: listID,
             unsubscribeHTTPS: unsubscribe,
             unsubscribeMailto: mailto,
-            text: rendered.text.render(values, escapeHTML: false),
-            html: rendered.html.render(values, escapeHTML: true))
+            text: .quotedPrintable(rendered.encodedText.render(values, escapeHTML: false)),
+            html: .quotedPrintable(rendered.encodedHTML.render(values, escapeHTML: true)))
     }
 }

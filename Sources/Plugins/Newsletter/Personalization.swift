@@ -248,6 +248,17 @@ public struct MergeTemplate: Sendable {
         self.literalBytes = literal
     }
 
+    /// The same template with every literal piece already quoted-printable encoded (see
+    /// `QuotedPrintable.encodePiece`): per recipient only the merged values are encoded.
+    public func quotedPrintable() -> EncodedMergeTemplate {
+        EncodedMergeTemplate(parts: parts.map { part in
+            switch part {
+            case let .literal(bytes): .literal(QuotedPrintable.encodePiece(bytes))
+            case .merge: part
+            }
+        })
+    }
+
     /// Fills the merges; `escapeHTML` escapes every merged value (HTML parts).
     public func render(_ values: [String], escapeHTML: Bool) -> [UInt8] {
         var out: [UInt8] = []
@@ -258,6 +269,27 @@ public struct MergeTemplate: Sendable {
             case let .merge(index):
                 let value = index < values.count ? values[index] : ""
                 out.append(contentsOf: (escapeHTML ? HTMLEntities.escapeText(value) : value).utf8)
+            }
+        }
+        return out
+    }
+}
+
+/// A `MergeTemplate` whose literal pieces are encoded quoted-printable once; `render` gives the encoded body.
+public struct EncodedMergeTemplate: Sendable {
+    let parts: [MergeTemplate.Part]
+
+    public func render(_ values: [String], escapeHTML: Bool) -> [UInt8] {
+        var size = 0
+        for case let .literal(bytes) in parts { size += bytes.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 512)
+        for part in parts {
+            switch part {
+            case let .literal(bytes): out.append(contentsOf: bytes)
+            case let .merge(index):
+                let value = index < values.count ? values[index] : ""
+                out.append(contentsOf: QuotedPrintable.encodePiece(Array((escapeHTML ? HTMLEntities.escapeText(value) : value).utf8)))
             }
         }
         return out

@@ -23,8 +23,43 @@ public struct EmailMessage: Sendable {
     /// Full header values: `<https://…>` and optionally `<mailto:…>`.
     public var unsubscribeHTTPS: String
     public var unsubscribeMailto: String?
-    public var text: [UInt8]
-    public var html: [UInt8]
+    /// The bodies, raw or already quoted-printable encoded.
+    public var text: Body
+    public var html: Body
+
+    public enum Body: Sendable {
+        case raw([UInt8])
+        /// Quoted-printable, lines ending in CRLF (or a soft break).
+        case quotedPrintable([UInt8])
+
+        var encoded: [UInt8] {
+            switch self {
+            case let .raw(bytes): QuotedPrintable.encode(bytes)
+            case let .quotedPrintable(bytes): bytes
+            }
+        }
+    }
+
+    public init(from: Mailbox, to: Mailbox, replyTo: String?, subject: String, date: String, messageID: String, listID: String,
+                unsubscribeHTTPS: String, unsubscribeMailto: String?, text: Body, html: Body) {
+        self.from = from
+        self.to = to
+        self.replyTo = replyTo
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+        self.listID = listID
+        self.unsubscribeHTTPS = unsubscribeHTTPS
+        self.unsubscribeMailto = unsubscribeMailto
+        self.text = text
+        self.html = html
+    }
+
+    public init(from: Mailbox, to: Mailbox, replyTo: String?, subject: String, date: String, messageID: String, listID: String,
+                unsubscribeHTTPS: String, unsubscribeMailto: String?, text: [UInt8], html: [UInt8]) {
+        self.init(from: from, to: to, replyTo: replyTo, subject: subject, date: date, messageID: messageID, listID: listID,
+                  unsubscribeHTTPS: unsubscribeHTTPS, unsubscribeMailto: unsubscribeMailto, text: .raw(text), html: .raw(html))
+    }
 
     /// The boundary: derived from the message id, and safe because quoted-printable output never contains `=_`.
     public var boundary: String {
@@ -33,7 +68,8 @@ public struct EmailMessage: Sendable {
 
     public func serialize() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(html.count * 11 / 10 + text.count * 11 / 10 + 2048)
+        let textBody = text.encoded, htmlBody = html.encoded
+        out.reserveCapacity(htmlBody.count + textBody.count + 2048)
         func header(_ line: String) {
             out.append(contentsOf: line.utf8)
             out.append(0x0D); out.append(0x0A)
@@ -55,12 +91,12 @@ public struct EmailMessage: Sendable {
         header("")
         header("This is a multi-part message in MIME format.")
         header("")
-        for (type, body) in [("text/plain", text), ("text/html", html)] {
+        for (type, body) in [("text/plain", textBody), ("text/html", htmlBody)] {
             header("--\(boundary)")
             header("Content-Type: \(type); charset=utf-8")
             header("Content-Transfer-Encoding: quoted-printable")
             header("")
-            out.append(contentsOf: QuotedPrintable.encode(body))
+            out.append(contentsOf: body)
             // The CRLF before a boundary belongs to the delimiter (RFC 2046 §5.1.1): without this one,
             // the body's own final line break would be lost.
             out.append(0x0D); out.append(0x0A)

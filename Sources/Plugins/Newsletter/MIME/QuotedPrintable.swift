@@ -31,6 +31,21 @@ public enum QuotedPrintable {
         return out
     }
 
+    /// Encodes a piece of a body so that pieces can be concatenated: the output always ends at the start of a
+    /// line, with a CRLF when the input ended with a line break and with a soft break (`=` CRLF) otherwise.
+    /// Decoding the concatenation gives the concatenated input. Used to encode a layout once and fill in
+    /// per-subscriber values between its pieces.
+    public static func encodePiece(_ input: [UInt8]) -> [UInt8] {
+        guard !input.isEmpty else { return [] }
+        var out = encode(input)
+        if input.last != 0x0A {
+            // `encode` ended the last line with CRLF: make it a soft break.
+            out.removeLast(2)
+            out.append(0x3D); out.append(0x0D); out.append(0x0A)
+        }
+        return out
+    }
+
     private static func encodeLine(_ s: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
         var column = 0
         var i = start
