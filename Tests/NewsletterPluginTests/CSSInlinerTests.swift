@@ -42,8 +42,13 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
         InlineCase(name: "selector list", css: "h1, .x, p { color: red }", body: #"<p id="t">x</p>"#, expected: "color: red"),
         InlineCase(name: "@media is not inlined", css: "@media (max-width: 600px) { p { color: red } }", body: #"<p id="t">x</p>"#, expected: nil),
         InlineCase(name: ":hover is not inlined", css: "a:hover { color: red } a { color: blue }", body: ##"<a id="t" href="#">x</a>"##, expected: "color: blue"),
-        InlineCase(name: "comments and strings", css: #"/* c { color: red } */ p { font-family: "Helvetica Neue", Arial; background: url("a;b.png") }"#, body: #"<p id="t">x</p>"#, expected: #"font-family: "Helvetica Neue", Arial; background: url("a;b.png")"#),
+        InlineCase(name: "comments and strings", css: #"/* c { color: red } */ p { font-family: "Helvetica Neue", Arial; background: url("a;b.png") }"#, body: #"<p id="t">x</p>"#, expected: #"font-family: 'Helvetica Neue', Arial; background: url('a;b.png')"#),
         InlineCase(name: "uppercase tags and !IMPORTANT", css: "P { COLOR: red ! IMPORTANT } p { color: blue }", body: #"<P id="t">x</P>"#, expected: "color: red !important"),
+        InlineCase(name: ":not()", css: "p:not(.x) { color: red }", body: #"<p class="x">a</p><p id="t">x</p>"#, expected: "color: red"),
+        InlineCase(name: "fallbacks in one rule are kept", css: "p { background: #fff; background: linear-gradient(#fff, #eee); color: red }", body: #"<p id="t">x</p>"#,
+                   expected: "background: #fff; background: linear-gradient(#fff, #eee); color: red"),
+        InlineCase(name: "fallbacks of a losing rule are not", css: "#t { color: red; color: rgba(1,2,3,.5) } p { color: blue }", body: #"<p id="t">x</p>"#,
+                   expected: "color: red; color: rgba(1,2,3,.5)"),
         InlineCase(name: "universal selector", css: "* { margin: 0 }", body: #"<p id="t">x</p>"#, expected: "margin: 0"),
     ]
 
@@ -74,7 +79,8 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func escapesQuotesInTheStyleAttribute() {
-        #expect(CSSInliner().inline(#"<style>p { font-family: "A & B" }</style><p>x</p>"#) == #"<p style="font-family: &quot;A &amp; B&quot;">x</p>"#)
+        #expect(CSSInliner().inline(#"<style>p { font-family: "A & B" }</style><p>x</p>"#) == #"<p style="font-family: 'A &amp; B'">x</p>"#)
+        #expect(CSSInliner().inline(#"<style>p { content: "it's" }</style><p>x</p>"#) == #"<p style="content: &quot;it's&quot;">x</p>"#)
     }
 
     @Test func optOuts() {
@@ -87,12 +93,13 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
         ("#x .y a", 1_000_000 + 1_000 + 1),
         ("a[href]", 1_001),
         ("*", 0),
+        ("a:not(.x)", 1_001),
     ])
     func specificity(_ selector: String, _ expected: Int) {
         #expect(CSSSelector.parse(selector)?.specificity == expected)
     }
 
-    @Test(arguments: ["a:hover", "p::before", "p:not(.x)", "p:nth-child(2)", "> p", "a[", "p ~"])
+    @Test(arguments: ["a:hover", "p::before", "p:not(div p)", "p:nth-child(2)", "> p", "a[", "p ~"])
     func unsupportedSelectorsAreRejected(_ selector: String) {
         #expect(CSSSelector.parse(selector) == nil)
     }

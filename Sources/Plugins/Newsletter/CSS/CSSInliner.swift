@@ -1,3 +1,5 @@
+import Foundation
+
 /// Moves `<style>` rules into `style` attributes, as email clients need.
 ///
 /// The cascade per element and property, from weakest to strongest: stylesheet rules (by specificity, then
@@ -25,6 +27,8 @@ public struct CSSInliner: Sendable {
         var tier: Int
         var specificity: Int
         var order: Int
+        /// The rule (one selector of it) the declaration came from; -1 for the inline style.
+        var rule: Int
 
         static func < (a: Candidate, b: Candidate) -> Bool {
             if a.tier != b.tier { return a.tier < b.tier }
@@ -33,15 +37,21 @@ public struct CSSInliner: Sendable {
         }
     }
 
-    static let unstyled: Set<String> = ["html", "head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
+    static let unstyled: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
 
     public func inline(_ html: String) -> String {
         String(decoding: inline(Array(html.utf8)), as: UTF8.self)
     }
 
-    public func inline(_ bytes: [UInt8]) -> [UInt8] {
+    /// Inlines `css` (an external stylesheet, applied after the document's own) as well as the `<style>` elements.
+    /// Rules of `css` that cannot be inlined are not inserted anywhere.
+    public func inline(_ html: String, css: String) -> String {
+        String(decoding: inline(Array(html.utf8), extraCSS: css), as: UTF8.self)
+    }
+
+    public func inline(_ bytes: [UInt8], extraCSS: String? = nil) -> [UInt8] {
         let tree = HTMLTree(bytes)
-        // 1. Collect the stylesheets.
+        // 1. Collect the stylesheets (-1: the external one).
         var sheets: [(element: Int, items: [CSSItem])] = []
         for (index, element) in tree.elements.enumerated() where element.name == "style" {
             let start = tree.tokens[element.token]
@@ -55,6 +65,7 @@ public struct CSSInliner: Sendable {
             }
             sheets.append((index, CSSParser.parse(css)))
         }
+        if let extraCSS { sheets.append((-1, CSSParser.parse(extraCSS))) }
         if sheets.isEmpty { return bytes }
 
         // 2. Styleable elements, bucketed by id, class and tag for quick candidate lookup.
@@ -78,6 +89,7 @@ public struct CSSInliner: Sendable {
         let matcher = SelectorMatcher(tree: tree)
         var candidates: [Int: [Candidate]] = [:]
         var order = 0
+        var ruleID = 0
         var leftovers: [Int: [String]] = [:]
         for sheet in sheets {
             var kept: [String] = []
@@ -97,10 +109,11 @@ public struct CSSInliner: Sendable {
                         }
                         var matched: [Int] = []
                         for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        ruleID += 1
                         for declaration in declarations {
                             order += 1
                             let candidate = Candidate(declaration: declaration, tier: declaration.important ? 2 : 0,
-                                                      specificity: specificity, order: order)
+                                                      specificity: specificity, order: order, rule: ruleID)
                             for element in matched { candidates[element, default: []].append(candidate) }
                         }
                     }
@@ -122,7 +135,7 @@ public struct CSSInliner: Sendable {
             let existing = token.attribute("style")
             if let existing {
                 for (k, declaration) in CSSParser.parseDeclarations(existing.value).enumerated() {
-                    all.append(Candidate(declaration: declaration, tier: declaration.important ? 3 : 1, specificity: Int.max, order: k))
+                    all.append(Candidate(declaration: declaration, tier: declaration.important ? 3 : 1, specificity: Int.max, order: k, rule: -1))
                 }
             }
             var winners: [String: Candidate] = [:]
@@ -131,7 +144,15 @@ public struct CSSInliner: Sendable {
                 if let current = winners[property], candidate < current { continue }
                 winners[property] = candidate
             }
-            let style = winners.values.sorted(by: <).map(\.declaration.text).joined(separator: "; ")
+            // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
+            // earlier values too: they are fallbacks for clients that reject the later one.
+            var emitted = Array(winners.values)
+            for candidate in all where candidate.rule >= 0 {
+                guard let winner = winners[candidate.declaration.property], winner.rule == candidate.rule,
+                      winner.tier == candidate.tier, candidate.order < winner.order else { continue }
+                emitted.append(candidate)
+            }
+            let style = emitted.sorted(by: <).map { CSSInliner.singleQuoted($0.declaration).text }.joined(separator: "; ")
             let attribute = Array("style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
             if let existing {
                 edits.append((existing.range, attribute))
@@ -139,7 +160,7 @@ public struct CSSInliner: Sendable {
                 edits.append((token.insertionPoint..<token.insertionPoint, [0x20] + attribute))
             }
         }
-        for sheet in sheets {
+        for sheet in sheets where sheet.element >= 0 {
             let element = tree.elements[sheet.element]
             let kept = leftovers[sheet.element] ?? []
             if kept.isEmpty {
@@ -157,6 +178,14 @@ public struct CSSInliner: Sendable {
             }
         }
         return HTMLRewriter.apply(edits, to: bytes)
+    }
+
+    /// `font-family: "A B"` → `font-family: 'A B'`, so the attribute needs no `&quot;` (when the value has no `'`).
+    static func singleQuoted(_ declaration: CSSDeclaration) -> CSSDeclaration {
+        guard declaration.value.contains("\""), !declaration.value.contains("'") else { return declaration }
+        var d = declaration
+        d.value = d.value.replacingOccurrences(of: "\"", with: "'")
+        return d
     }
 
     func serialize(_ item: CSSItem, important: Bool) -> String {

@@ -2,7 +2,8 @@
 ///
 /// Supported: type, universal, class, id, attribute selectors (`[a]`, `=`, `~=`, `|=`, `^=`, `$=`, `*=`, ` i`),
 /// descendant, child (`>`), adjacent (`+`) and general sibling (`~`) combinators, and the structural
-/// pseudo-classes `:first-child`, `:last-child`, `:only-child`, `:first-of-type`, `:last-of-type`, `:root`.
+/// pseudo-classes `:first-child`, `:last-child`, `:only-child`, `:first-of-type`, `:last-of-type`, `:root`, and
+/// `:not(…)` with one compound selector.
 /// Anything else (`:hover`, `::before`, `:not(…)`) makes `parse` return nil: such rules stay in `<style>`.
 public struct CSSSelector: Sendable, Hashable {
     public enum Combinator: Sendable, Hashable { case descendant, child, adjacent, sibling }
@@ -26,6 +27,17 @@ public struct CSSSelector: Sendable, Hashable {
         public var classes: [String] = []
         public var attributes: [AttributeTest] = []
         public var pseudos: [Pseudo] = []
+        /// `:not(…)` arguments (one compound selector each).
+        public var negations: [Compound] = []
+
+        var specificity: (Int, Int, Int) {
+            var a = ids.count, b = classes.count + attributes.count + pseudos.count, c = tag != nil ? 1 : 0
+            for n in negations {
+                let (x, y, z) = n.specificity
+                a += x; b += y; c += z
+            }
+            return (a, b, c)
+        }
     }
 
     /// Left to right; `combinators[i]` joins `compounds[i]` and `compounds[i + 1]`.
@@ -36,9 +48,8 @@ public struct CSSSelector: Sendable, Hashable {
     public var specificity: Int {
         var a = 0, b = 0, c = 0
         for compound in compounds {
-            a += compound.ids.count
-            b += compound.classes.count + compound.attributes.count + compound.pseudos.count
-            if compound.tag != nil { c += 1 }
+            let (x, y, z) = compound.specificity
+            a += x; b += y; c += z
         }
         return a * 1_000_000 + b * 1_000 + c
     }
@@ -159,7 +170,21 @@ public struct CSSSelector: Sendable, Hashable {
             case 0x3A:  // ':'
                 i += 1
                 if i < n, s[i] == 0x3A { return nil }  // pseudo-element
-                guard let name = ident(), let pseudo = Pseudo(rawValue: name.lowercased()) else { return nil }
+                guard let name = ident() else { return nil }
+                if name.lowercased() == "not", i < n, s[i] == 0x28 {
+                    var close = i + 1, depth = 0
+                    while close < n {
+                        if s[close] == 0x28 { depth += 1 } else if s[close] == 0x29 { if depth == 0 { break }; depth -= 1 }
+                        close += 1
+                    }
+                    guard close < n, let inner = CSSSelector.parse(String(decoding: s[(i + 1)..<close], as: UTF8.self)),
+                          inner.compounds.count == 1 else { return nil }
+                    current.negations.append(inner.compounds[0])
+                    i = close + 1
+                    currentEmpty = false
+                    continue
+                }
+                guard let pseudo = Pseudo(rawValue: name.lowercased()) else { return nil }
                 if i < n, s[i] == 0x28 { return nil }
                 current.pseudos.append(pseudo)
                 currentEmpty = false

@@ -69,6 +69,7 @@ struct SelectorMatcher {
                 if !ok { return false }
             }
         }
+        for negation in compound.negations where matchesCompound(negation, element) { return false }
         for pseudo in compound.pseudos {
             let siblings = self.siblings(element)
             switch pseudo {
