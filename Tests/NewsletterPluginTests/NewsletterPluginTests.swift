@@ -227,6 +227,28 @@ let people: [Subscriber] = [
         #expect(web.components(separatedBy: "<h1").count == 2)
     }
 
+    @Test func mergesThatRenderEmptyAreReported() throws {
+        let doc = issueDocument("newsletter/2026-11-02-y.md", "Dear {{ subscriber.first_name }}, hello.", [("subject", .string("Y"))])
+        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: people))
+        let notice = try #require(output.notices.first { $0.message.contains("empty merge") })
+        #expect(notice.message.contains("1 message(s)"))
+        #expect(notice.message.contains("{{ subscriber.first_name }}"))
+        #expect(output.text("reports/newsletter/index.html")!.contains("1 message(s) with an empty merge"))
+    }
+
+    @Test(arguments: [
+        (#"<body><a href="x">u</a><img src="http://x/a.png"></body>"#, ["no unsubscribe link", "without alt", "without a width", "not on https", "no preheader"]),
+        ("<body><a href=\"\u{E000}0\u{E001}\">u</a><img src=\"https://x/a.png\" alt=\"\" width=\"10\"></body>", ["no preheader"]),
+    ])
+    func lintFindings(_ html: String, _ expected: [String]) {
+        let issue = NewsletterIssue(slug: "x", subject: "x", title: "x", preheader: nil, description: nil,
+                                    date: Timestamp(millisecondsSinceEpoch: 0, offsetSeconds: 0), day: "1970-01-01", segment: nil,
+                                    authors: [], markdown: "", baseURL: "https://x/", location: SourceLocation(file: "x"))
+        let lint = IssueLint(issue: issue, html: Array(html.utf8), unsubscribeSentinel: MergeMarker.sentinel(0))
+        #expect(lint.findings.count == expected.count)
+        for (finding, text) in zip(lint.findings, expected) { #expect(finding.message.contains(text)) }
+    }
+
     @Test func settingsAreStrictAndApplied() throws {
         let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: [people[0]],
                                                           settings: [("from", .string("Acme News <news@acme.example>")),

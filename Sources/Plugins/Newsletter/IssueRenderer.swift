@@ -23,6 +23,7 @@ public struct RenderedIssue: Sendable {
     /// Size of the inlined HTML before personalisation.
     public var htmlBytes: Int
     public var webURL: String
+    var lint: IssueLint
 }
 
 public struct IssueRenderer: Sendable {
@@ -67,8 +68,8 @@ public struct IssueRenderer: Sendable {
         let htmlTemplate = MergeTemplate(inlined), textTemplate = MergeTemplate(Array(text.utf8))
         return RenderedIssue(issue: issue, bodyHTML: body, showTitle: showTitle, webMerges: webMarker.expressions, html: htmlTemplate,
                              text: textTemplate, encodedHTML: htmlTemplate.quotedPrintable(), encodedText: textTemplate.quotedPrintable(),
-                             merges: marker.expressions, unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
-                             webURL: webURL)
+                             merges: marker.expressions,  unrecognisedMerges: marker.unrecognised, htmlBytes: inlined.count,
+                             webURL: webURL, lint: IssueLint(issue: issue, html: inlined, unsubscribeSentinel: unsubscribeSentinel))
     }
 
     /// True when the first element of the article is an `<h1>`.

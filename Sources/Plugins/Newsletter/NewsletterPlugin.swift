@@ -101,16 +101,29 @@ public struct NewsletterPlugin: Plugin {
             for merge in rendered.unrecognisedMerges {
                 notices.append(Diagnostic("'{{ \(merge) }}' is not a supported merge; it is left as text", at: issue.location, severity: .warning))
             }
-            if rendered.htmlBytes > 102 * 1024 {
-                notices.append(Diagnostic("the HTML of '\(issue.slug)' is \(rendered.htmlBytes / 1024) KB: Gmail clips messages over about 102 KB",
-                                          at: issue.location, severity: .warning))
+            for finding in rendered.lint.findings where finding.level == .warning {
+                notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
             }
+            // Merges without a fallback that render empty ("Hi ,").
+            let bare = rendered.merges.indices.filter { k in
+                rendered.merges[k].path.first == "subscriber" && !rendered.merges[k].filters.contains { if case .defaultValue = $0 { true } else { false } }
+            }
+            var emptyMerges = 0
             for subscriber in selection.recipients {
                 let message = factory.message(rendered, for: subscriber)
+                if !bare.isEmpty {
+                    let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: "", webURL: "")
+                    if bare.contains(where: { rendered.merges[$0].evaluate(recipient).trimmingASCIISpace().isEmpty }) { emptyMerges += 1 }
+                }
                 let path = "email/newsletter/\(issue.slug)/\(SubscriberFileName.make(subscriber.id)).eml"
                 artifacts.append(try Artifact(path, bytes: message.serialize()))
             }
             messageCount += selection.recipients.count
+            if emptyMerges > 0 {
+                let names = bare.map { "{{ \(rendered.merges[$0].source) }}" }.joined(separator: ", ")
+                notices.append(Diagnostic("issue '\(issue.slug)': \(emptyMerges) message(s) have an empty merge (\(names)); add a fallback with | default: \"…\"",
+                                          at: issue.location, severity: .warning))
+            }
             // A preview of the email with fallbacks applied (no personal data), for checking and linting.
             let preview = factory.publicValues(rendered)
             artifacts.append(try Artifact("email/newsletter/\(issue.slug)/preview.html", bytes: rendered.html.render(preview, escapeHTML: true)))
@@ -135,7 +148,7 @@ public struct NewsletterPlugin: Plugin {
             pages.append(PublishedPage(path: "newsletter/\(issue.slug)/", lastModified: issue.date))
             rows.append(IssueReportRow(issue: issue, recipients: selection.recipients.count, overLimit: selection.overLimit.count,
                                        invalid: selection.invalid.count, htmlBytes: rendered.htmlBytes,
-                                       unrecognised: rendered.unrecognisedMerges))
+                                       unrecognised: rendered.unrecognisedMerges, emptyMerges: emptyMerges, lint: rendered.lint))
         }
         if !issues.isEmpty {
             let web = WebPages(tenant: tenant, templates: input.templates)

@@ -9,6 +9,8 @@ struct IssueReportRow {
     var invalid: Int
     var htmlBytes: Int
     var unrecognised: [String]
+    var emptyMerges: Int
+    var lint: IssueLint
 }
 
 /// The public web version of each issue, the archive, and the report; all through the site layout.
@@ -52,6 +54,12 @@ struct WebPages {
             o["html_kb"] = .string(String(format1: Double(row.htmlBytes) / 1024))
             o["clipped"] = .bool(row.htmlBytes > 102 * 1024)
             o["unrecognised"] = .array(row.unrecognised.map(LiquidValue.string))
+            o["empty_merges"] = .int(row.emptyMerges)
+            o["links"] = .int(row.lint.links)
+            o["images"] = .int(row.lint.images)
+            o["findings"] = .array(row.lint.findings.map { finding in
+                .object(LiquidObject([("level", .string(finding.level.rawValue)), ("message", .string(finding.message))]))
+            })
             o["web_url"] = .string("../../site/newsletter/\(row.issue.slug)/index.html")
             o["preview_url"] = .string("../../email/newsletter/\(row.issue.slug)/preview.html")
             return .object(o)
