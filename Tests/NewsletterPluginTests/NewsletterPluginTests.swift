@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import Generator
 import HeraldData
@@ -225,6 +228,23 @@ let people: [Subscriber] = [
         #expect(!preview.contains("greeting"))
         let web = output.text("site/newsletter/2026-11-01-x/index.html")!
         #expect(web.components(separatedBy: "<h1").count == 2)
+    }
+
+    @Test func feedsListIssuesNewestFirstAndParse() throws {
+        let output = try NewsletterPlugin().run(makeInput([sampleIssue(), sampleIssue("2026-10-01-october.md", subject: "October <&> \"news\"")],
+                                                          subscribers: []))
+        let rss = try #require(output.artifact("site/newsletter/feed.xml"))
+        let atom = try #require(output.artifact("site/newsletter/atom.xml"))
+        for feed in [rss, atom] {
+            let document = try XMLDocument(data: Data(feed.bytes))
+            let titles = try document.nodes(forXPath: "//*[local-name()='item' or local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
+            #expect(titles == ["November news 🎉", "October <&> \"news\""])
+        }
+        let text = String(decoding: rss.bytes, as: UTF8.self)
+        #expect(text.contains("<pubDate>Sun, 15 Nov 2026 00:00:00 +0100</pubDate>"))
+        #expect(text.contains("<link>https://acme.example/newsletter/2026-11-15-november/</link>"))
+        #expect(String(decoding: atom.bytes, as: UTF8.self).contains("<updated>2026-11-14T23:00:00Z</updated>") ||
+                String(decoding: atom.bytes, as: UTF8.self).contains("<updated>2026-11-15T00:00:00+01:00</updated>"))
     }
 
     @Test func mergesThatRenderEmptyAreReported() throws {

@@ -153,6 +153,9 @@ public struct NewsletterPlugin: Plugin {
         if !issues.isEmpty {
             let web = WebPages(tenant: tenant, templates: input.templates)
             artifacts.append(try Artifact("site/newsletter/index.html", text: try web.archive(issues)))
+            let feeds = Feeds(tenant: tenant, issues: issues)
+            artifacts.append(try Artifact("site/newsletter/feed.xml", text: feeds.rss()))
+            artifacts.append(try Artifact("site/newsletter/atom.xml", text: feeds.atom()))
             pages.append(PublishedPage(path: "newsletter/", lastModified: issues.first?.date))
         }
         artifacts.append(try Artifact("reports/newsletter/index.html",
