@@ -52,20 +52,47 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// Plain open/write/close, no fsync: output goes to a staging folder that is renamed into place only when
+    /// complete, so per-file atomic writes would only add a sync per file. Parent folders are created on demand.
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty { try createDirectory(parent) }
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw FileSystemError(path: path, reason: "cannot be written")
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty { try createDirectory(parent) }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else {
+            throw FileSystemError(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError(path: path, reason: "cannot be written: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 
+    /// `mkdir -p` that tolerates another thread creating the same folder at the same time.
     public func createDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileSystemError(path: path, reason: "cannot create folder")
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST where isDirectory(path):
+            return
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { break }
+            try createDirectory(parent)
+            if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
+        default:
+            break
         }
+        throw FileSystemError(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
     }
 
     public func move(_ source: String, to destination: String) throws {

@@ -1,3 +1,5 @@
+import Markup
+
 /// What the pages plugin needs to know about a rendered body: its first heading, its first paragraph
 /// (as plain text) and whether it has an `<h1>`. Read from the HTML bytes, without building a tree.
 public struct PageOutline: Sendable, Equatable {
@@ -79,6 +81,6 @@ public struct PageOutline: Sendable, Equatable {
     }
 
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.collapsingWhitespace
     }
 }

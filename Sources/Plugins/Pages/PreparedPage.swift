@@ -41,7 +41,7 @@ public struct PreparedPage: Sendable {
 
     static func nonBlank(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let trimmed = text.collapsingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
