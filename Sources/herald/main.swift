@@ -11,13 +11,14 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
 ]
 
+let nameWidth = commands.map(\.name.count).max()! + 2
 let topUsage = """
     Herald \(heraldVersion): a static site and report generator for many tenants.
 
     Usage: herald <command> [options]
 
     Commands:
-    \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+    \(commands.map { "  " + $0.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
     Run `herald <command> --help` for a command's options.
     """
