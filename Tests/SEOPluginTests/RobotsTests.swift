@@ -182,3 +182,20 @@ struct RobotsTests {
         #expect(allowed("User-agent: *\nAllow: /a/index.html\nDisallow: /\n", "FooBot", path) == expected)
     }
 }
+
+/// What `herald robots check` prints.
+struct RobotsCheckTests {
+    @Test func printsOneLinePerURLWithTheDecidingRule() {
+        let robots = Array("User-agent: *\nDisallow: /a\nHost: x\n".utf8)
+        let report = RobotsCheck.run(robots: robots, file: "robots.txt", agent: "FooBot", urls: ["https://x/a", "https://x/b"])
+        #expect(report.lines == ["disallowed  https://x/a  (line 2: Disallow: /a)", "allowed     https://x/b  (no rule matches)"])
+        #expect(report.notes.map(\.description) == ["robots.txt:3: info: 'Host' is not part of RFC 9309; ignored"])
+    }
+
+    @Test(arguments: ["Googlebot/2.1", "Mozilla 5", ""])
+    func anAgentThatIsNotAProductTokenIsNoted(_ agent: String) {
+        let report = RobotsCheck.run(robots: [], file: "robots.txt", agent: agent, urls: ["/"])
+        #expect(report.notes.count == 1)
+        #expect(report.lines == ["allowed     /  (no group for this user agent and no * group)"])
+    }
+}
