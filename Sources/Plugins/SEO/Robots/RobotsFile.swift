@@ -38,7 +38,7 @@ public struct RobotsFile: Sendable, Hashable {
                 continue
             }
             if field.content.isEmpty { continue }
-            let name = String(robotsBytes: field.name).lowercased()
+            let name = String(robotsBytes: RobotsGroup.folded(field.name))  // ASCII case folding only
             let value = field.value
             let text = String(robotsBytes: field.content)
             switch name {

@@ -22,8 +22,11 @@ public struct RobotsGroup: Sendable, Hashable {
         return !wanted.isEmpty && agents.contains { $0 != "*" && RobotsGroup.folded($0) == wanted }
     }
 
-    static func folded(_ text: String) -> [UInt8] {
-        text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    static func folded(_ text: String) -> [UInt8] { folded(text.utf8) }
+
+    /// ASCII upper case to lower case; other bytes unchanged.
+    static func folded(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     }
 }
 
