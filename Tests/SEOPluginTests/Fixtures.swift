@@ -50,6 +50,12 @@ enum Fixture {
                             location: SourceLocation(file: "crawl.ndjson"))] + extra
     }
 
+    /// The site's `/robots.txt` as the crawl saw it.
+    static func robots(_ text: String, status: Int = 200) -> CrawledPage {
+        CrawledPage(url: site + "robots.txt", status: status, headers: [(name: "content-type", value: "text/plain")],
+                    body: Array(text.utf8), location: SourceLocation(file: "crawl.ndjson"))
+    }
+
     static func audit(_ pages: [CrawledPage], settings: SEOSettings = SEOSettings(), limit: Int? = nil) -> SEOAudit {
         SEOAudit(pages: pages, settings: settings, baseURL: site, limit: limit)
     }

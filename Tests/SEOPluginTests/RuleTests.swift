@@ -83,6 +83,12 @@ let ruleCases: [RuleCase] = [
     RuleCase(.robotsNoindex, "X-Robots-Tag header",
              positive: Fixture.crawl(Fixture.page("page.html", headers: [(name: "content-type", value: "text/html"), (name: "x-robots-tag", value: "noindex")])),
              negative: Fixture.crawl(Fixture.page("page.html", headers: [(name: "content-type", value: "text/html"), (name: "x-robots-tag", value: "otherbot: noindex")]))),
+    RuleCase(.robotsTxtBlocked, "robots.txt disallows the page for Googlebot",
+             positive: Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.robots("User-agent: *\nDisallow: /page\n")]),
+             negative: Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.robots("User-agent: *\nDisallow: /page\n\nUser-agent: googlebot\nDisallow: /private/\n")])),
+    RuleCase(.robotsTxtBlocked, "only a robots.txt answered with 2xx counts",
+             positive: Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.robots("User-agent: Googlebot\nDisallow: /\n")]),
+             negative: Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.robots("User-agent: Googlebot\nDisallow: /\n", status: 404)])),
     RuleCase(.linkBroken, "link to a crawled 404",
              positive: Fixture.crawl(Fixture.page("page.html", body("<p>", "<a href=\"gone.html\">gone</a>")),
                                      extra: [Fixture.page("gone.html", status: 404)]),
@@ -113,6 +119,16 @@ struct RuleTests {
     func silentOnNegative(_ c: RuleCase) {
         let findings = Fixture.audit(c.negative).findings.filter { $0.rule == c.rule }
         #expect(findings.isEmpty, "\(findings)")
+    }
+
+    @Test func robotsTxtBlockedNamesTheRuleAndUsesTheConfiguredAgent() {
+        let crawl = Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.robots("User-agent: Bingbot\nAllow: /\n\nUser-agent: *\nDisallow: /page.html\n")])
+        let found = Fixture.audit(crawl).findings.filter { $0.rule == .robotsTxtBlocked }
+        #expect(found.map { [$0.url, $0.evidence, $0.message] }
+            == [["https://example.com/page.html", "Disallow: /page.html", "robots.txt line 5 disallows this page for Googlebot"]])
+        var settings = SEOSettings()
+        settings.robotsAgent = "bingbot"
+        #expect(Fixture.audit(crawl, settings: settings).findings.filter { $0.rule == .robotsTxtBlocked }.isEmpty)
     }
 
     @Test func cleanSiteHasNoFindings() {

@@ -130,6 +130,7 @@ struct SEOPluginTests {
         ("title_max_length: 0", "title_max_length must be at least 1"),
         ("disabled_rules: [title-missing, no-such-rule]", "unknown SEO rule 'no-such-rule'"),
         ("title_max: 70", "unknown key 'title_max'"),
+        ("robots_agent: \"Googlebot/2.1\"", "robots_agent must be a product token"),
     ])
     func settingsAreStrict(_ settings: String, _ message: String) throws {
         let error = #expect(throws: Diagnostic.self) { try SEOPlugin().run(seoInput(problemSite(), settings: settings)) }

@@ -49,3 +49,11 @@ extension BuiltinPlugins {
         try ReputationEvaluation.run(sharedRoot: sharedRoot)
     }
 }
+
+extension BuiltinPlugins {
+    /// The SEO plugin's robots.txt matcher for `herald robots check`: one line per URL, and the file's notes.
+    public static func robotsCheck(robots: [UInt8], file: String, agent: String, urls: [String]) -> (lines: [String], notes: [Diagnostic]) {
+        let report = RobotsCheck.run(robots: robots, file: file, agent: agent, urls: urls)
+        return (report.lines, report.notes)
+    }
+}

@@ -48,6 +48,9 @@ public struct SEOAudit: Sendable {
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
         let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled)
         findings += links.findings
+        if enabled.contains(.robotsTxtBlocked) {
+            findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
+        }
         linkCounts = links.counts
         self.findings = findings.sorted()
     }

@@ -34,6 +34,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case viewportMissing = "viewport-missing"
     case viewportDuplicate = "viewport-duplicate"
     case robotsNoindex = "robots-noindex"
+    case robotsTxtBlocked = "robots-txt-blocked"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
 
@@ -46,7 +47,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
-             .robotsNoindex, .linkNotCrawled: .warning
+             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing: .notice
         }
     }
@@ -74,6 +75,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportMissing: "Viewport missing"
         case .viewportDuplicate: "Viewport declared more than once"
         case .robotsNoindex: "Page is noindex"
+        case .robotsTxtBlocked: "Blocked by robots.txt"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         }
@@ -102,6 +104,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportMissing: "No <meta name=\"viewport\">: mobile browsers render the page at desktop width."
         case .viewportDuplicate: "<meta name=\"viewport\"> appears more than once; browsers apply them in order and the later one wins, which hides mistakes."
         case .robotsNoindex: "A meta robots tag or X-Robots-Tag header tells search engines not to index the page."
+        case .robotsTxtBlocked: "The site's robots.txt (in the crawl) disallows the page for the crawler named in robots_agent (Googlebot by default), so search engines do not fetch it: its content cannot rank, and the URL may still be listed from links, without a snippet. To keep a page out of search results, allow it and use noindex instead."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         }

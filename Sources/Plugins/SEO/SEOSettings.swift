@@ -13,11 +13,13 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
     public var disabledRules: [String] = []
     /// Audit the previous snapshot too and report new and fixed findings.
     public var compareWithPrevious = true
+    /// The crawler (product token) whose robots.txt rules the robots-txt-blocked rule applies.
+    public var robotsAgent = "Googlebot"
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious
+        case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious, robotsAgent
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,6 +28,7 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         descriptionMaxLength = try c.decodeIfPresent(Int.self, forKey: .descriptionMaxLength) ?? descriptionMaxLength
         disabledRules = try c.decodeIfPresent([String].self, forKey: .disabledRules) ?? disabledRules
         compareWithPrevious = try c.decodeIfPresent(Bool.self, forKey: .compareWithPrevious) ?? compareWithPrevious
+        robotsAgent = try c.decodeIfPresent(String.self, forKey: .robotsAgent) ?? robotsAgent
     }
 
     /// Decodes and checks the values (positive lengths, known rule ids).
@@ -45,6 +48,10 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         if decoded.descriptionMaxLength < 1 {
             throw Diagnostic("description_max_length must be at least 1, found \(decoded.descriptionMaxLength)",
                              at: location("description_max_length"))
+        }
+        if decoded.robotsAgent.isEmpty || RobotsFile.productToken(ArraySlice(decoded.robotsAgent.utf8)).count != decoded.robotsAgent.utf8.count {
+            throw Diagnostic("robots_agent must be a product token (letters, '-', '_'), such as Googlebot; found '\(decoded.robotsAgent)'",
+                             at: location("robots_agent"))
         }
         for id in decoded.disabledRules where SEORule(rawValue: id) == nil {
             let known = SEORule.allCases.map(\.rawValue).joined(separator: ", ")

@@ -172,7 +172,15 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     static func normalizedPercentEncoding(_ text: String) -> String {
         // Fast path: nothing to change.
         if text.utf8.allSatisfy({ allowed[Int($0)] }) { return text }
-        let bytes = Array(text.utf8)
+        return String(decoding: normalizedPercentEncoding(bytes: text.utf8), as: UTF8.self)
+    }
+
+    /// The byte-level normalisation: `%xx` escapes upper-cased (decoded when they stand for an unreserved character
+    /// and `decodeUnreserved`); bytes outside ASCII escaped; with `escapeASCII`, ASCII bytes not allowed in a path
+    /// or query (space, `"`, `<`, a `%` without two hex digits…) escaped too.
+    static func normalizedPercentEncoding(bytes: some Collection<UInt8>, decodeUnreserved: Bool = true,
+                                          escapeASCII: Bool = true) -> [UInt8] {
+        let bytes = Array(bytes)
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
@@ -181,7 +189,7 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
             let b = bytes[i]
             if b == 0x25, i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
                 let decoded = high << 4 | low
-                if isUnreserved(decoded) {
+                if decodeUnreserved && isUnreserved(decoded) {
                     out.append(decoded)
                 } else {
                     out += [0x25, hex[Int(high)], hex[Int(low)]]
@@ -189,14 +197,14 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
                 i += 3
                 continue
             }
-            if allowed[Int(b)] {
+            if b < 0x80 && (!escapeASCII || allowed[Int(b)]) {
                 out.append(b)
             } else {
                 out += [0x25, hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// RFC 3986 §5.2.4, on bytes.
