@@ -5,14 +5,7 @@ import Foundation
 public enum HTMLParser {
     /// Returns the `<html>` element (libxml2 adds `html`/`head`/`body` as browsers do).
     public static func parse(_ bytes: [UInt8], encoding: String? = "UTF-8") -> HTMLElement {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                htmlReadMemory($0, Int32(buffer.count), "", encoding, options)
-            }
-        }
-        guard let document else { return HTMLElement(name: "html") }
+        guard let document = read(bytes, encoding: encoding) else { return HTMLElement(name: "html") }
         defer { xmlFreeDoc(document) }
         var roots: [HTMLNode] = []
         var child = document.pointee.children
@@ -28,7 +21,64 @@ public enum HTMLParser {
 
     public static func parse(_ text: String) -> HTMLElement { parse(Array(text.utf8)) }
 
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    /// Walks the document's elements in document order without building an `HTMLElement` tree: for audits that
+    /// look at a few elements of every page, copying the whole tree into Swift values cost more than parsing.
+    ///
+    /// `visitor.enter` sees each element (return false to skip its subtree); `visitor.leave` is called after its
+    /// subtree. The walk covers what `parse` returns: the children of `<html>`, or of the implied wrapper for a
+    /// fragment; `root` is that `<html>` (nil for a fragment).
+    public static func walk(_ bytes: [UInt8], encoding: String? = "UTF-8", _ visitor: inout some HTMLVisitor) {
+        guard let document = read(bytes, encoding: encoding) else { return }
+        defer { xmlFreeDoc(document) }
+        var roots: [xmlNodePtr] = []
+        var elementRoots: [xmlNodePtr] = []
+        var child = document.pointee.children
+        while let node = child {
+            if isConverted(node) { roots.append(node) }
+            if node.pointee.type == XML_ELEMENT_NODE { elementRoots.append(node) }
+            child = node.pointee.next
+        }
+        if elementRoots.count == 1, HTMLElementView(elementRoots[0]).name == "html" {
+            visitor.root(HTMLElementView(elementRoots[0]))
+            walkChildren(of: elementRoots[0], &visitor)
+        } else {
+            for node in roots where node.pointee.type == XML_ELEMENT_NODE { walkElement(node, &visitor) }
+        }
+    }
+
+    private static func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { walkElement(c, &visitor) }
+            child = c.pointee.next
+        }
+    }
+
+    private static func walkElement(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+        let view = HTMLElementView(node)
+        if visitor.enter(view) { walkChildren(of: node, &visitor) }
+        visitor.leave(view)
+    }
+
+    /// The node types `parse` keeps (others are dropped with their subtrees).
+    static func isConverted(_ node: xmlNodePtr) -> Bool {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE: return true
+        default: return false
+        }
+    }
+
+    private static func read(_ bytes: [UInt8], encoding: String?) -> htmlDocPtr? {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                htmlReadMemory($0, Int32(buffer.count), "", encoding, options)
+            }
+        }
+    }
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
     }
@@ -36,18 +86,8 @@ public enum HTMLParser {
     private static func convert(_ node: xmlNodePtr) -> HTMLNode? {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            var element = HTMLElement(name: string(node.pointee.name).lowercased(), line: Int(node.pointee.line))
-            var attribute = node.pointee.properties
-            while let attr = attribute {
-                let name = string(attr.pointee.name).lowercased()
-                var value = ""
-                if let content = xmlNodeListGetString(node.pointee.doc, attr.pointee.children, 1) {
-                    value = String(cString: content)
-                    herald_xml_free(content)
-                }
-                element.attributes.append(HTMLAttribute(name: name, value: value))
-                attribute = attr.pointee.next
-            }
+            let view = HTMLElementView(node)
+            var element = HTMLElement(name: view.name, attributes: view.attributes, line: view.line)
             var child = node.pointee.children
             while let c = child {
                 if let converted = convert(c) { element.children.append(converted) }

@@ -1,7 +1,7 @@
 import Markup
 
 /// What the audit (and the sitemap) need to know about one HTML document, collected in one walk of its tree.
-public struct PageFacts: Sendable {
+public struct PageFacts: Sendable, Equatable {
     /// An element of interest: its start tag as evidence, its line, and the value the rules look at.
     public struct Item: Sendable, Hashable {
         public var name: String
@@ -11,9 +11,13 @@ public struct PageFacts: Sendable {
         public var value: String?
 
         public init(_ element: HTMLElement, value: String?) {
-            self.name = element.name
-            self.attributes = element.attributes
-            self.line = element.line
+            self.init(name: element.name, attributes: element.attributes, line: element.line, value: value)
+        }
+
+        public init(name: String, attributes: [HTMLAttribute], line: Int, value: String?) {
+            self.name = name
+            self.attributes = attributes
+            self.line = line
             self.value = value
         }
 
@@ -21,7 +25,7 @@ public struct PageFacts: Sendable {
         public var tag: String { StartTag.text(name: name, attributes: attributes) }
     }
 
-    public var htmlTag = Item(HTMLElement(name: "html"), value: nil)
+    public var htmlTag = Item(name: "html", attributes: [], line: 0, value: nil)
     public var headTag: Item?
     public var bodyTag: Item?
     /// `<title>` elements outside SVG/MathML, value = collapsed text.
@@ -46,51 +50,98 @@ public struct PageFacts: Sendable {
     /// Walks the parsed document once.
     public init(document root: HTMLElement) {
         htmlTag = Item(root, value: root[attribute: "lang"])
-        visit(root, foreign: false)
+        var collector = Collector()
+        collector.visit(root)
+        self = collector.finish(htmlTag: htmlTag)
     }
 
-    private mutating func visit(_ element: HTMLElement, foreign: Bool) {
-        for case let .element(child) in element.children {
-            var childForeign = foreign
-            switch child.name {
-            case "svg", "math":
-                childForeign = true
+    /// Parses `html` and walks it once, without building a tree.
+    public init(html: [UInt8]) {
+        var collector = Collector()
+        HTMLParser.walk(html, &collector)
+        self = collector.finish(htmlTag: collector.htmlTag ?? Item(name: "html", attributes: [], line: 0, value: nil))
+    }
+
+    /// Gathers the facts from either an `HTMLElement` tree or a streaming walk, with one set of rules.
+    struct Collector: HTMLVisitor {
+        var facts = PageFacts()
+        var htmlTag: Item?
+        /// Depth inside `<svg>`/`<math>`, where `title` and `h1` are not the document's.
+        var foreignDepth = 0
+
+        mutating func root(_ element: HTMLElementView) {
+            htmlTag = Item(name: element.name, attributes: element.attributes, line: element.line,
+                           value: element[attribute: "lang"])
+        }
+
+        mutating func enter(_ element: HTMLElementView) -> Bool {
+            let name = element.name
+            note(name: name, attribute: { element[attribute: $0] }, text: { element.textContent },
+                 item: { Item(name: name, attributes: element.attributes, line: element.line, value: $0) })
+            if name == "svg" || name == "math" { foreignDepth += 1 }
+            return element.hasChildren
+        }
+
+        mutating func leave(_ element: HTMLElementView) {
+            let name = element.name
+            if name == "svg" || name == "math" { foreignDepth -= 1 }
+        }
+
+        /// The tree form: the same rules over `HTMLElement` children.
+        mutating func visit(_ element: HTMLElement) {
+            for case let .element(child) in element.children {
+                note(name: child.name, attribute: { child[attribute: $0] }, text: { child.textContent },
+                     item: { Item(child, value: $0) })
+                let foreign = child.name == "svg" || child.name == "math"
+                if foreign { foreignDepth += 1 }
+                if !child.children.isEmpty { visit(child) }
+                if foreign { foreignDepth -= 1 }
+            }
+        }
+
+        private mutating func note(name: String, attribute: (String) -> String?, text: () -> String,
+                                   item: (String?) -> Item) {
+            let foreign = foreignDepth > 0
+            switch name {
             case "head":
-                if headTag == nil { headTag = Item(child, value: nil) }
+                if facts.headTag == nil { facts.headTag = item(nil) }
             case "body":
-                if bodyTag == nil { bodyTag = Item(child, value: nil) }
+                if facts.bodyTag == nil { facts.bodyTag = item(nil) }
             case "title" where !foreign:
-                titles.append(Item(child, value: TextNormalization.collapse(child.textContent)))
+                facts.titles.append(item(TextNormalization.collapse(text())))
             case "h1" where !foreign:
-                h1s.append(Item(child, value: TextNormalization.collapse(child.textContent)))
+                facts.h1s.append(item(TextNormalization.collapse(text())))
             case "meta":
-                if let name = child[attribute: "name"] {
-                    switch name.lowercased() {
+                if let metaName = attribute("name") {
+                    switch metaName.lowercased() {
                     case "description":
-                        descriptions.append(Item(child, value: child[attribute: "content"].map(TextNormalization.collapse)))
+                        facts.descriptions.append(item(attribute("content").map(TextNormalization.collapse)))
                     case "viewport":
-                        viewports.append(Item(child, value: child[attribute: "content"]))
+                        facts.viewports.append(item(attribute("content")))
                     case "robots":
-                        robots.append(Item(child, value: child[attribute: "content"]))
+                        facts.robots.append(item(attribute("content")))
                     default: break
                     }
                 }
             case "link":
-                if let rel = child[attribute: "rel"], Self.relContains(rel, "canonical") {
-                    canonicals.append(Item(child, value: child[attribute: "href"]))
+                if let rel = attribute("rel"), PageFacts.relContains(rel, "canonical") {
+                    facts.canonicals.append(item(attribute("href")))
                 }
             case "img":
-                images.append(Item(child, value: child[attribute: "alt"]))
+                facts.images.append(item(attribute("alt")))
             case "a", "area":
-                if let href = child[attribute: "href"] {
-                    links.append(Item(child, value: href))
-                }
+                if let href = attribute("href") { facts.links.append(item(href)) }
             case "base":
-                if baseHref == nil, let href = child[attribute: "href"] { baseHref = href }
+                if facts.baseHref == nil, let href = attribute("href") { facts.baseHref = href }
             default:
                 break
             }
-            if !child.children.isEmpty { visit(child, foreign: childForeign) }
+        }
+
+        func finish(htmlTag: Item) -> PageFacts {
+            var result = facts
+            result.htmlTag = htmlTag
+            return result
         }
     }
 

@@ -35,7 +35,7 @@ public struct SEOAudit: Sendable {
         let auditedPages = Array(audited)
         let perPage = ParallelMap.map(auditedPages.count) { index in
             let page = auditedPages[index]
-            let facts = PageFacts(document: HTMLParser.parse(page.body))
+            let facts = PageFacts(html: page.body)
             return (SiteAudit.Page(url: page.url, facts: facts),
                     PageAudit.findings(url: page.url, page: page, facts: facts, settings: settings))
         }

@@ -36,7 +36,7 @@ public enum SitemapURLs {
         let pagesToParse = candidates.map(\.page)
         let indexable = ParallelMap.map(pagesToParse.count) { index in
             let page = pagesToParse[index]
-            return Indexability.isIndexable(page, facts: PageFacts(document: HTMLParser.parse(page.body)))
+            return Indexability.isIndexable(page, facts: PageFacts(html: page.body))
         }
         var entries: [SitemapEntry] = []
         for (candidate, ok) in zip(candidates, indexable) {
