@@ -103,6 +103,11 @@ public struct PlainTextRenderer: Sendable {
             case "img":
                 let alt = (tree.attribute(element, "alt") ?? "").trimmingASCIISpace()
                 if !alt.isEmpty { w.text(" [\(alt)] ") }
+            case "sup" where tree.attribute(element, "class") == "footnote-ref":
+                // cmark-gfm's footnote marker: "pack.1" reads as a number, "pack.[1]" as a reference.
+                w.text("[\(linkText(element))]")
+            case "a" where tree.attribute(element, "data-footnote-backref") != nil:
+                return  // the "↩" back link means nothing in plain text
             case "a":
                 let href = (tree.attribute(element, "href") ?? "").trimmingASCIISpace()
                 let text = linkText(element)
