@@ -34,7 +34,7 @@ enum CheckCommand {
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(counted(errors, "error") + ", " + counted(warnings, "warning"))
         return errors == 0 ? 0 : 1
     }
 }

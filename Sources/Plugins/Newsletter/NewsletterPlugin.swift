@@ -162,7 +162,7 @@ public struct NewsletterPlugin: Plugin {
                                       text: try WebPages(tenant: tenant, templates: input.templates).report(rows, messages: messageCount)))
         artifacts.sort { $0.path < $1.path }
         pages.sort { $0.path < $1.path }
-        let summary = ReportSummary(title: "Newsletter", headline: "\(issues.count) issue\(issues.count == 1 ? "" : "s"), \(messageCount) message\(messageCount == 1 ? "" : "s")",
+        let summary = ReportSummary(title: "Newsletter", headline: counted(issues.count, "issue") + ", " + counted(messageCount, "message"),
                                     detail: issues.first.map { "Newest: \($0.subject) (\($0.day))" } ?? "No issues in content/newsletter/",
                                     link: "reports/newsletter/index.html")
         return PluginOutput(artifacts: artifacts, summary: summary, pages: pages, notices: notices)

@@ -82,9 +82,9 @@ public struct PagesPlugin: Plugin {
     }
 
     static func summary(pages: [PreparedPage], drafts: Int, tenant: TenantConfig) -> ReportSummary {
-        let headline = pages.count == 1 ? "1 page" : "\(pages.count) pages"
+        let headline = counted(pages.count, "page")
         var detail = pages.isEmpty ? "No markdown pages under content/\(tenant.id)/pages." : "Published under \(tenant.baseURL)."
-        if drafts > 0 { detail += drafts == 1 ? " 1 draft skipped." : " \(drafts) drafts skipped." }
+        if drafts > 0 { detail += " " + counted(drafts, "draft") + " skipped." }
         let link = pages.first(where: { $0.slug.isHome })?.slug.outputPath ?? pages.map(\.slug).min()?.outputPath ?? ""
         return ReportSummary(title: "Pages", headline: headline, detail: detail, link: link)
     }

@@ -28,8 +28,4 @@ enum Figures {
     static func duration(hours: Double) -> String {
         hours < 48 ? decimal(hours, 1) + " h" : decimal(hours / 24, 1) + " days"
     }
-
-    static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
-    }
 }

@@ -1,3 +1,5 @@
+import HeraldData
+
 /// The 1–5 star distribution as an inline SVG bar chart (numbers only: no untrusted text goes in).
 enum RatingChart {
     static func svg(distribution: [Int], width: Int = 360, rowHeight: Int = 24) -> String {
@@ -8,7 +10,7 @@ enum RatingChart {
         let height = rowHeight * 5
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rating-chart\" width=\"\(width)\" height=\"\(height)\""
             + " viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Ratings: "
-            + (1...5).reversed().map { "\(Figures.plural($0, "star")): \(distribution[$0 - 1])" }.joined(separator: ", ") + "\">"
+            + (1...5).reversed().map { "\(counted($0, "star")): \(distribution[$0 - 1])" }.joined(separator: ", ") + "\">"
         for (row, stars) in (1...5).reversed().enumerated() {
             let count = distribution[stars - 1]
             let y = row * rowHeight

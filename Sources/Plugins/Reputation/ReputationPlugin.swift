@@ -38,8 +38,8 @@ public struct ReputationPlugin: Plugin {
         let headline = Self.headline(analysis)
         let summary = ReportSummary(
             title: "Reputation", headline: headline,
-            detail: Figures.plural(analysis.current.count, "review") + ", "
-                + Figures.plural(analysis.unanswered.count, "unanswered low rating"),
+            detail: counted(analysis.current.count, "review") + ", "
+                + counted(analysis.unanswered.count, "unanswered low rating"),
             link: Self.reportPath)
 
         var variables = LiquidObject()
@@ -87,7 +87,7 @@ public struct ReputationPlugin: Plugin {
                                       at: SourceLocation(file: reviewsFile, line: review.line), severity: .warning))
         }
         if a.future > 0 {
-            notices.append(Diagnostic("\(Figures.plural(a.future, "review")) dated after the build time were left out",
+            notices.append(Diagnostic("\(counted(a.future, "review")) dated after the build time were left out",
                                       at: SourceLocation(file: reviewsFile), severity: .info))
         }
         var recipientsLocation = tenantLocation

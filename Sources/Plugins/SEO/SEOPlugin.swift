@@ -45,13 +45,13 @@ public struct SEOPlugin: Plugin {
 
     static func summary(_ audit: SEOAudit, comparison: AuditComparison?, report: SEOReport) -> ReportSummary {
         let total = audit.findings.count
-        var detail = "\(audit.count(.error)) errors, \(audit.count(.warning)) warnings, \(audit.count(.notice)) notices "
-            + "on \(audit.auditedURLs.count) pages"
+        var detail = counted(audit.count(.error), "error") + ", " + counted(audit.count(.warning), "warning") + ", "
+            + counted(audit.count(.notice), "notice") + " on " + counted(audit.auditedURLs.count, "page")
         if !audit.skippedURLs.isEmpty { detail += " (\(audit.skippedURLs.count) over the edition limit, not audited)" }
         if let comparison, let new = report.newCount {
             detail += "; \(new) new and \(comparison.fixed.count) fixed since \(comparison.previousSnapshot)"
         }
-        return ReportSummary(title: "SEO audit", headline: total == 1 ? "1 issue" : "\(total) issues", detail: detail,
+        return ReportSummary(title: "SEO audit", headline: counted(total, "issue"), detail: detail,
                              link: "\(SEOReport.folder)/index.html")
     }
 }

@@ -1,17 +1,19 @@
+import HeraldData
+
 /// The plain-text alternative of the digest (built in code: plain text needs no escaping).
 enum DigestText {
     static func render(_ a: ReputationAnalysis, tenantName: String, headline: String, reportLink: String?) -> String {
         var lines: [String] = []
         lines.append("Reputation digest: \(tenantName)")
-        lines.append("\(a.period.firstDay) to \(a.period.lastDay) (\(Figures.plural(a.period.days, "day")))")
+        lines.append("\(a.period.firstDay) to \(a.period.lastDay) (\(counted(a.period.days, "day")))")
         lines.append("")
         lines.append("Average rating: \(headline)")
         if let previous = a.previous.average {
-            lines.append("Previous \(a.period.days) days: \(Figures.decimal(previous, 1)) from \(Figures.plural(a.previous.count, "review"))")
+            lines.append("Previous \(a.period.days) days: \(Figures.decimal(previous, 1)) from \(counted(a.previous.count, "review"))")
         }
         lines.append("Reviews: \(a.current.count)")
         for stars in (1...5).reversed() {
-            lines.append("  \(Figures.plural(stars, "star")): \(a.current.distribution[stars - 1])")
+            lines.append("  \(counted(stars, "star")): \(a.current.distribution[stars - 1])")
         }
         if let rate = a.responses.rate {
             var line = "Responses: \(a.responses.responded) of \(a.responses.reviews) (\(Figures.percent(rate)))"
@@ -37,7 +39,7 @@ enum DigestText {
         }
         if a.olderUnanswered > 0 {
             lines.append("")
-            lines.append("\(Figures.plural(a.olderUnanswered, "older low rating")) before this period also await an answer.")
+            lines.append("\(counted(a.olderUnanswered, "older low rating")) before this period also await an answer.")
         }
         if let reportLink {
             lines.append("")
