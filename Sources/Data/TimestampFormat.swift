@@ -52,7 +52,7 @@ public enum TimestampFormat {
             return fail("the date is not YYYY-MM-DD")
         }
         guard (1...12).contains(month) else { i = 5; return fail("the month \(month) is out of range") }
-        guard day >= 1, day <= daysInMonth(year, month) else { i = 8; return fail("the day \(day) is out of range") }
+        guard day >= 1, day <= CivilCalendar.daysInMonth(year, month) else { i = 8; return fail("the day \(day) is out of range") }
         if i == n { return .failure(TimestampError("timestamp has no time and no UTC offset; expected a timestamp such as \(example)", offset: i)) }
         guard bytes[i] == 0x54 || bytes[i] == 0x74 || bytes[i] == 0x20 else { return fail("expected 'T' after the date") }
         i += 1
@@ -88,7 +88,7 @@ public enum TimestampFormat {
             return fail("found '\(String(decoding: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self))' where the UTC offset should be")
         }
         guard i == n else { return fail("found extra text after the UTC offset") }
-        let days = daysFromCivil(year, month, day)
+        let days = CivilCalendar.daysFromCivil(year, month, day)
         let seconds = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
         return .success(Timestamp(millisecondsSinceEpoch: seconds * 1000 + Int64(millis), offsetSeconds: offset))
     }
@@ -103,41 +103,7 @@ public enum TimestampFormat {
             return v
         }
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m) else { return false }
-        return d >= 1 && d <= daysInMonth(y, m)
-    }
-
-    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
-
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: isLeap(y) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    /// (year, month, day) for days since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        return d >= 1 && d <= CivilCalendar.daysInMonth(y, m)
     }
 
     static func pad(_ v: Int64, _ w: Int = 2) -> String {
@@ -148,7 +114,7 @@ public enum TimestampFormat {
     /// `YYYY-MM-DD` of the instant shifted by `offsetSeconds`.
     static func dateString(millis: Int64, offsetSeconds: Int) -> String {
         let seconds = floorDiv(millis, 1000) + Int64(offsetSeconds)
-        let (y, m, d) = civilFromDays(floorDiv(seconds, 86400))
+        let (y, m, d) = CivilCalendar.civilFromDays(floorDiv(seconds, 86400))
         return "\(pad(y, 4))-\(pad(m))-\(pad(d))"
     }
 
@@ -159,7 +125,7 @@ public enum TimestampFormat {
         let local = floorDiv(t.millisecondsSinceEpoch, 1000) + Int64(t.offsetSeconds)
         let days = floorDiv(local, 86400)
         let secOfDay = local - days * 86400
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilCalendar.civilFromDays(days)
         var text = "\(pad(y, 4))-\(pad(m))-\(pad(d))T\(pad(secOfDay / 3600)):\(pad(secOfDay / 60 % 60)):\(pad(secOfDay % 60))"
         let ms = t.millisecondsSinceEpoch - floorDiv(t.millisecondsSinceEpoch, 1000) * 1000
         if ms != 0 { text += "." + pad(ms, 3) }

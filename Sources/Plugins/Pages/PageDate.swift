@@ -23,7 +23,7 @@ public enum PageDate {
             return true
         }
         guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2) else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year, month) else { return nil }
         var hour = 0, minute = 0, second = 0, millis = 0
         var offset: Int? = nil
         if i < b.count {
@@ -65,7 +65,7 @@ public enum PageDate {
             }
         }
         guard i == b.count else { return nil }
-        let days = Int64(daysFromCivil(year: year, month: month, day: day))
+        let days = Int64(CivilCalendar.daysFromCivil(year, month, day))
         let local = days * 86400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
         let zoneOffset: Int
         if let offset {
@@ -76,24 +76,5 @@ public enum PageDate {
             zoneOffset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local - Int64(guess))))
         }
         return Timestamp(millisecondsSinceEpoch: (local - Int64(zoneOffset)) * 1000 + Int64(millis), offsetSeconds: zoneOffset)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }
