@@ -10,6 +10,8 @@ struct Parser {
     var tokens: [TemplateToken] = []
     var index = 0
     var depth = 0
+    /// Nesting of `[…]` and `(…)` inside one expression; bounded so hostile markup cannot exhaust the stack.
+    var expressionDepth = 0
     /// Markup parsing state.
     var mt: [ExprToken] = []
     var mp = 0
@@ -86,8 +88,11 @@ struct Parser {
     {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth {
-            throw error("Nesting too deep", at: index < tokens.count ? tokens[index].offset : 0)
+        // The template's own body is depth 1, so maxDepth blocks may nest inside it.
+        if depth > maxDepth + 1 {
+            // tokens[index - 1] is the tag that opened the block one level too deep.
+            throw source.error(.limit, "Nesting too deep: blocks nest more than \(maxDepth) levels",
+                               at: index > 0 ? tokens[index - 1].offset : 0)
         }
         var nodes: [Node] = []
         var blank = true
