@@ -12,8 +12,10 @@ mkdir -p "$work/corpus" "$work/crashes"
 # Rebuilt only when a source is newer than the binary. ld.gold warns once per ASan helper symbol; drop those lines.
 if [ ! -x "$work/liquid-fuzzer" ] || [ -n "$(find "$repo/Sources/Liquid" "$here" -name '*.swift' -newer "$work/liquid-fuzzer")" ]; then
   echo "building $work/liquid-fuzzer"
+  # Compiled from a snapshot so that editing the engine meanwhile does not abort the build.
+  rm -rf "$work/src" && mkdir -p "$work/src" && cp "$repo"/Sources/Liquid/*.swift "$here/FuzzEntry.swift" "$work/src/"
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name LiquidFuzz \
-    "$repo"/Sources/Liquid/*.swift "$here/FuzzEntry.swift" -o "$work/liquid-fuzzer" 2>&1 \
+    "$work"/src/*.swift -o "$work/liquid-fuzzer" 2>&1 \
     | { grep -v "Cannot export local symbol" || true; }
   [ -x "$work/liquid-fuzzer" ] || { echo "fuzzer build failed"; exit 1; }
 fi
