@@ -43,14 +43,17 @@ struct Parser {
 
     // MARK: - Locations and errors
 
+    /// Line of a byte offset, counted incrementally from the previous query in either direction
+    /// (lineNumber is 1 + the newlines before lineOffset), so parsing stays linear.
     mutating func line(at offset: Int) -> Int {
-        if offset < lineOffset { lineOffset = 0; lineNumber = 1 }
+        let target = min(max(offset, 0), b.count)
         var i = lineOffset
-        while i < offset && i < b.count {
-            if b[i] == 10 { lineNumber += 1 }
-            i += 1
+        if target >= i {
+            while i < target { if b[i] == 10 { lineNumber += 1 }; i += 1 }
+        } else {
+            while i > target { i -= 1; if b[i] == 10 { lineNumber -= 1 } }
         }
-        lineOffset = max(lineOffset, min(offset, b.count))
+        lineOffset = target
         return lineNumber
     }
 

@@ -228,7 +228,8 @@ extension RenderContext {
         var cols = segment.count
         if let colsExpr = node.cols {
             let value = try evaluate(colsExpr)
-            if !value.isNil { cols = try toInteger(value) }
+            // A float `cols` is truncated (golden-liquid: `cols:2.6` makes rows of 2).
+            if case .double(let d) = value { cols = Int(saturating: d) } else if !value.isNil { cols = try toInteger(value) }
         }
         let loop = TablerowloopDrop(length: segment.count, cols: cols)
         out.append(contentsOf: "<tr class=\"row1\">\n".utf8)

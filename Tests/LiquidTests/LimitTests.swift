@@ -23,6 +23,10 @@ import Liquid
                 source: "{% tablerow i in (1..4) %}{% endtablerow %}", line: 1, message: "iteration"),
         Runaway(label: "huge range", limits: LiquidLimits(maxLoopIterations: 1000),
                 source: "\n{{ (1..9223372036854775807) | join }}", line: 2, message: "Range"),
+        // A fuzzer find: a bound beyond Int used to trap converting from Double.
+        Runaway(label: "range bound beyond Int", limits: LiquidLimits(),
+                source: "{% for i in (1..99999999999999999999999) %}{% for j in (0..2) %}{% endfor %}{% endfor %}",
+                line: 1, message: "Range"),
         Runaway(label: "output bytes", limits: LiquidLimits(maxOutputBytes: 100),
                 source: "{% for i in (1..50) %}\n{{ 'xxxxx' }}{% endfor %}", line: 2, message: "output"),
         Runaway(label: "output bytes inside capture", limits: LiquidLimits(maxOutputBytes: 100),
