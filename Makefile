@@ -7,7 +7,7 @@ DEMO_NOW ?= 2026-12-01T06:00:00Z
 DEMO_OUT ?= out
 SCRATCH = .scratch
 
-.PHONY: setup setup-real-input build debug demo test check real-input clean
+.PHONY: setup setup-real-input build debug demo test check real-input clean bench-liquid fuzz-liquid
 
 # Idempotent: installs only what is missing, after `apt-get update`.
 setup:
@@ -57,3 +57,12 @@ bench: setup
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; fi
 	$(SWIFT) build -c release --product herald
 	python3 bench/pages/run.py $(BENCH_WORK) --runs $(BENCH_RUNS) --json $(BENCH_WORK)/results.json
+
+# Liquid engine vs Ruby Liquid and python-liquid on ../shared/bench/liquid (installs the peers; docs/benchmarks.md).
+bench-liquid: setup
+	bash bench/liquid/run.sh $(BENCH_LIQUID_ARGS)
+
+# libFuzzer over the Liquid lexer, parser and renderer for FUZZ_SECONDS (crashes land in .scratch/fuzz-liquid/crashes).
+FUZZ_SECONDS ?= 600
+fuzz-liquid:
+	bash fuzz/liquid/run.sh $(FUZZ_SECONDS)

@@ -117,7 +117,8 @@ final class CaseNode {
     }
 }
 
-indirect enum Node {
+/// Not `indirect`: payloads are classes or arrays already, and a box per node costs a retain per visit.
+enum Node {
     case text([UInt8])
     case output(FilteredExpr)
     case assign(String, FilteredExpr)

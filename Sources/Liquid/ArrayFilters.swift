@@ -35,7 +35,7 @@ enum ArrayFilters {
 
     static func size(_ input: LiquidValue) -> LiquidValue {
         switch input {
-        case .string(let s), .safe(let s): return .int(s.unicodeScalars.count)
+        case .string(let s), .safe(let s): return .int(ScalarOffsets.count(s))
         case .array(let a): return .int(a.count)
         case .object(let o): return .int(o.count)
         case .range(let r): return .int(r.count)
@@ -242,7 +242,8 @@ enum ArrayFilters {
             case .find, .findIndex: return .null
             }
         }
-        if property.isNil { return .null }
+        // A nil property matches nothing: `has` answers false, the others nil (as golden-liquid expects).
+        if property.isNil { return mode == .has ? .bool(false) : .null }
         // Ruby returns nil from the whole filter when an item cannot be indexed (nil, booleans, floats).
         for item in items {
             switch item {

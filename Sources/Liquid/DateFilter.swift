@@ -144,7 +144,8 @@ enum DateFilter {
             if pm && hour < 12 { hour += 12 }
             if !pm && hour == 12 { hour = 0 }
         }
-        guard let y = year, let mo = month, let d = day, (1...12).contains(mo), (1...31).contains(d),
+        // Years outside what `tm` holds (Int32) are not dates we can format: the input renders unchanged.
+        guard let y = year, (-999_999...999_999).contains(y), let mo = month, let d = day, (1...12).contains(mo), (1...31).contains(d),
               hour < 24, minute < 60, second < 61 else { return nil }
         var parts = tm()
         parts.tm_year = Int32(y - 1900)
@@ -172,9 +173,12 @@ enum DateFilter {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December"]
 
+    /// Largest `%<width>X` honoured; wider requests are clamped.
+    static let maxWidth = 1024
+
     /// Ruby's `Time#strftime`, including the `-`, `_`, `0`, `^`, `#` flags and widths.
     static func strftime(_ format: String, _ m: Moment) -> String {
-        var t = time_t(m.seconds + m.offset)
+        var t = time_t(m.seconds &+ m.offset)
         var p = tm()
         gmtime_r(&t, &p)
         let u = Array(format.utf8)
@@ -206,13 +210,14 @@ enum DateFilter {
                 i += 1
             }
             var width: Int? = nil
-            while i < u.count, u[i] >= 48 && u[i] <= 57 { width = (width ?? 0) * 10 + Int(u[i] - 48); i += 1 }
+            // Capped: the width comes from the template, and a huge one would overflow or exhaust memory.
+            while i < u.count, u[i] >= 48 && u[i] <= 57 { width = min((width ?? 0) * 10 + Int(u[i] - 48), maxWidth); i += 1 }
             while i < u.count, u[i] == 58 { colons += 1; i += 1 }
             guard i < u.count else { out += String(decoding: u[start...], as: UTF8.self); break }
             let d = u[i]
             i += 1
             func num(_ v: Int, _ w: Int, _ pad: Character = "0") -> String {
-                let s = String(Swift.abs(v))
+                let s = String(v.magnitude)
                 let usePad = padding ?? pad
                 let fullWidth = width ?? w
                 let sign = v < 0 ? "-" : ""

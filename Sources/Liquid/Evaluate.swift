@@ -21,6 +21,10 @@ extension RenderContext {
         case .range(let low, let high):
             let lo = try rangeInteger(try evaluate(low))
             let hi = try rangeInteger(try evaluate(high))
+            if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations {
+                // Filters materialise ranges, so one wider than the loop limit would only exhaust memory.
+                throw RenderFailure(.limit, "Range (\(lo)..\(hi)) is larger than the loop iteration limit (\(options.limits.maxLoopIterations))")
+            }
             return hi < lo ? .array([]) : .range(lo...hi)
         case .empty, .blank:
             return .string("")
@@ -30,7 +34,7 @@ extension RenderContext {
     func rangeInteger(_ value: LiquidValue) throws -> Int {
         switch value {
         case .int(let i): return i
-        case .double(let d): return d.isFinite ? Int(d) : 0
+        case .double(let d): return d.isFinite ? Int(saturating: d) : 0
         case .string(let s), .safe(let s):
             return Int(s.trimmingRubySpace()) ?? leadingInteger(s) ?? 0
         case .null: return 0
@@ -54,7 +58,7 @@ extension RenderContext {
                 switch key {
                 case .int(let i): next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
                 case .string(let s), .safe(let s): next = value.property(s, command: false)
-                case .double(let d): next = value.element(at: Int(d))
+                case .double(let d): next = value.element(at: Int(saturating: d))
                 default: next = nil
                 }
             }

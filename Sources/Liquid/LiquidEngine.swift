@@ -43,7 +43,9 @@ public final class LiquidEngine: Sendable {
     public func parse(_ source: String, name: String = "<string>") throws -> LiquidTemplate {
         let text = SourceText(name: name, text: source)
         if text.bytes.count > options.limits.maxTemplateBytes {
-            throw LiquidError(.limit, "template is larger than \(options.limits.maxTemplateBytes) bytes", template: name)
+            // Located where the source crosses the limit.
+            throw text.error(.limit, "template is larger than \(options.limits.maxTemplateBytes) bytes",
+                             at: options.limits.maxTemplateBytes)
         }
         let nodes = try Parser.parse(source: text, strict: options.strictParsing, maxDepth: options.limits.maxDepth,
                                      filterLookup: filterLookup())

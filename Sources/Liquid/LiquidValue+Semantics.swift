@@ -198,7 +198,7 @@ extension LiquidValue {
             default: return nil
             }
         case .string(let s), .safe(let s):
-            if command, key == "size" { return .int(s.unicodeScalars.count) }
+            if command, key == "size" { return .int(ScalarOffsets.count(s)) }
             return nil
         default:
             return nil

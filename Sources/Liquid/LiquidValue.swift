@@ -62,3 +62,8 @@ extension LiquidValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, 
     public init(dictionaryLiteral elements: (String, LiquidValue)...) { self = .object(LiquidObject(elements)) }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension LiquidObject: ExpressibleByDictionaryLiteral {
+    /// `["title": "Report", "rows": [1, 2]]`, keys in the order written.
+    public init(dictionaryLiteral elements: (String, LiquidValue)...) { self.init(elements) }
+}

@@ -115,15 +115,16 @@ enum MathFilters {
         let n: Int
         switch number(places) {
         case .int(let i): n = i
-        case .float(let d): n = Int(d)
+        case .float(let d): n = Int(saturating: d)
         }
         switch number(value) {
         case .int(let i):
             if n >= 0 { return .int(i) }
             var p = 1
-            for _ in 0..<min(-n, 18) { p *= 10 }
+            for _ in 0..<(-Swift.max(n, -18)) { p *= 10 }
             let q = Double(i) / Double(p)
-            return .int(Int(q.rounded(.toNearestOrAwayFromZero)) * p)
+            let (r, overflow) = Int(saturating: q.rounded(.toNearestOrAwayFromZero)).multipliedReportingOverflow(by: p)
+            return overflow ? .double(q.rounded(.toNearestOrAwayFromZero) * Double(p)) : .int(r)
         case .float(let d):
             guard d.isFinite else { return .double(d) }
             var dec = Decimal(string: "\(d)") ?? Decimal(d)

@@ -59,6 +59,11 @@ extension Parser {
 
     mutating func parseExpression() throws -> Expr {
         let t = current
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
+        if expressionDepth > maxDepth {
+            throw source.error(.limit, "Nesting too deep: expression nests more than \(maxDepth) levels", at: t.start)
+        }
         switch t.kind {
         case .identifier:
             mp += 1
@@ -100,7 +105,9 @@ extension Parser {
             let high = try parseExpression()
             _ = try consume(.closeRound)
             if case .literal(let a) = low, case .literal(let z) = high,
-               let lo = rangeBound(a), let hi = rangeBound(z) {
+               let lo = rangeBound(a), let hi = rangeBound(z), hi < lo || hi.subtractingReportingOverflow(lo).partialValue < 4096,
+               !hi.subtractingReportingOverflow(lo).overflow {
+                // Only small literal ranges are folded; larger ones stay expressions so render-time limits apply.
                 return .literal(hi < lo ? .array([]) : .range(lo...hi))
             }
             return .range(low, high)
@@ -112,7 +119,7 @@ extension Parser {
     func rangeBound(_ v: LiquidValue) -> Int? {
         switch v {
         case .int(let i): return i
-        case .double(let d): return d.isFinite ? Int(d) : nil
+        case .double(let d): return d.isFinite ? Int(saturating: d) : nil
         default: return nil
         }
     }

@@ -10,6 +10,8 @@ struct Parser {
     var tokens: [TemplateToken] = []
     var index = 0
     var depth = 0
+    /// Nesting of `[…]` and `(…)` inside one expression; bounded so hostile markup cannot exhaust the stack.
+    var expressionDepth = 0
     /// Markup parsing state.
     var mt: [ExprToken] = []
     var mp = 0
@@ -41,14 +43,17 @@ struct Parser {
 
     // MARK: - Locations and errors
 
+    /// Line of a byte offset, counted incrementally from the previous query in either direction
+    /// (lineNumber is 1 + the newlines before lineOffset), so parsing stays linear.
     mutating func line(at offset: Int) -> Int {
-        if offset < lineOffset { lineOffset = 0; lineNumber = 1 }
+        let target = min(max(offset, 0), b.count)
         var i = lineOffset
-        while i < offset && i < b.count {
-            if b[i] == 10 { lineNumber += 1 }
-            i += 1
+        if target >= i {
+            while i < target { if b[i] == 10 { lineNumber += 1 }; i += 1 }
+        } else {
+            while i > target { i -= 1; if b[i] == 10 { lineNumber -= 1 } }
         }
-        lineOffset = max(lineOffset, min(offset, b.count))
+        lineOffset = target
         return lineNumber
     }
 
@@ -86,8 +91,11 @@ struct Parser {
     {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth {
-            throw error("Nesting too deep", at: index < tokens.count ? tokens[index].offset : 0)
+        // The template's own body is depth 1, so maxDepth blocks may nest inside it.
+        if depth > maxDepth + 1 {
+            // tokens[index - 1] is the tag that opened the block one level too deep.
+            throw source.error(.limit, "Nesting too deep: blocks nest more than \(maxDepth) levels",
+                               at: index > 0 ? tokens[index - 1].offset : 0)
         }
         var nodes: [Node] = []
         var blank = true

@@ -57,7 +57,8 @@ extension RenderContext {
             try render(body)
             let captured = String(decoding: out[start...], as: UTF8.self)
             out.removeSubrange(start...)
-            assign(name, .string(captured))
+            // Under autoescape the captured text is already-escaped output: keep it from being escaped twice.
+            assign(name, options.autoescape ? .safe(captured) : .string(captured))
         case .conditional(let branches, let negateFirst, let line):
             for (index, branch) in branches.enumerated() {
                 var taken = true
@@ -103,9 +104,9 @@ extension RenderContext {
         case .increment(let name):
             let value = counter(name)
             appendInt(value, to: &out)
-            environment[name] = .int(value + 1)
+            environment[name] = .int(value.saturatingAdd(1))
         case .decrement(let name):
-            let value = counter(name) - 1
+            let value = counter(name).saturatingAdd(-1)
             appendInt(value, to: &out)
             environment[name] = .int(value)
         case .partial(let node):
@@ -129,7 +130,7 @@ extension RenderContext {
 
     func counter(_ name: String) -> Int {
         if case .int(let i)? = environment[name] { return i }
-        if case .double(let d)? = environment[name] { return Int(d) }
+        if case .double(let d)? = environment[name] { return Int(saturating: d) }
         return 0
     }
 
@@ -161,7 +162,7 @@ extension RenderContext {
         var to: Int? = nil
         if let limit = node.limit {
             let value = try evaluate(limit)
-            if !value.isNil { to = try toInteger(value) + from }
+            if !value.isNil { to = try toInteger(value).saturatingAdd(from) }
         }
         var segment: [LiquidValue]
         if case .range(let r) = collection {
@@ -169,7 +170,7 @@ extension RenderContext {
             let lo = r.lowerBound.addingReportingOverflow(max(from, 0)).partialValue
             var hi = r.upperBound
             if let to { hi = min(hi, r.lowerBound.addingReportingOverflow(to).partialValue - 1) }
-            if hi >= lo, hi - lo >= options.limits.maxLoopIterations - iterations {
+            if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations - iterations {
                 throw RenderFailure(.limit, "Loop iteration limit exceeded (\(options.limits.maxLoopIterations))")
             }
             segment = hi >= lo ? (lo...hi).map { .int($0) } : []
@@ -181,7 +182,7 @@ extension RenderContext {
             segment = Array(items[start..<end])
         }
         if node.reversed { segment.reverse() }
-        forOffsets[node.name] = from + segment.count
+        forOffsets[node.name] = from.saturatingAdd(segment.count)
         if segment.isEmpty {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
@@ -220,14 +221,15 @@ extension RenderContext {
         var end = items.count
         if let limit = node.limit {
             let value = try evaluate(limit)
-            if !value.isNil { end = min(items.count, from + (try toInteger(value))) }
+            if !value.isNil { end = min(items.count, from.saturatingAdd(try toInteger(value))) }
         }
         let start = min(max(from, 0), items.count)
         let segment = start < end ? Array(items[start..<end]) : []
         var cols = segment.count
         if let colsExpr = node.cols {
             let value = try evaluate(colsExpr)
-            if !value.isNil { cols = try toInteger(value) }
+            // A float `cols` is truncated (golden-liquid: `cols:2.6` makes rows of 2).
+            if case .double(let d) = value { cols = Int(saturating: d) } else if !value.isNil { cols = try toInteger(value) }
         }
         let loop = TablerowloopDrop(length: segment.count, cols: cols)
         out.append(contentsOf: "<tr class=\"row1\">\n".utf8)

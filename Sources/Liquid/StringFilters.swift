@@ -3,6 +3,18 @@ enum StringFilters {
     enum ReplaceMode { case all, first, last }
 
     static func capitalize(_ s: String) -> String {
+        // ASCII fast path on bytes; Unicode case mapping only when needed.
+        var text = s
+        if let ascii = text.withUTF8({ u -> String? in
+            guard !u.isEmpty, u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for (i, c) in u.enumerated() {
+                    let lower = c >= 65 && c <= 90 ? c + 32 : c
+                    out[i] = i == 0 && lower >= 97 && lower <= 122 ? lower - 32 : lower
+                }
+                return u.count
+            }
+        }) { return ascii }
         guard let first = s.unicodeScalars.first else { return s }
         let rest = String(String.UnicodeScalarView(s.unicodeScalars.dropFirst()))
         return String(first).uppercased() + rest.lowercased()
@@ -256,11 +268,7 @@ enum StringFilters {
             guard let range = rubySliceRange(count: items.count, offset: offset, length: length) else { return .array([]) }
             return .array(Array(items[range]))
         }
-        let scalars = Array(input.liquidString.unicodeScalars)
-        guard let range = rubySliceRange(count: scalars.count, offset: offset, length: length) else { return .string("") }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return .string(String(view))
+        return .string(ScalarOffsets.slice(input.liquidString, offset: offset, length: length))
     }
 
     static func rubySliceRange(count: Int, offset: Int, length: Int) -> Range<Int>? {

@@ -10,6 +10,7 @@ enum LiquidCommand {
     static let usage = """
         usage: herald liquid render TEMPLATE [--data FILE.json] [--partials DIR] [--strict] [--autoescape]
                herald liquid conformance FILE.json
+               herald liquid bench FIXTURES_DIR [--samples K] [--min-time SECONDS] [--only NAME[,NAME]]
 
           render       render TEMPLATE (a file path) and print the result
             --data       JSON object with the render variables
@@ -17,6 +18,8 @@ enum LiquidCommand {
             --strict     strict parsing, undefined variables and filters are errors
             --autoescape HTML-escape {{ }} output
           conformance  run a golden-liquid suite; prints failures and 'N passed, M failed'
+          bench        time parse and render over golden-liquid benchmark fixtures (median µs per call,
+                       checked against expected_result.txt), in the format of ../shared/bench/liquid
 
         exit status: 0 ok, 1 template or suite error, 2 usage error
         """
@@ -31,6 +34,7 @@ enum LiquidCommand {
         switch command {
         case "render": return render(rest)
         case "conformance": return conformance(rest)
+        case "bench": return LiquidBench.run(rest)
         default: return fail("unknown liquid subcommand '\(command)'\n\n" + usage, 2)
         }
     }

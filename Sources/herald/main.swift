@@ -6,7 +6,7 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("build", "build every tenant's reports, emails, pages and sitemaps", BuildCommand.run),
     ("check", "validate the project and snapshots, reporting every problem", CheckCommand.run),
     ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
-    ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json", LiquidCommand.run),
+    ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json, bench DIR", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
     ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
