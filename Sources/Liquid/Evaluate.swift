@@ -87,7 +87,10 @@ extension RenderContext {
         case .standard(let filter):
             var keywords: [String: LiquidValue] = [:]
             for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
-            return try filter.apply(input, arguments, keywords, self)
+            try checkGrowth(filter, input, arguments)
+            let result = try filter.apply(input, arguments, keywords, self)
+            try checkResultSize(result)
+            return result
         case .custom(let body):
             if !call.keywords.isEmpty {
                 var object = LiquidObject()
@@ -95,7 +98,9 @@ extension RenderContext {
                 arguments.append(.object(object))
             }
             do {
-                return try body(input, arguments)
+                let result = try body(input, arguments)
+                try checkResultSize(result)
+                return result
             } catch let error as RenderFailure {
                 throw error
             } catch let error as LiquidError {

@@ -47,11 +47,14 @@ struct Parser {
     /// (lineNumber is 1 + the newlines before lineOffset), so parsing stays linear.
     mutating func line(at offset: Int) -> Int {
         let target = min(max(offset, 0), b.count)
-        var i = lineOffset
-        if target >= i {
-            while i < target { if b[i] == 10 { lineNumber += 1 }; i += 1 }
+        // Counted into a local so the loop vectorises.
+        var newlines = 0
+        if target >= lineOffset {
+            for i in lineOffset..<target { newlines &+= b[i] == 10 ? 1 : 0 }
+            lineNumber += newlines
         } else {
-            while i > target { i -= 1; if b[i] == 10 { lineNumber -= 1 } }
+            for i in target..<lineOffset { newlines &+= b[i] == 10 ? 1 : 0 }
+            lineNumber -= newlines
         }
         lineOffset = target
         return lineNumber

@@ -21,8 +21,10 @@ final class RenderContext {
     let engine: LiquidEngine
     let options: LiquidOptions
     /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
-    var scopes: [[String: LiquidValue]]
-    /// The render variables (`increment`/`decrement` counters live here too).
+    var scopes: [VariableScope]
+    /// `increment`/`decrement` counters: looked up after the scopes, before the render variables.
+    var counters = VariableScope()
+    /// The render variables.
     var environment: [String: LiquidValue]
     var out: [UInt8] = []
     var interrupt: Interrupt = .none
@@ -41,7 +43,7 @@ final class RenderContext {
         self.engine = engine
         self.options = engine.options
         self.source = source
-        self.scopes = [[:]]
+        self.scopes = [VariableScope()]
         self.environment = variables.storage
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
         out.reserveCapacity(4096)
@@ -53,15 +55,16 @@ final class RenderContext {
             if let value = scopes[i][name] { return value }
             i -= 1
         }
+        if let value = counters[name] { return value }
         return environment[name]
     }
 
     @inline(__always) func assign(_ name: String, _ value: LiquidValue) {
-        scopes[0][name] = value
+        scopes[0].set(name, value)
     }
 
     @inline(__always) func setLocal(_ name: String, _ value: LiquidValue) {
-        scopes[scopes.count - 1][name] = value
+        scopes[scopes.count - 1].set(name, value)
     }
 
     func checkOutput() throws {

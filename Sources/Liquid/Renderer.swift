@@ -104,11 +104,11 @@ extension RenderContext {
         case .increment(let name):
             let value = counter(name)
             appendInt(value, to: &out)
-            environment[name] = .int(value.saturatingAdd(1))
+            counters.set(name, .int(value.saturatingAdd(1)))
         case .decrement(let name):
             let value = counter(name).saturatingAdd(-1)
             appendInt(value, to: &out)
-            environment[name] = .int(value)
+            counters.set(name, .int(value))
         case .partial(let node):
             try renderPartial(node)
         case .ifchanged(let body):
@@ -129,8 +129,9 @@ extension RenderContext {
     }
 
     func counter(_ name: String) -> Int {
-        if case .int(let i)? = environment[name] { return i }
-        if case .double(let d)? = environment[name] { return Int(saturating: d) }
+        let current = counters[name] ?? environment[name]
+        if case .int(let i)? = current { return i }
+        if case .double(let d)? = current { return Int(saturating: d) }
         return 0
     }
 
@@ -190,7 +191,7 @@ extension RenderContext {
         let loop = ForloopDrop(name: node.name, length: segment.count, parent: currentForloop)
         let savedLoop = currentForloop
         currentForloop = loop
-        scopes.append(["forloop": .drop(loop)])
+        scopes.append(VariableScope("forloop", .drop(loop)))
         defer {
             scopes.removeLast()
             currentForloop = savedLoop
@@ -199,7 +200,7 @@ extension RenderContext {
         for (i, item) in segment.enumerated() {
             try countIteration()
             loop.index0 = i
-            scopes[scope][node.variable] = item
+            scopes[scope].set(node.variable, item)
             try render(node.body)
             if interrupt != .none {
                 let kind = interrupt
@@ -233,13 +234,13 @@ extension RenderContext {
         }
         let loop = TablerowloopDrop(length: segment.count, cols: cols)
         out.append(contentsOf: "<tr class=\"row1\">\n".utf8)
-        scopes.append(["tablerowloop": .drop(loop)])
+        scopes.append(VariableScope("tablerowloop", .drop(loop)))
         defer { scopes.removeLast() }
         let scope = scopes.count - 1
         for (i, item) in segment.enumerated() {
             try countIteration()
             loop.index0 = i
-            scopes[scope][node.variable] = item
+            scopes[scope].set(node.variable, item)
             out.append(contentsOf: "<td class=\"col".utf8)
             appendInt(loop.col0 + 1, to: &out)
             out.append(contentsOf: "\">".utf8)
@@ -296,18 +297,19 @@ extension RenderContext {
                 if let v = node.variable { variable = try evaluate(v) }
                 for (key, expr) in node.attributes { attributes.append((key, try evaluate(expr))) }
             }
-            let saved = (scopes, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
+            let saved = (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
             defer {
-                (scopes, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
+                (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
             }
+            counters = VariableScope()
             environment = [:]
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
-                var scope: [String: LiquidValue] = [:]
-                if let forloop { scope["forloop"] = .drop(forloop) }
-                for (key, value) in attributes { scope[key] = value }
-                if !value.isNil { scope[alias] = value }
+                var scope = VariableScope()
+                if let forloop { scope.set("forloop", .drop(forloop)) }
+                for (key, value) in attributes { scope.set(key, value) }
+                if !value.isNil { scope.set(alias, value) }
                 scopes = [scope]
                 currentForloop = nil
                 interrupt = .none
@@ -332,7 +334,7 @@ extension RenderContext {
                     variable = lookup(name) ?? .null
                 }
             }
-            scopes.append([:])
+            scopes.append(VariableScope())
             defer { scopes.removeLast() }
             try locate(node.line) {
                 for (key, expr) in node.attributes { setLocal(key, try evaluate(expr)) }

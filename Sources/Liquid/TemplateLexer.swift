@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A token of template source: text, `{{ output }}`, `{% tag %}` or the verbatim body of `raw`/`doc`.
 struct TemplateToken {
     enum Kind: UInt8 { case text, output, tag, rawBody }
@@ -33,10 +39,11 @@ struct TemplateLexer {
             var i = pos
             var found = -1
             while i + 1 < n {
-                if b[i] == 123 {
-                    let c = b[i + 1]
-                    if c == 123 || c == 37 { found = i; break }
-                }
+                // memchr skips text to the next `{` with SIMD; most template bytes are text.
+                guard let hit = memchr(b.baseAddress! + i, 123, n - 1 - i) else { break }
+                i = b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let c = b[i + 1]
+                if c == 123 || c == 37 { found = i; break }
                 i += 1
             }
             let textEnd = found < 0 ? n : found

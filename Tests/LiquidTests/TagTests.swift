@@ -133,3 +133,16 @@ import Liquid
         #expect(try render("{% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}", data) == "b=2;a=1;")
     }
 }
+
+/// Scopes switch to a hashed index past a couple of dozen variables; lookups and reassignments must not notice.
+@Suite struct ManyVariablesTests {
+    @Test(arguments: [3, 24, 25, 100]) func everyAssignStaysVisible(count: Int) throws {
+        let assigns = (0..<count).map { "{% assign v\($0) = \($0) %}" }.joined()
+        let reassign = "{% assign v1 = 'again' %}{% assign v\(count - 1) = 'last' %}"
+        let reads = (0..<count).map { "{{ v\($0) }}," }.joined()
+        var expected = (0..<count).map { "\($0)," }
+        expected[1] = "again,"
+        expected[count - 1] = "last,"
+        #expect(try render(assigns + reassign + reads) == expected.joined())
+    }
+}

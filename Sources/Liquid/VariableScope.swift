@@ -1,0 +1,48 @@
+/// The variables of one scope (the template's assigns, a loop's variable and `forloop`, a partial's
+/// parameters). Scopes are small, and Swift compares short strings as two machine words, so a linear
+/// search beats hashing the name on every lookup; past `indexThreshold` entries a dictionary index takes
+/// over so that templates with many assigns stay linear.
+struct VariableScope {
+    private var names: [String] = []
+    private var values: [LiquidValue] = []
+    private var index: [String: Int]? = nil
+    static let indexThreshold = 24
+
+    init() {}
+
+    init(_ name: String, _ value: LiquidValue) {
+        names = [name]
+        values = [value]
+    }
+
+    @inline(__always) private func slot(_ name: String) -> Int? {
+        if let index { return index[name] }
+        var i = 0
+        while i < names.count {
+            if names[i] == name { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always) subscript(name: String) -> LiquidValue? {
+        guard let i = slot(name) else { return nil }
+        return values[i]
+    }
+
+    @inline(__always) mutating func set(_ name: String, _ value: LiquidValue) {
+        if let i = slot(name) {
+            values[i] = value
+            return
+        }
+        names.append(name)
+        values.append(value)
+        if index != nil {
+            index![name] = names.count - 1
+        } else if names.count > Self.indexThreshold {
+            var built: [String: Int] = [:]
+            for (i, n) in names.enumerated() { built[n] = i }
+            index = built
+        }
+    }
+}
