@@ -199,7 +199,10 @@ public struct ProjectLoader: Sendable {
                 if !loaded.hasErrors { snapshot.crawl = loaded.value }
             }
         }
-        diagnostics += currencyDiagnostics(snapshot, folder: folder, tenant: tenant)
+        // A rates.csv with errors is reported on its own; "no rate" for every currency would only add noise.
+        if !(names.contains("rates.csv") && snapshot.rates == nil) {
+            diagnostics += currencyDiagnostics(snapshot, folder: folder, tenant: tenant)
+        }
         snapshot.diagnostics = diagnostics.filter { $0.severity != .error }
         return Loaded(snapshot, diagnostics: diagnostics)
     }

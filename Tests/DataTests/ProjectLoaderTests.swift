@@ -86,6 +86,11 @@ import Testing
         #expect(thrown { _ = try loader.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
             "snapshots/acme/2026-12-01/conversions.csv:3: error: no exchange rate from GBP to the reporting currency EUR (rates.csv has no row for GBP); 1 conversion use GBP",
         ])
+        files["/p/snapshots/acme/2026-12-01/rates.csv"] = "currency,rate\nGBP,1.1\nGBP,1.2\n"
+        let badRates = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
+        #expect(thrown { _ = try badRates.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
+            "snapshots/acme/2026-12-01/rates.csv:3:1: error: currency GBP already has a rate at line 2",
+        ], "a rates.csv with errors is not also reported as missing")
         files["/p/snapshots/acme/2026-12-01/rates.csv"] = nil
         let noRates = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
         #expect(thrown { _ = try noRates.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
