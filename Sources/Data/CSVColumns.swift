@@ -81,6 +81,11 @@ struct CSVRow {
             c.error("column '\(column)': expected a number such as 12.50, found '\(text)'", at: location(column))
             return nil
         }
+        guard v.isFinite else {
+            // `1e400` is well-formed but no Double holds it: it would turn totals into inf.
+            c.error("column '\(column)': the number is too large (beyond ±1.8e308), found '\(text)'", at: location(column))
+            return nil
+        }
         if nonNegative, v < 0 {
             c.error("column '\(column)': expected a number ≥ 0, found '\(text)'", at: location(column))
             return nil

@@ -65,6 +65,7 @@ public enum CSVReader {
                     if i < n, buf[i] == 0x22 {
                         // Quoted field.
                         let open = i
+                        let openLine = line
                         i += 1
                         var value: [UInt8] = []
                         var start = i
@@ -102,7 +103,19 @@ public enum CSVReader {
                         if b == separator { i += 1; continue recordLoop }
                         if b == 0x0A { i += 1; line += 1; lineStart = i; break recordLoop }
                         if b == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 2; line += 1; lineStart = i; break recordLoop }
-                        if bad == nil { bad = ("expected a separator or the end of the line after a closing quote", i) }
+                        if bad == nil {
+                            if line != openLine {
+                                // The "closing" quote is on a later line: most likely a stray quote opened the field
+                                // and swallowed the rows in between. Point at the opening quote.
+                                let close = locate(bytes, file: file, from: recordLineStart, line: recordLine, to: i - 1)
+                                bad = ("this quote opens a field that runs to line \(close.line ?? line), column \(close.column ?? 1), "
+                                       + "where its closing quote is followed by more text; the lines between were read as "
+                                       + "part of the field. A quote inside a field must be doubled (\"\"), and a field "
+                                       + "holding quotes must be quoted as a whole", open)
+                            } else {
+                                bad = ("expected a separator or the end of the line after a closing quote", i)
+                            }
+                        }
                         // Resynchronise at the next separator or line end.
                         while i < n, buf[i] != separator, buf[i] != 0x0A { i += 1 }
                         if i < n, buf[i] == separator { i += 1; continue recordLoop }

@@ -31,10 +31,25 @@ private func keyPath(_ path: [CodingKey]) -> String {
         .replacingOccurrences(of: ".[", with: "[")
 }
 
+/// Where `node` (reached by `path`) was written. Nodes read from YAML know their full key path in their file
+/// (`plugins.seo.title_max_length`), which beats the path relative to what is being decoded.
 private func located(_ node: ConfigNode, _ path: [CodingKey]) -> SourceLocation {
     var location = node.location
-    let text = keyPath(path)
-    location.keyPath = text.isEmpty ? nil : text
+    if location.keyPath == nil {
+        let text = keyPath(path)
+        location.keyPath = text.isEmpty ? nil : text
+    }
+    return location
+}
+
+/// Where a key of the map `parent` (reached by `path`) is missing.
+private func located(missing key: String, in parent: ConfigNode, _ path: [CodingKey]) -> SourceLocation {
+    var location = parent.location
+    if let base = parent.location.keyPath {
+        location.keyPath = base + "." + key
+    } else {
+        location.keyPath = keyPath(path + [ConfigKey(stringValue: key)])
+    }
     return location
 }
 
@@ -83,12 +98,19 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.codingPath = codingPath
         // Strictness: when the keys are enumerable, a key the type does not know is an error.
         if let all = Key.self as? any CaseIterable.Type {
+            // Every unknown key of the map at once, each at its key.
             let known = Set((all.allCases as any Collection).compactMap { ($0 as? Key)?.stringValue }.map(snakeCase))
-            for pair in pairs where !known.contains(pair.key) && !known.contains(snakeCase(pair.key)) {
-                let expected = known.sorted().joined(separator: ", ")
-                throw Diagnostic("unknown key '\(pair.key)'; expected one of: \(expected)",
-                                 at: located(pair.value, codingPath + [ConfigKey(stringValue: pair.key)]))
+            let expected = known.sorted().joined(separator: ", ")
+            let unknown = pairs.filter { !known.contains($0.key) && !known.contains(snakeCase($0.key)) }.map { pair in
+                var location = located(pair.value, codingPath + [ConfigKey(stringValue: pair.key)])
+                if let keyAt = pair.value.keyLocation {
+                    location.line = keyAt.line
+                    location.column = keyAt.column
+                }
+                return Diagnostic("unknown key '\(pair.key)'; expected one of: \(expected)", at: location)
             }
+            if unknown.count == 1 { throw unknown[0] }
+            if !unknown.isEmpty { throw DiagnosticList(unknown) }
         }
     }
 
@@ -109,7 +131,8 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         guard let value = find(key) else {
-            throw Diagnostic("missing required key '\(snakeCase(key.stringValue))'", at: located(node, codingPath + [key]))
+            throw Diagnostic("missing required key '\(snakeCase(key.stringValue))'",
+                             at: located(missing: snakeCase(key.stringValue), in: node, codingPath))
         }
         return try T(from: NodeDecoder(node: value, codingPath: codingPath + [key]))
     }

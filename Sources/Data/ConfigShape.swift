@@ -42,7 +42,9 @@ indirect enum ConfigShape: Sendable {
             let expected = keys.keys.sorted().joined(separator: ", ")
             for (key, child) in pairs {
                 guard let shape = keys[key] else {
-                    out.append(Diagnostic("unknown key '\(key)'; expected one of: \(expected)", at: at(child, join(key))))
+                    var location = child.keyReportLocation
+                    location.keyPath = join(key)
+                    out.append(Diagnostic("unknown key '\(key)'; expected one of: \(expected)", at: location))
                     continue
                 }
                 shape.validate(child, path: join(key), into: &out)

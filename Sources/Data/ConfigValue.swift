@@ -36,11 +36,26 @@ public indirect enum ConfigValue: Sendable, Hashable {
 }
 
 /// A value and where it was written.
+///
+/// Nodes read from YAML carry their full key path in `location.keyPath` (`plugins.seo.title_max_length`,
+/// `editions.pro.plugins[2]`), and a map's values also carry where their key was written, so that an unknown key
+/// is reported at the key and not at its value.
 public struct ConfigNode: Sendable, Hashable {
     public var value: ConfigValue
     public var location: SourceLocation
-    public init(_ value: ConfigValue, at location: SourceLocation) {
+    /// Where the key of this value was written, for values of a map (nil otherwise, or when unknown).
+    public var keyLocation: SourceLocation?
+
+    public init(_ value: ConfigValue, at location: SourceLocation, keyLocation: SourceLocation? = nil) {
         self.value = value
         self.location = location
+        self.keyLocation = keyLocation
+    }
+
+    /// Where to report a problem with the key of this value: the key itself when known, with the value's key path.
+    public var keyReportLocation: SourceLocation {
+        guard var at = keyLocation else { return location }
+        at.keyPath = location.keyPath
+        return at
     }
 }

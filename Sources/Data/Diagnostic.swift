@@ -10,10 +10,32 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 
+    /// Messages quote values from the input (`found '…'`); control characters in them are shown escaped (`\n`,
+    /// `\u{1B}`), so that one diagnostic stays one line and input cannot drive the terminal.
     public init(_ message: String, at location: SourceLocation, severity: Severity = .error) {
         self.severity = severity
-        self.message = message
+        self.message = Self.visible(message)
         self.location = location
+    }
+
+    /// `text` with C0 and C1 control characters and DEL written as escapes.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }

@@ -58,9 +58,10 @@ public struct Loaded<Value: Sendable>: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The value, or a `DiagnosticList` of the errors (and other diagnostics) when there is any error.
+    /// The value, or a `DiagnosticList` of the errors when there is any error (information and warnings are left
+    /// out: a failure message lists what made it fail).
     public func get() throws(DiagnosticList) -> Value {
-        if hasErrors { throw DiagnosticList(diagnostics) }
+        if hasErrors { throw DiagnosticList(diagnostics.filter { $0.severity == .error }) }
         return value
     }
 }

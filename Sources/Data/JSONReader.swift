@@ -133,7 +133,7 @@ struct JSONReader {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if isInteger, let v = Int(text) { return ConfigNode(.int(v), at: at) }
-        guard let v = Double(text) else { throw error("number out of range", at: start) }
+        guard let v = Double(text), v.isFinite else { throw error("number out of range (beyond ±1.8e308)", at: start) }
         return ConfigNode(.double(v), at: at)
     }
 

@@ -54,22 +54,52 @@ public struct ProjectLoader: Sendable {
         try ConfigFiles.project(try read("herald.yml"), file: "herald.yml")
     }
 
-    /// Sorted names of the folders of `snapshots/` that contain a `tenant.yml`.
-    public func tenantIDs() throws -> [String] {
-        guard fileSystem.isDirectory(path("snapshots")) else { return [] }
+    /// The folders of `snapshots/`: tenants, and folders that cannot be one.
+    public struct TenantFolders: Sendable {
+        /// Sorted ids of the valid tenant folders.
+        public var ids: [String]
+        /// Folders meant as tenants that cannot be built (a name that is not a valid id; a misnamed tenant.yml such
+        /// as `tenant.yaml`), sorted by name, with the problem. A build fails these tenants and builds the others.
+        public var rejected: [(name: String, problem: Diagnostic)]
+        /// Warnings for folders without any tenant file: they are not tenants and are skipped.
+        public var skipped: [Diagnostic]
+    }
+
+    /// Names a tenant.yml is mistaken for; a folder holding one of them is meant as a tenant.
+    static let misnamedTenantFiles = ["tenant.yaml", "Tenant.yml", "Tenant.yaml", "TENANT.yml", "tenants.yml", "tenant.yml.txt", "tenant.yml.yml"]
+
+    /// The folders of `snapshots/` with a `tenant.yml` are tenants, and their names must be valid ids. A folder with
+    /// a misnamed tenant file (`tenant.yaml`) is a tenant that cannot build; one with no tenant file is skipped
+    /// with a warning.
+    public func tenantFolders() throws(Diagnostic) -> TenantFolders {
+        guard fileSystem.isDirectory(path("snapshots")) else { return TenantFolders(ids: [], rejected: [], skipped: []) }
         var ids: [String] = []
-        var errors: [Diagnostic] = []
-        for name in try list("snapshots") where !name.hasPrefix(".") && fileSystem.isDirectory(path("snapshots/" + name)) {
-            guard fileSystem.exists(path("snapshots/\(name)/tenant.yml")) else { continue }
-            if !Self.isValidTenantID(name) {
-                errors.append(Diagnostic("tenant folder name '\(name)' is not allowed; use letters, digits, '-', '_' and '.' (not first)",
-                                         at: SourceLocation(file: "snapshots/\(name)")))
-                continue
+        var rejected: [(name: String, problem: Diagnostic)] = []
+        var skipped: [Diagnostic] = []
+        for name in try list("snapshots").sorted() where !name.hasPrefix(".") && fileSystem.isDirectory(path("snapshots/" + name)) {
+            let at = SourceLocation(file: "snapshots/\(name)")
+            if !fileSystem.exists(path("snapshots/\(name)/tenant.yml")) {
+                if let near = Self.misnamedTenantFiles.first(where: { fileSystem.exists(path("snapshots/\(name)/" + $0)) }) {
+                    rejected.append((name, Diagnostic("tenant folder '\(name)' has no tenant.yml; found '\(near)': rename it to tenant.yml",
+                                                      at: SourceLocation(file: "snapshots/\(name)/\(near)"))))
+                } else {
+                    skipped.append(Diagnostic("folder '\(name)' has no tenant.yml, so it is not a tenant and is not built",
+                                              at: at, severity: .warning))
+                }
+            } else if !Self.isValidTenantID(name) {
+                rejected.append((name, Diagnostic("tenant folder name '\(name)' is not allowed; use letters, digits, '-', '_' and '.' (not first)", at: at)))
+            } else {
+                ids.append(name)
             }
-            ids.append(name)
         }
-        if !errors.isEmpty { throw DiagnosticList(errors) }
-        return ids.sorted()
+        return TenantFolders(ids: ids, rejected: rejected, skipped: skipped)
+    }
+
+    /// Sorted ids of the tenant folders; throws when any folder of `snapshots/` cannot be a tenant.
+    public func tenantIDs() throws -> [String] {
+        let folders = try tenantFolders()
+        if !folders.rejected.isEmpty { throw DiagnosticList(folders.rejected.map(\.problem)) }
+        return folders.ids
     }
 
     public static func isValidTenantID(_ id: String) -> Bool {
@@ -169,7 +199,10 @@ public struct ProjectLoader: Sendable {
                 if !loaded.hasErrors { snapshot.crawl = loaded.value }
             }
         }
-        diagnostics += currencyDiagnostics(snapshot, folder: folder, tenant: tenant)
+        // A rates.csv with errors is reported on its own; "no rate" for every currency would only add noise.
+        if !(names.contains("rates.csv") && snapshot.rates == nil) {
+            diagnostics += currencyDiagnostics(snapshot, folder: folder, tenant: tenant)
+        }
         snapshot.diagnostics = diagnostics.filter { $0.severity != .error }
         return Loaded(snapshot, diagnostics: diagnostics)
     }
@@ -250,11 +283,15 @@ public struct ProjectLoader: Sendable {
             }
             for id in project.pluginDefaults.keys.sorted() where !known.contains(id) {
                 out.append(Diagnostic("unknown plugin '\(id)'; known plugins: \(known.sorted().joined(separator: ", "))",
-                                      at: located(project.pluginDefaults[id]!, "plugin_defaults.\(id)")))
+                                      at: located(project.pluginDefaults[id]!, "plugin_defaults.\(id)", atKey: true)))
             }
         }
         let ids: [String]
-        do { ids = try tenantIDs() } catch {
+        do {
+            let folders = try tenantFolders()
+            ids = folders.ids
+            out += folders.rejected.map(\.problem) + folders.skipped
+        } catch {
             collect(error, file: "snapshots")
             return out
         }
@@ -269,7 +306,7 @@ public struct ProjectLoader: Sendable {
                     for pluginID in tenant.plugins.keys.sorted() where !edition.plugins.contains(pluginID) {
                         if let known = knownPluginIDs, !known.contains(pluginID) {
                             out.append(Diagnostic("unknown plugin '\(pluginID)'; known plugins: \(known.sorted().joined(separator: ", "))",
-                                                  at: located(tenant.plugins[pluginID]!, "plugins.\(pluginID)")))
+                                                  at: located(tenant.plugins[pluginID]!, "plugins.\(pluginID)", atKey: true)))
                         } else {
                             out.append(Diagnostic("settings for plugin '\(pluginID)', which the edition '\(tenant.edition)' does not include, are ignored",
                                                   at: located(tenant.plugins[pluginID]!, "plugins.\(pluginID)"), severity: .warning))
@@ -298,8 +335,8 @@ public struct ProjectLoader: Sendable {
         return out
     }
 
-    private func located(_ node: ConfigNode, _ keyPath: String) -> SourceLocation {
-        var location = node.location
+    private func located(_ node: ConfigNode, _ keyPath: String, atKey: Bool = false) -> SourceLocation {
+        var location = atKey ? node.keyReportLocation : node.location
         location.keyPath = keyPath
         return location
     }

@@ -142,5 +142,10 @@ public enum SubscribersLoader {
 func isEmailAddress(_ s: String) -> Bool {
     let parts = s.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-    return !s.contains { $0 == " " || $0 == "<" || $0 == ">" || $0 == "," || $0 == "\"" || $0.isNewline }
+    // No white space or control characters (they would end up in a To: header), and none of the characters that
+    // delimit addresses in a header.
+    return !s.unicodeScalars.contains { scalar in
+        scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
+            || "<>,\";:()[]\\".unicodeScalars.contains(scalar)
+    }
 }

@@ -64,6 +64,29 @@ public enum YAMLReader {
             SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
         }
 
+        /// The key path of the value about to be added (`plugins.seo.title_max_length`, `editions.pro.plugins[2]`);
+        /// nil for the root and for map keys.
+        func pendingKeyPath() -> String? {
+            var path = ""
+            for frame in stack {
+                switch frame {
+                case let .sequence(items, _, _):
+                    path += "[\(items.count)]"
+                case let .mapping(_, key, _, _, _):
+                    guard let (name, _) = key else { return nil }
+                    path += path.isEmpty ? name : "." + name
+                }
+            }
+            return path.isEmpty ? nil : path
+        }
+
+        /// Where the value about to be added starts, with its key path.
+        func valueLocation(_ mark: yaml_mark_t) -> SourceLocation {
+            var at = location(mark)
+            at.keyPath = pendingKeyPath()
+            return at
+        }
+
         static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
             guard let pointer else { return nil }
             return String(cString: pointer)
@@ -71,7 +94,7 @@ public enum YAMLReader {
 
         /// Returns true at the end of the stream.
         mutating func handle(_ event: inout yaml_event_t) throws(Diagnostic) -> Bool {
-            let at = location(event.start_mark)
+            let at = valueLocation(event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return true
@@ -131,8 +154,9 @@ public enum YAMLReader {
                 stack.append(.sequence(items: items, location: location, anchor: anchor))
             case .mapping(var pairs, let key, var seen, let location, let anchor):
                 if let (name, keyLocation) = key {
-                    pairs.append((name, node))
-                    _ = keyLocation
+                    var value = node
+                    value.keyLocation = keyLocation
+                    pairs.append((name, value))
                     stack.append(.mapping(pairs: pairs, key: nil, seen: seen, location: location, anchor: anchor))
                 } else {
                     guard let keyText else {

@@ -53,8 +53,11 @@ public struct Pipeline: Sendable {
     public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
         let loader = ProjectLoader(root: request.projectRoot, fileSystem: fileSystem)
         let project = try loader.project()
-        let known = try loader.tenantIDs()
-        let unknown = request.tenants.filter { !known.contains($0) }
+        let folders = try loader.tenantFolders()
+        let known = folders.ids
+        // A folder that cannot be a tenant fails as that tenant; the others still build.
+        let rejected = folders.rejected.filter { request.tenants.isEmpty || request.tenants.contains($0.name) }
+        let unknown = request.tenants.filter { name in !known.contains(name) && !rejected.contains { $0.name == name } }
         if !unknown.isEmpty {
             throw BuildError("unknown tenant \(unknown.map { "'\($0)'" }.joined(separator: ", ")); the project has: "
                 + known.joined(separator: ", "), at: SourceLocation(file: request.projectRoot + "/snapshots"))
@@ -62,6 +65,12 @@ public struct Pipeline: Sendable {
         let selected = request.tenants.isEmpty ? known : known.filter { request.tenants.contains($0) }
         let output = outputDirectory(for: request, project: project)
         try fileSystem.createDirectory(output)
+        var failed: [TenantResult] = []
+        for (name, problem) in rejected {
+            let result = TenantResult(tenant: name, name: name, failure: problem.description)
+            log(.tenantFinished(result))
+            failed.append(result)
+        }
 
         let results = ResultBox(count: selected.count)
         let gate = DispatchSemaphore(value: request.jobs)
@@ -72,7 +81,7 @@ public struct Pipeline: Sendable {
             results.set(index, result)
             log(.tenantFinished(result))
         }
-        return (output, results.values)
+        return (output, (results.values + failed).sorted { $0.tenant < $1.tenant })
     }
 
     private func buildTenant(_ id: String, project: ProjectConfig, loader: ProjectLoader, request: BuildRequest,

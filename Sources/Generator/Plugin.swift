@@ -12,11 +12,16 @@ public protocol Plugin: Sendable {
     /// The datasets this plugin needs; the pipeline reports a clear error when one is missing.
     var requiredDatasets: Set<DatasetKind> { get }
     func run(_ input: PluginInput) throws -> PluginOutput
+    /// For `herald check`: every problem `run` would reject in the settings and content, without building.
+    /// A plugin with settings must at least decode them here, so that an unknown or mistyped key is found
+    /// before the nightly build.
+    func check(_ input: PluginCheckInput) -> [Diagnostic]
 }
 
 extension Plugin {
     public var phase: PluginPhase { .content }
     public var requiredDatasets: Set<DatasetKind> { [] }
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] { [] }
 }
 
 public enum PluginPhase: Int, Sendable, Comparable {

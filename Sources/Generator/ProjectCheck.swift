@@ -1,18 +1,52 @@
+import Foundation
 import HeraldData
 
-/// Checks that need the plugin registry, which the data layer does not know.
+/// `herald check`: the data layer's checks (herald.yml, tenant.yml, snapshots, front matter syntax) plus what only
+/// the plugins know — their settings and the meaning of the content's front matter — so that a project that checks
+/// clean does not fail in the nightly build on a key the plugins reject.
 public enum ProjectCheck {
-    /// Editions may list only plugins Herald has.
-    public static func plugins(loader: ProjectLoader, known: Set<String>, root: String) -> [Diagnostic] {
-        guard let project = try? loader.project() else { return [] }
+    /// Every problem of the project, in a stable order (file, line, column; unlocated ones of a file first, a
+    /// "more errors" summary of a file after that file's listed errors).
+    public static func run(root: String, fileSystem: any FileSystem = LocalFileSystem(), plugins: [any Plugin],
+                           now: Date = Date()) -> [Diagnostic] {
+        var loader = ProjectLoader(root: root, fileSystem: fileSystem)
+        loader.knownPluginIDs = Set(plugins.map(\.id))
+        var found = loader.check()
+        found += pluginChecks(loader: loader, plugins: plugins, now: now)
+        return sorted(found)
+    }
+
+    /// Each tenant's edition plugins check their merged settings and the tenant's content.
+    static func pluginChecks(loader: ProjectLoader, plugins: [any Plugin], now: Date) -> [Diagnostic] {
+        guard let project = try? loader.project(), let ids = try? loader.tenantIDs() else { return [] }
+        let registered = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Diagnostic] = []
-        for (name, edition) in project.editions.sorted(by: { $0.key < $1.key }) {
-            for plugin in edition.plugins where !known.contains(plugin) {
-                found.append(Diagnostic("edition '\(name)' lists unknown plugin '\(plugin)'; Herald has: "
-                    + known.sorted().joined(separator: ", "),
-                    at: SourceLocation(file: root + "/herald.yml", keyPath: "editions.\(name).plugins")))
+        var seen = Set<Diagnostic>()
+        for id in ids {
+            guard let tenant = try? loader.tenant(id), let edition = project.editions[tenant.edition] else { continue }
+            let content = loader.loadContent(id).value
+            for pluginID in edition.plugins.sorted() {
+                guard let plugin = registered[pluginID] else { continue }
+                let input = PluginCheckInput(tenant: tenant, settings: .merged(pluginID, project: project, tenant: tenant),
+                                             content: content, limits: edition.limits, now: now)
+                // Problems in herald.yml's plugin_defaults show up for every tenant: report each once.
+                for diagnostic in plugin.check(input) where seen.insert(diagnostic).inserted {
+                    found.append(diagnostic)
+                }
             }
         }
         return found
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        func key(_ d: Diagnostic) -> (String, Int, Int, Int) {
+            // The "N more errors in this file" line has no line number but belongs after the listed ones.
+            let summary = d.location.line == nil && d.message.contains("in this file not shown")
+            return (d.location.file, summary ? 1 : 0, d.location.line ?? 0, d.location.column ?? 0)
+        }
+        return diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (key(a.element), key(b.element))
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -34,7 +34,7 @@ struct TenantBuild {
         func input(for plugin: any Plugin, reports: [PluginReport]) throws -> PluginInput {
             try checkDatasets(plugin, snapshot: snapshot, content: content)
             return PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
-                               settings: PluginSettings(mergedSettings(plugin.id, tenant: tenant)),
+                               settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
                                limits: edition.limits, now: request.now, templates: theme,
                                secrets: pipeline.secrets, reports: reports)
         }
@@ -118,19 +118,6 @@ struct TenantBuild {
             throw BuildError("plugin '\(plugin.id)' needs \(names), which this snapshot does not have",
                              at: SourceLocation(file: snapshot.folder))
         }
-    }
-
-    /// Project defaults overlaid by the tenant's settings, key by key.
-    private func mergedSettings(_ pluginID: String, tenant: TenantConfig) -> ConfigNode {
-        let defaults = project.pluginDefaults[pluginID]
-        let overrides = tenant.plugins[pluginID]
-        guard case let .map(base)? = defaults?.value else {
-            return overrides ?? defaults ?? PluginSettings.empty.node
-        }
-        guard let overrides, case let .map(top) = overrides.value else { return defaults! }
-        var merged = base.filter { pair in !top.contains { $0.key == pair.key } }
-        merged += top
-        return ConfigNode(.map(merged), at: overrides.location)
     }
 }
 

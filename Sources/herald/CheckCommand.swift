@@ -27,10 +27,7 @@ enum CheckCommand {
             return 2
         }
         let root = parsed.value("project") ?? "."
-        let loader = ProjectLoader(root: root, fileSystem: LocalFileSystem())
-        var diagnostics = loader.check()
-        diagnostics += ProjectCheck.plugins(loader: loader, known: Set(BuiltinPlugins.all.map(\.id)), root: root)
-        diagnostics.sort { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+        let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count

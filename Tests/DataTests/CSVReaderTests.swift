@@ -55,6 +55,21 @@ import Testing
         #expect(table.records.isEmpty)
     }
 
+    /// A stray quote at the start of a field swallows the following rows up to the next quote; the error points
+    /// at the stray quote (where the fix is), not at the line where the swallowing happened to end.
+    @Test(arguments: [
+        ("a,b\n\"1,2\n3,4\n5,\"x\"y\n", "t.csv:2:1: error: this quote opens a field that runs to line 4, column 3, "),
+        ("a,b\nok,\"stray\n3,4\n5,6\n\"tail\"x,7\n", "t.csv:2:4: error: this quote opens a field that runs to line 5, column 1, "),
+        ("a,b\r\n1,\"oops\r\n\"x\"y,2\r\n", "t.csv:2:3: error: this quote opens a field that runs to line 3, column 1, "),
+    ])
+    func strayOpeningQuoteIsReportedWhereItOpens(text: String, prefix: String) {
+        let (table, diagnostics) = read(text)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix(prefix) == true, "\(diagnostics)")
+        #expect(diagnostics.first?.contains("must be doubled") == true)
+        #expect(table.records.isEmpty, "the swallowed rows are not read as data")
+    }
+
     @Test func invalidUTF8IsAnError() {
         var c = DiagnosticCollector(file: "t.csv")
         let table = CSVReader.read(bytes("a,b\nok,\"x") + [0xFF] + bytes("\"\nfine,\u{e9}\n"), file: "t.csv", collector: &c)

@@ -23,7 +23,7 @@ import Testing
         #expect(project.editions["pro"]?.plugins == ["pages", "seo", "sitemap", "newsletter"])
         #expect(project.editions["pro"]?.limits == [:])
         #expect(project.pluginDefaults["seo"].map(render) == "{title_max: 60}")
-        #expect(project.pluginDefaults["seo"]?.location.description == "herald.yml:11:5")
+        #expect(project.pluginDefaults["seo"]?.location.description == "herald.yml:11:5 (plugin_defaults.seo)")
     }
 
     @Test func emptyProjectFileHasDefaults() throws {
@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("output: x\n", "herald.yml:1:9 (output): error: unknown key 'output'; expected one of: editions, output_dir, plugin_defaults"),
-        ("editions:\n  pro:\n    plugins: [seo]\n    plugin: [seo]\n", "herald.yml:4:13 (editions.pro.plugin): error: unknown key 'plugin'; expected one of: limits, plugins"),
+        ("output: x\n", "herald.yml:1:1 (output): error: unknown key 'output'; expected one of: editions, output_dir, plugin_defaults"),
+        ("editions:\n  pro:\n    plugins: [seo]\n    plugin: [seo]\n", "herald.yml:4:5 (editions.pro.plugin): error: unknown key 'plugin'; expected one of: limits, plugins"),
         ("editions:\n  pro:\n    limits: {seo.pages: 500}\n", "herald.yml:3:5 (editions.pro.plugins): error: missing required key 'plugins'"),
         ("editions:\n  pro:\n    plugins: seo\n", "herald.yml:3:14 (editions.pro.plugins): error: expected a list, found a string"),
         ("editions:\n  pro:\n    plugins: [seo]\n    limits: {seo.pages: many}\n", "herald.yml:4:25 (editions.pro.limits.seo.pages): error: expected an integer, found a string"),
@@ -66,10 +66,10 @@ import Testing
     @Test func everyStructuralProblemIsReportedAtOnce() {
         let text = "nam: B\nbase_url: [x]\nedition: pro\nbrand:\n  colour: red\n  logo: x\nplugins:\n  seo: {anything: goes}\n"
         #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == [
-            "t.yml:1:6 (nam): error: unknown key 'nam'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone",
+            "t.yml:1:1 (nam): error: unknown key 'nam'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone",
             "t.yml:2:11 (base_url): error: expected a single value, found a list",
-            "t.yml:5:11 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color",
-            "t.yml:6:9 (brand.logo): error: unknown key 'logo'; expected one of: accent_color, logo_url, primary_color",
+            "t.yml:5:3 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color",
+            "t.yml:6:3 (brand.logo): error: unknown key 'logo'; expected one of: accent_color, logo_url, primary_color",
             "t.yml:1:1 (name): error: missing required key 'name'",
         ])
     }
@@ -92,7 +92,7 @@ import Testing
     static let minimal = "name: B\nbase_url: https://b.example/\nedition: starter\n"
 
     @Test(arguments: [
-        (minimal + "timezone: UTC\n", ["t.yml:4:11 (timezone): error: unknown key 'timezone'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone"]),
+        (minimal + "timezone: UTC\n", ["t.yml:4:1 (timezone): error: unknown key 'timezone'; expected one of: base_url, brand, edition, locale, name, plugins, reporting_currency, time_zone"]),
         ("name: B\nedition: starter\n", ["t.yml:1:1 (base_url): error: missing required key 'base_url'"]),
         (minimal + "time_zone: Mars/Olympus\n", ["t.yml:4:12 (time_zone): error: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin"]),
         (minimal + "reporting_currency: euro\n", ["t.yml:4:21 (reporting_currency): error: expected an ISO 4217 code such as EUR, found 'euro'"]),
@@ -100,7 +100,7 @@ import Testing
         (minimal + "brand:\n  primary_color: red\n  logo_url: javascript:alert(1)\n", [
             "t.yml:5:18 (brand.primary_color): error: expected a colour #rrggbb or #rgb, found 'red'",
             "t.yml:6:13 (brand.logo_url): error: expected an http(s) or relative URL, found 'javascript:alert(1)'"]),
-        (minimal + "brand:\n  colour: red\n", ["t.yml:5:11 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color"]),
+        (minimal + "brand:\n  colour: red\n", ["t.yml:5:3 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color"]),
         ("name: B\nbase_url: www.b.example\nedition: starter\ntime_zone: Nowhere\n", [
             "t.yml:2:11 (base_url): error: expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found 'www.b.example'",
             "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),

@@ -74,7 +74,9 @@ import Testing
     @Test func validProjectChecksClean() {
         var loader = self.loader
         loader.knownPluginIDs = ["pages", "seo", "attribution"]
-        #expect(loader.check().filter { $0.severity != .info }.map(\.description) == [])
+        #expect(loader.check().filter { $0.severity != .info }.map(\.description) == [
+            "snapshots/notes: warning: folder 'notes' has no tenant.yml, so it is not a tenant and is not built",
+        ])
     }
 
     @Test func missingRateIsAnError() {
@@ -84,6 +86,11 @@ import Testing
         #expect(thrown { _ = try loader.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
             "snapshots/acme/2026-12-01/conversions.csv:3: error: no exchange rate from GBP to the reporting currency EUR (rates.csv has no row for GBP); 1 conversion use GBP",
         ])
+        files["/p/snapshots/acme/2026-12-01/rates.csv"] = "currency,rate\nGBP,1.1\nGBP,1.2\n"
+        let badRates = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
+        #expect(thrown { _ = try badRates.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
+            "snapshots/acme/2026-12-01/rates.csv:3:1: error: currency GBP already has a rate at line 2",
+        ], "a rates.csv with errors is not also reported as missing")
         files["/p/snapshots/acme/2026-12-01/rates.csv"] = nil
         let noRates = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
         #expect(thrown { _ = try noRates.snapshot("acme", date: "2026-12-01") }.filter { $0.contains("error") } == [
@@ -105,7 +112,8 @@ import Testing
         var loader = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
         loader.knownPluginIDs = ["pages", "seo"]
         #expect(lines(loader.check().filter { $0.severity != .info }) == [
-            "herald.yml:10:9 (colour): error: unknown key 'colour'; expected one of: editions, output_dir, plugin_defaults",
+            "herald.yml:10:1 (colour): error: unknown key 'colour'; expected one of: editions, output_dir, plugin_defaults",
+            "snapshots/notes: warning: folder 'notes' has no tenant.yml, so it is not a tenant and is not built",
             "snapshots/acme/latest: error: unexpected folder 'latest'; snapshot folders are named by date, YYYY-MM-DD",
             "snapshots/acme/2026-12-01/touchpoint.csv: warning: unknown file 'touchpoint.csv' in the snapshot is ignored; expected: conversions.csv, crawl, identities.csv, paths.csv, rates.csv, reviews.ndjson, subscribers.csv, touchpoints.csv",
             "snapshots/acme/2026-12-01/touchpoints.csv:2:7: error: column 'timestamp': timestamp has no UTC offset; write Z or ±hh:mm, e.g. 2026-03-29T02:30:00+02:00, found '2026-11-30T10:00:00'",

@@ -22,6 +22,7 @@ import Testing
 
     @Test(arguments: [
         (#"{\#(base),"rating":6}"#, "reviews.ndjson:1:94: error: 'rating': expected an integer from 1 to 5, found 6"),
+        (#"{\#(base),"rating":1e400}"#, "reviews.ndjson:1:94: error: number out of range (beyond ±1.8e308)"),
         (#"{\#(base),"rating":4.5}"#, "reviews.ndjson:1:94: error: 'rating': expected an integer from 1 to 5, found 4.5"),
         (#"{\#(base),"rating":"5"}"#, "reviews.ndjson:1:94: error: 'rating': expected an integer from 1 to 5, found '5'"),
         (#"{\#(base),"rating":5,"stars":5}"#, "reviews.ndjson:1:104: error: unknown key 'stars'; expected one of: id, source, author, rating, title, text, created_at, response"),

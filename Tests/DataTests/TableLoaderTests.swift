@@ -76,6 +76,9 @@ import Testing
         (",a@example.com,,,,", "subscribers.csv:2:1: error: expected a value in column 'id', found an empty field"),
         ("s1,a@example.com,,,,\ns1,b@example.com,,,,", "subscribers.csv:3:1: error: id 's1' was already used at line 2"),
         ("s1,a@example.com,,,,\ns2,A@example.com,,,,", "subscribers.csv:3:4: warning: e-mail address 'A@example.com' is also used at line 2"),
+        // Values quoted in a message keep it on one line and cannot drive the terminal.
+        ("s1,\"a@example.com\r\nBcc: x@evil.example\",,,,", "subscribers.csv:2:4: error: column 'email': expected an e-mail address such as name@example.com, found 'a@example.com\\r\\nBcc: x@evil.example'"),
+        ("s1,\"a\u{1B}[2J@example.com\",,,,", "subscribers.csv:2:4: error: column 'email': expected an e-mail address such as name@example.com, found 'a\\u{1B}[2J@example.com'"),
     ])
     func subscriberErrors(rows: String, message: String) {
         let loaded = SubscribersLoader.load(bytes("id,email,first_name,last_name,tags,status\n" + rows + "\n"), file: "subscribers.csv")

@@ -41,9 +41,11 @@ import Testing
         guard case let .map(pairs) = root.value, case let .map(brand) = pairs[1].value.value,
               case let .array(items) = pairs[2].value.value else { Issue.record("shape"); return }
         #expect(pairs.map(\.key) == ["name", "brand", "plugins"])
-        #expect(pairs[0].value.location.description == "tenant.yml:1:7")
-        #expect(brand[0].value.location.description == "tenant.yml:3:18")
-        #expect(items.map(\.location.description) == ["tenant.yml:5:5", "tenant.yml:6:5"])
+        #expect(pairs[0].value.location.description == "tenant.yml:1:7 (name)")
+        #expect(pairs[0].value.keyLocation?.description == "tenant.yml:1:1")
+        #expect(brand[0].value.location.description == "tenant.yml:3:18 (brand.primary_color)")
+        #expect(brand[0].value.keyLocation?.description == "tenant.yml:3:3")
+        #expect(items.map(\.location.description) == ["tenant.yml:5:5 (plugins[0])", "tenant.yml:6:5 (plugins[1])"])
         #expect(items.map(\.value) == [.string("seo"), .string("pages")])
     }
 
@@ -77,9 +79,9 @@ import Testing
         ("a:\n\t- b\n", "t.yml:2:1: error: YAML syntax error: found character that cannot start any token while scanning for the next token"),
         ("a: 1\n---\nb: 2\n", "t.yml:2:1: error: expected a single YAML document, found a second one"),
         ("? [a, b]\n: 1\n", "t.yml:1:3: error: a map key must be a plain value, not a list or a map"),
-        ("a: *nope\n", "t.yml:1:4: error: unknown alias '*nope'"),
-        ("a: !!int x\n", "t.yml:1:4: error: 'x' does not match its tag tag:yaml.org,2002:int"),
-        ("a: !custom x\n", "t.yml:1:4: error: unsupported YAML tag '!custom'"),
+        ("a: *nope\n", "t.yml:1:4 (a): error: unknown alias '*nope'"),
+        ("a: !!int x\n", "t.yml:1:4 (a): error: 'x' does not match its tag tag:yaml.org,2002:int"),
+        ("a: !custom x\n", "t.yml:1:4 (a): error: unsupported YAML tag '!custom'"),
     ])
     func errors(text: String, message: String) {
         #expect(thrown { _ = try YAMLReader.parse(text, file: "t.yml") } == [message])

@@ -47,4 +47,52 @@ struct TenantIsolationTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "no staging folders left behind: \(leftovers)")
     }
+
+    /// A folder of snapshots/ that cannot be a tenant fails as that tenant; it never stops the nightly build of the
+    /// others.
+    @Test("a misnamed or incomplete tenant folder fails alone and the others build", arguments: [
+        ("bad id", "tenant.yml", "tenant folder name 'bad id' is not allowed"),
+        ("yamlext", "tenant.yaml", "found 'tenant.yaml': rename it to tenant.yml"),
+        ("capital", "Tenant.yml", "found 'Tenant.yml': rename it to tenant.yml"),
+    ])
+    func badTenantFolderFailsAlone(folder: String, file: String, message: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": Self.project,
+            "snapshots/good/tenant.yml": Self.tenant("good"),
+            "snapshots/good/2026-11-30/crawl/site/index.html": Self.page,
+            "snapshots/\(folder)/\(file)": Self.tenant("other"),
+            "snapshots/\(folder)/2026-11-30/crawl/site/index.html": Self.page,
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect(results.map(\.tenant) == [folder, "good"].sorted())
+        let good = try #require(results.first { $0.tenant == "good" })
+        #expect(good.succeeded, "\(good.failure ?? "")")
+        let bad = try #require(results.first { $0.tenant == folder })
+        let failure = try #require(bad.failure)
+        #expect(failure.hasPrefix("snapshots/\(folder)") && failure.contains(message), "\(failure)")
+
+        let checked = ProjectCheck.run(root: fixture.root, plugins: ProjectFixture.pipeline().plugins, now: ProjectFixture.now)
+        #expect(checked.contains { $0.severity == .error && $0.description.contains(message) }, "\(checked)")
+    }
+
+    @Test("a failed tenant's message lists its errors, not the information found while loading")
+    func failureListsErrorsOnly() throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": "editions:\n  basic:\n    plugins: [command-center]\n",
+            "snapshots/acme/tenant.yml": "name: Acme\nbase_url: https://acme.example/\nedition: basic\n",
+            "snapshots/acme/2026-11-30/touchpoints.csv": """
+                touchpoint_id,anonymous_id,user_id,timestamp,channel
+                t1,a1,,2026-11-20T10:00:00Z,Direct
+                t1,a1,,2026-11-20T10:00:00Z,Direct
+                t2,a1,,2026-11-20T10:00:00,Direct
+
+                """,
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let failure = try #require(results.first?.failure)
+        #expect(failure.hasPrefix("snapshots/acme/2026-11-30/touchpoints.csv:4:"), "\(failure)")
+        #expect(!failure.contains("info:") && !failure.contains("duplicate"), "\(failure)")
+    }
 }

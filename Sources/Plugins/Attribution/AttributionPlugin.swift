@@ -12,6 +12,10 @@ public struct AttributionPlugin: Plugin {
 
     static let folder = "reports/attribution"
 
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) { _ = try AttributionSettings.load(input.settings) }
+    }
+
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try AttributionSettings.load(input.settings)
         let currency = input.tenant.reportingCurrency

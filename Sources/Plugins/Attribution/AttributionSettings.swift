@@ -53,7 +53,8 @@ public struct AttributionSettings: Sendable, Decodable {
             }
             location = node.location
             if let index, case let .array(items) = node.value, index < items.count { location = items[index].location }
-            location.keyPath = index.map { "\(key)[\($0)]" } ?? key
+            // Nodes read from YAML know their full key path (plugins.attribution.lookback_days).
+            if location.keyPath == nil { location.keyPath = index.map { "\(key)[\($0)]" } ?? key }
             return location
         }
         if decoded.lookbackDays < 1 {

@@ -13,6 +13,10 @@ public struct CommandCenterPlugin: Plugin {
     public static let template = "command-center/index.html"
     public static let outputPath = "index.html"
 
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) { _ = try input.settings.decode(CommandCenterSettings.self) }
+    }
+
     public func run(_ input: PluginInput) throws -> PluginOutput {
         _ = try input.settings.decode(CommandCenterSettings.self)
         var notices: [Diagnostic] = []

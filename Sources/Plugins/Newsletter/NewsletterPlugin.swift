@@ -24,20 +24,24 @@ public struct NewsletterPlugin: Plugin {
     public static let limitKey = "newsletter.subscribers"
     public static let secretName = "unsubscribe_key"
 
-    public func run(_ input: PluginInput) throws -> PluginOutput {
-        let settings = try input.settings.decode(NewsletterSettings.self)
-        let tenant = input.tenant
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        var found = Generator.diagnostics(at: input.settings.node.location) { _ = try input.settings.decode(NewsletterSettings.self) }
+        found += Generator.diagnostics(at: input.tenant.location) {
+            _ = try Self.issues(input.content, tenant: input.tenant, now: input.now)
+        }
+        return found
+    }
+
+    /// Every issue under `newsletter/`, unsorted; throws every issue's problem at once.
+    static func issues(_ content: [ContentDocument], tenant: TenantConfig, now: Date) throws -> [NewsletterIssue] {
         let zone = TimeZone(identifier: tenant.timeZone) ?? TimeZone(identifier: "UTC")!
         let offset: (Int64) -> Int = { ms in zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000)) }
-        var notices: [Diagnostic] = []
-
-        // Issues.
         var issues: [NewsletterIssue] = []
         var problems: [Diagnostic] = []
-        for document in input.content where document.path.hasPrefix("newsletter/")
+        for document in content where document.path.hasPrefix("newsletter/")
             && (document.path.hasSuffix(".md") || document.path.hasSuffix(".markdown")) {
             do {
-                issues.append(try NewsletterIssue.load(document, tenant: tenant, now: input.now, offsetSeconds: offset))
+                issues.append(try NewsletterIssue.load(document, tenant: tenant, now: now, offsetSeconds: offset))
             } catch {
                 problems.append(contentsOf: error.diagnostics)
             }
@@ -50,6 +54,16 @@ public struct NewsletterPlugin: Plugin {
             seen[issue.slug] = issue
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        return issues
+    }
+
+    public func run(_ input: PluginInput) throws -> PluginOutput {
+        let settings = try input.settings.decode(NewsletterSettings.self)
+        let tenant = input.tenant
+        var notices: [Diagnostic] = []
+
+        // Issues.
+        var issues = try Self.issues(input.content, tenant: tenant, now: input.now)
         // Newest first; ties by slug.
         issues.sort { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
 

@@ -14,31 +14,61 @@ public struct PagesPlugin: Plugin {
     /// Edition limit on the number of pages built.
     public static let limitKey = "pages.pages"
 
-    public func run(_ input: PluginInput) throws -> PluginOutput {
-        let settings = try input.settings.decode(PagesSettings.self)
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) {
+            _ = try Self.prepare(input.content, tenant: input.tenant, settings: Self.settings(input.settings))
+        }
+    }
+
+    static func settings(_ node: PluginSettings) throws -> PagesSettings {
+        let settings = try node.decode(PagesSettings.self)
         if settings.descriptionLength < 20 {
             throw Diagnostic("description_length must be at least 20, found \(settings.descriptionLength)",
-                             at: input.settings.node.location)
+                             at: node.node.location)
         }
-        let timeZone = TimeZone(identifier: input.tenant.timeZone) ?? TimeZone(secondsFromGMT: 0)!
-        let tenant = input.tenant
-        let documents = input.content.filter(Self.isPage).sorted { $0.path < $1.path }
+        return settings
+    }
 
-        let prepared = try documents.parallelMap {
-            try PreparedPage($0, tenant: tenant, timeZone: timeZone, settings: settings)
+    /// Every page of the content, drafts included, in path order. Throws every page's problem at once (front
+    /// matter, two pages on one output path), not just the first.
+    static func prepare(_ content: [ContentDocument], tenant: TenantConfig, settings: PagesSettings) throws -> [PreparedPage] {
+        let timeZone = TimeZone(identifier: tenant.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let documents = content.filter(Self.isPage).sorted { $0.path < $1.path }
+        let results = try documents.parallelMap { document -> Result<PreparedPage, Diagnostic> in
+            do throws(Diagnostic) {
+                return .success(try PreparedPage(document, tenant: tenant, timeZone: timeZone, settings: settings))
+            } catch {
+                return .failure(error)
+            }
         }
+        var problems: [Diagnostic] = []
+        var prepared: [PreparedPage] = []
+        for result in results {
+            switch result {
+            case let .success(page): prepared.append(page)
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        var seen: [PageSlug: String] = [:]
+        for page in prepared where !page.frontMatter.draft {
+            if let other = seen[page.slug] {
+                problems.append(Diagnostic("page \(page.source) would be written to \(page.slug.outputPath), which \(other) already uses; "
+                                           + "give one of them another `slug` in its front matter", at: page.location))
+            }
+            seen[page.slug] = seen[page.slug] ?? page.source
+        }
+        if problems.count == 1 { throw problems[0] }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return prepared
+    }
+
+    public func run(_ input: PluginInput) throws -> PluginOutput {
+        let settings = try Self.settings(input.settings)
+        let tenant = input.tenant
+        let prepared = try Self.prepare(input.content, tenant: tenant, settings: settings)
         var notices: [Diagnostic] = []
         var pages = prepared.filter { !$0.frontMatter.draft }
         let drafts = prepared.count - pages.count
-
-        var seen: [PageSlug: String] = [:]
-        for page in pages {
-            if let other = seen[page.slug] {
-                throw Diagnostic("page \(page.source) would be written to \(page.slug.outputPath), which \(other) already uses; "
-                                 + "give one of them another `slug` in its front matter", at: page.location)
-            }
-            seen[page.slug] = page.source
-        }
         if let limit = input.limits[Self.limitKey], pages.count > limit {
             let excess = pages[limit...]
             let names = excess.prefix(10).map(\.source).joined(separator: ", ") + (excess.count > 10 ? ", …" : "")

@@ -17,10 +17,19 @@ public struct ReputationPlugin: Plugin {
 
     public init(analyzer: SentimentAnalyzer = SentimentAnalyzer()) { self.analyzer = analyzer }
 
-    public func run(_ input: PluginInput) throws -> PluginOutput {
-        let settings = try input.settings.decode(ReputationSettings.self)
-        let problems = settings.validate(at: input.settings.node.location)
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) { _ = try Self.settings(input.settings) }
+    }
+
+    static func settings(_ node: PluginSettings) throws -> ReputationSettings {
+        let settings = try node.decode(ReputationSettings.self)
+        let problems = settings.validate(at: node.node.location)
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        return settings
+    }
+
+    public func run(_ input: PluginInput) throws -> PluginOutput {
+        let settings = try Self.settings(input.settings)
         let reviewsFile = input.snapshot.folder + "/reviews.ndjson"
         guard let reviews = input.snapshot.reviews else {
             throw Diagnostic("the reputation plugin needs reviews.ndjson in the snapshot", at: SourceLocation(file: reviewsFile))

@@ -13,6 +13,10 @@ public struct SEOPlugin: Plugin {
 
     public init() {}
 
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) { _ = try SEOSettings.load(input.settings) }
+    }
+
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]

@@ -38,6 +38,8 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
             var location = settings.node.location
             if case let .map(pairs) = settings.node.value, let node = pairs.first(where: { $0.key == key })?.value {
                 location = node.location
+                // Nodes read from YAML know their full key path (plugin_defaults.seo.… or plugins.seo.…).
+                if location.keyPath != nil { return location }
             }
             location.keyPath = "plugins.seo." + key
             return location

@@ -13,6 +13,10 @@ public struct SitemapPlugin: Plugin {
         self.limits = limits
     }
 
+    public func check(_ input: PluginCheckInput) -> [Diagnostic] {
+        diagnostics(at: input.settings.node.location) { _ = try SitemapSettings.load(input.settings) }
+    }
+
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SitemapSettings.load(input.settings)
         let baseURL = input.tenant.baseURL.hasSuffix("/") ? input.tenant.baseURL : input.tenant.baseURL + "/"

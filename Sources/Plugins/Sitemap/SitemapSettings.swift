@@ -42,7 +42,10 @@ public struct SitemapSettings: Decodable, Sendable, Equatable {
                     location = node.location
                     if case let .array(items) = node.value, index < items.count { location = items[index].location }
                 }
-                location.keyPath = "plugins.sitemap.disallow[\(index)]"
+                // Items read from YAML know their full key path (plugin_defaults.sitemap.… or plugins.sitemap.…).
+                if !(location.keyPath?.hasSuffix("disallow[\(index)]") ?? false) {
+                    location.keyPath = "plugins.sitemap.disallow[\(index)]"
+                }
                 throw Diagnostic("disallow rule '\(rule)' \(problem)", at: location)
             }
         }

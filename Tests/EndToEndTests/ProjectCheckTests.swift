@@ -1,0 +1,92 @@
+import Foundation
+import Generator
+import HeraldData
+import Plugins
+import Testing
+
+/// `herald check` finds what the build would reject — plugin settings and the meaning of front matter included —
+/// and reports every problem at once, so that a project that checks clean does not fail in the nightly build.
+@Suite("herald check reports what the build would reject")
+struct ProjectCheckTests {
+    static let herald = """
+        editions:
+          pro:
+            plugins: [pages, seo, sitemap, newsletter, attribution, reputation, command-center]
+        plugin_defaults:
+          seo:
+            title_max_length: 60
+
+        """
+    static let tenant = "name: Acme\nbase_url: https://acme.example/\nedition: pro\n"
+    static let page = "---\ntitle: About\n---\n# About\n"
+    static let issue = "---\nsubject: Hello\ndate: 2026-11-05\n---\nHi\n"
+
+    static func files(_ changes: [String: String]) -> [String: String] {
+        var files = [
+            "herald.yml": herald,
+            "snapshots/acme/tenant.yml": tenant,
+            "snapshots/acme/2026-12-01/crawl/site/index.html": "<html lang=en><head><title>Acme home page</title></head><body><h1>Hi</h1></body></html>",
+            "content/acme/pages/about.md": page,
+            "content/acme/newsletter/2026-11-05-hello.md": issue,
+        ]
+        for (path, text) in changes { files[path] = text }
+        return files
+    }
+
+    static func check(_ changes: [String: String]) throws -> [String] {
+        let fixture = try ProjectFixture(files: files(changes))
+        defer { fixture.remove() }
+        return ProjectCheck.run(root: fixture.root, plugins: BuiltinPlugins.all, now: ProjectFixture.now)
+            .filter { $0.severity == .error }.map(\.description)
+    }
+
+    @Test("the example-shaped project checks clean")
+    func cleanProject() throws {
+        #expect(try Self.check([:]) == [])
+    }
+
+    @Test("plugin settings, plugin ids and front matter the plugins reject are errors of check", arguments: [
+        (["herald.yml": herald.replacingOccurrences(of: "title_max_length: 60", with: "title_max_length: 60\n    bogus_key: 1")],
+         ["herald.yml:7:5 (plugin_defaults.seo.bogus_key): error: unknown key 'bogus_key'; expected one of: compare_with_previous, description_max_length, disabled_rules, robots_agent, title_max_length"]),
+        (["herald.yml": herald + "  nosuchplugin:\n    x: 1\n"],
+         ["herald.yml:7:3 (plugin_defaults.nosuchplugin): error: unknown plugin 'nosuchplugin'; known plugins: attribution, command-center, newsletter, pages, reputation, seo, sitemap"]),
+        (["snapshots/acme/tenant.yml": tenant + "plugins:\n  seo:\n    title_max_length: long\n    colour: red\n  attribution:\n    lookback_days: 0\n"],
+         ["snapshots/acme/tenant.yml:7:5 (plugins.seo.colour): error: unknown key 'colour'; expected one of: compare_with_previous, description_max_length, disabled_rules, robots_agent, title_max_length",
+          "snapshots/acme/tenant.yml:9:20 (plugins.attribution.lookback_days): error: lookback_days must be at least 1, found 0"]),
+        (["content/acme/pages/about.md": "---\ntitle: About\ndraft: maybe\n---\n# About\n",
+          "content/acme/pages/team.md": "---\ndate: last tuesday\n---\n# Team\n"],
+         ["content/acme/pages/about.md:3:8 (draft): error: front matter 'draft' must be true or false",
+          "content/acme/pages/team.md:2:7 (date): error: front matter 'date' is not a date: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2026-03-29T10:00:00+02:00, found 'last tuesday'"]),
+        (["content/acme/pages/about-us.md": "---\nslug: about\n---\n# Also about\n"],
+         ["content/acme/pages/about.md: error: page pages/about.md would be written to site/about/index.html, which pages/about-us.md already uses; give one of them another `slug` in its front matter"]),
+    ] as [([String: String], [String])])
+    func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
+        let found = try Self.check(changes)
+        for message in expected {
+            #expect(found.contains(message), "missing: \(message)\nfound:\n\(found.joined(separator: "\n"))")
+        }
+        #expect(found.count == expected.count, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test("a newsletter issue without a subject is a check error")
+    func newsletterIssueWithoutSubject() throws {
+        let found = try Self.check(["content/acme/newsletter/2026-11-05-hello.md": "---\ndate: 2026-11-05\n---\nHi\n"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("content/acme/newsletter/2026-11-05-hello.md") == true, "\(found)")
+        #expect(found.first?.contains("subject") == true, "\(found)")
+    }
+
+    @Test("what check reports, the build rejects too")
+    func checkAgreesWithBuild() throws {
+        let fixture = try ProjectFixture(files: Self.files([
+            "herald.yml": "editions:\n  basic:\n    plugins: [seo]\n",
+            "snapshots/acme/tenant.yml": "name: Acme\nbase_url: https://acme.example/\nedition: basic\nplugins:\n  seo:\n    colour: red\n"]))
+        defer { fixture.remove() }
+        let checked = ProjectCheck.run(root: fixture.root, plugins: BuiltinPlugins.all, now: ProjectFixture.now)
+            .filter { $0.severity == .error }
+        #expect(checked.count == 1)
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let failure = try #require(results.first?.failure)
+        #expect(failure.contains("snapshots/acme/tenant.yml:6:5 (plugins.seo.colour)"), "\(failure)")
+    }
+}
