@@ -57,3 +57,16 @@ extension BuiltinPlugins {
         return (report.lines, report.notes)
     }
 }
+
+extension BuiltinPlugins {
+    /// The newsletter plugin's CSS inliner for `herald inline-css`: `<style>` rules (and `css`, applied after them)
+    /// moved into `style` attributes.
+    public static func inlineCSS(html: [UInt8], css: String?) -> [UInt8] {
+        CSSInliner().inline(html, extraCSS: css)
+    }
+
+    /// The newsletter plugin's plain-text alternative for `herald html2text`.
+    public static func plainText(html: [UInt8]) -> String {
+        PlainTextRenderer().render(html)
+    }
+}
