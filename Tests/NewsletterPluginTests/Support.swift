@@ -137,3 +137,21 @@ struct PythonError: Error, CustomStringConvertible {
     var message: String
     var description: String { "python3 failed: \(message)" }
 }
+
+/// A folder under ../shared (beside the repository or its parent), or nil with a printed note when it is absent.
+func sharedFolder(_ relative: String) -> URL? {
+    let parent = packageRoot.deletingLastPathComponent()
+    for base in [parent, parent.deletingLastPathComponent()] {
+        let url = base.appendingPathComponent("shared/" + relative)
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+    }
+    print("../shared/\(relative) is absent; its conformance tests are skipped")
+    return nil
+}
+
+/// The base names of the files in `folder` ending in `suffix`, sorted.
+func sharedCaseNames(in folder: URL?, suffix: String) -> [String] {
+    guard let folder else { return [] }
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.sorted()
+}

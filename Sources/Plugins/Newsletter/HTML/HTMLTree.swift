@@ -67,7 +67,12 @@ public struct HTMLTree: Sendable {
                 if name == "li", let k = openIndex(["li"], stopAt: ["ul", "ol", "menu", "table"]) { popUntil(k, endToken: t) }
                 if name == "dt" || name == "dd", let k = openIndex(["dt", "dd"], stopAt: ["dl", "table"]) { popUntil(k, endToken: t) }
                 if name == "td" || name == "th", let k = openIndex(["td", "th"], stopAt: ["tr", "table"]) { popUntil(k, endToken: t) }
+                if name == "tr", let k = openIndex(["td", "th"], stopAt: ["table"]) { popUntil(k, endToken: t) }
                 if name == "tr", let k = openIndex(["tr"], stopAt: ["table"]) { popUntil(k, endToken: t) }
+                // A row group closes the open row (and its cell); so does a new row whose previous one is still open.
+                if ["tbody", "thead", "tfoot"].contains(name), let k = openIndex(["tr", "tbody", "thead", "tfoot"], stopAt: ["table"]) {
+                    popUntil(k, endToken: t)
+                }
                 if name == "option", let k = openIndex(["option"], stopAt: ["select"]) { popUntil(k, endToken: t) }
                 let parent = stack.last ?? -1
                 var classes: [String] = []
@@ -82,7 +87,9 @@ public struct HTMLTree: Sendable {
                 if parent >= 0 { elements[parent].children.append(index) } else { roots.append(index) }
                 if !(token.selfClosing || HTMLTokenizer.voidElements.contains(name)) { stack.append(index) }
             case .endTag:
-                if let k = stack.lastIndex(where: { elements[$0].name == token.name }) {
+                // A stray cell or row end tag never closes anything outside the innermost open table.
+                let scoped = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption"].contains(token.name)
+                if let k = scoped ? openIndex([token.name], stopAt: ["table"]) : stack.lastIndex(where: { elements[$0].name == token.name }) {
                     popUntil(k, endToken: t)
                 }
             default:
