@@ -70,6 +70,13 @@ struct SelectorMatcher {
             }
         }
         for negation in compound.negations where matchesCompound(negation, element) { return false }
+        for nth in compound.nths {
+            let siblings = self.siblings(element)
+            let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
+            let others = nth.fromEnd ? after : before
+            let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
+            if !nth.matches(position: position) { return false }
+        }
         for pseudo in compound.pseudos {
             let siblings = self.siblings(element)
             switch pseudo {
