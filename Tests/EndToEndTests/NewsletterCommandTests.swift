@@ -7,10 +7,13 @@ import Testing
     static let binary = root + "/.build/debug/herald"
     static var built: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERALD_UNSUBSCRIBE") }
+        env.merge(environment) { _, new in new }
+        process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -61,5 +64,48 @@ import Testing
         #expect(unreadable.status == 1)
         let unknown = try run([command, "--bogus", "x.html"])
         #expect(unknown.status == 2)
+    }
+
+    /// A throwaway key for the tests.
+    static let key = "test-secret-key"
+
+    func token(_ tenant: String, _ issue: String, _ subscriber: String) throws -> String {
+        // Computed with Python's hmac module, independently of Herald's code.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import hmac,hashlib,base64,sys; print(base64.urlsafe_b64encode(hmac.new(sys.argv[1].encode(), sys.argv[2].encode(), hashlib.sha256).digest()[:16]).decode().rstrip('='))",
+                             Self.key, "\(tenant)|\(issue)|\(subscriber)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(.enabled(if: built && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "herald is not built or python3 is absent"))
+    func unsubscribeVerify() throws {
+        let t = try token("acme", "2026-11-15-november", "s 1")
+        let url = "https://acme.example/unsubscribe?t=\(t)&i=2026-11-15-november&s=s%201"
+        let ok = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY": Self.key])
+        #expect(ok.status == 0)
+        #expect(ok.out == "valid  tenant acme  issue 2026-11-15-november  subscriber s 1\n")
+        #expect(!ok.out.contains(Self.key) && !ok.err.contains(Self.key))
+        let bare = try run(["unsubscribe", "verify", t, "--tenant", "acme", "--issue", "2026-11-15-november", "--subscriber", "s 1"],
+                           environment: ["HERALD_UNSUBSCRIBE_KEY": Self.key])
+        #expect(bare.status == 0)
+        let otherTenant = try run(["unsubscribe", "verify", url, "--tenant", "other"], environment: ["HERALD_UNSUBSCRIBE_KEY": Self.key])
+        #expect(otherTenant.status == 1 && otherTenant.out.hasPrefix("invalid"))
+        let keyFile = try temporary("key", Self.key + "\n")
+        defer { try? FileManager.default.removeItem(atPath: keyFile) }
+        let fromFile = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY_FILE": keyFile])
+        #expect(fromFile.status == 0)
+        let wrongKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY": "other"])
+        #expect(wrongKey.status == 1)
+        let noKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"])
+        #expect(noKey.status == 1 && noKey.err.contains("HERALD_UNSUBSCRIBE_KEY"))
+        #expect(try run(["unsubscribe", "verify", t, "--tenant", "acme"]).status == 2)
+        #expect(try run(["unsubscribe", "verify", url]).status == 2)
+        #expect(try run(["unsubscribe", "--help"]).out.hasPrefix("Usage: herald unsubscribe verify URL --tenant ID"))
     }
 }

@@ -6,7 +6,7 @@ import HeraldData
 /// Front matter (YAML `---` or TOML `+++`): `subject` (required; `title` stands in for it, as in Zola/Hugo
 /// posts), `preheader`, `date` (`YYYY-MM-DD` or RFC 3339; else the `YYYY/MM/DD` in a Zola `path`, else a
 /// `YYYY-MM-DD` file-name prefix, else the build instant), `segment` (a subscriber tag), `title` (web page
-/// title), `slug`, `description`. Zola's `path`, `authors`, `aliases`, `extra`, `draft`, `template`, `weight`,
+/// title), `slug`, `description`, `utm_campaign`. Zola's `path`, `authors`, `aliases`, `extra`, `draft`, `template`, `weight`,
 /// `updated` and `taxonomies` are accepted; any other key is an error.
 public struct NewsletterIssue: Sendable {
     public var slug: String
@@ -19,6 +19,8 @@ public struct NewsletterIssue: Sendable {
     /// `YYYY-MM-DD` in that offset.
     public var day: String
     public var segment: String?
+    /// `utm_campaign` for this issue's links (front matter `utm_campaign`; default the slug).
+    public var utmCampaign: String? = nil
     public var authors: [String]
     public var markdown: String
     /// Where relative links and images resolve (the original post URL for Zola content, else the web version).
@@ -27,7 +29,7 @@ public struct NewsletterIssue: Sendable {
 
     static let knownKeys: Set<String> = ["subject", "title", "preheader", "date", "segment", "slug", "description",
                                          "path", "authors", "aliases", "extra", "draft", "template", "weight", "updated",
-                                         "taxonomies", "tags", "categories"]
+                                         "taxonomies", "tags", "categories", "utm_campaign"]
 
     /// Reads an issue; `offsetSeconds` places a date without a time at midnight in the tenant's zone.
     public static func load(_ document: ContentDocument, tenant: TenantConfig, now: Date,
@@ -99,10 +101,12 @@ public struct NewsletterIssue: Sendable {
         }
         let segment = string("segment")?.trimmingCharacters(in: .whitespaces)
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return NewsletterIssue(slug: slug, subject: subject ?? "", title: title, preheader: string("preheader"),
-                               description: string("description"), date: when, day: IssueDate.day(when),
-                               segment: segment?.isEmpty == true ? nil : segment, authors: authors,
-                               markdown: document.body, baseURL: baseURL, location: document.location)
+        var issue = NewsletterIssue(slug: slug, subject: subject ?? "", title: title, preheader: string("preheader"),
+                                    description: string("description"), date: when, day: IssueDate.day(when),
+                                    segment: segment?.isEmpty == true ? nil : segment, authors: authors,
+                                    markdown: document.body, baseURL: baseURL, location: document.location)
+        issue.utmCampaign = string("utm_campaign")
+        return issue
     }
 }
 

@@ -91,7 +91,8 @@ public struct NewsletterPlugin: Plugin {
                                      unsubscribeMailto: mailto.isEmpty ? nil : mailto, tokens: tokens)
 
         let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
-                                     textWidth: settings.textWidth, greeting: settings.greeting)
+                                     textWidth: settings.textWidth, greeting: settings.greeting, utm: settings.utm,
+                                     unsubscribeBase: unsubscribeBase)
         var artifacts: [Artifact] = []
         var pages: [PublishedPage] = []
         var rows: [IssueReportRow] = []

@@ -70,3 +70,15 @@ extension BuiltinPlugins {
         PlainTextRenderer().render(html)
     }
 }
+
+extension BuiltinPlugins {
+    /// `herald unsubscribe verify`: whether `token` is the newsletter's HMAC token for the tenant, issue and subscriber.
+    public static func verifyUnsubscribe(secret: [UInt8], token: String, tenant: String, issue: String, subscriber: String) -> Bool {
+        UnsubscribeToken(secret: secret).verify(token, tenant: tenant, issue: issue, subscriber: subscriber)
+    }
+
+    /// The token, issue and subscriber carried by an unsubscribe URL.
+    public static func unsubscribeParts(of url: String) -> (token: String, issue: String, subscriber: String)? {
+        UnsubscribeToken.parts(of: url)
+    }
+}
