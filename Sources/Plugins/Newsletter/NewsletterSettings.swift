@@ -19,17 +19,20 @@ public struct NewsletterSettings: Decodable, Sendable {
     public var greeting: String
     /// UTM tagging of links (off when absent).
     public var utm: UTMSettings?
+    /// Named audiences that issues target (`segments:` in the issue's front matter).
+    public var segments: [String: SegmentRule]
     public static let defaultGreeting = "Hi {{ subscriber.first_name | default: \"there\" }},"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case from, replyTo, listName, listID = "list_id", unsubscribeURL = "unsubscribe_url", unsubscribeMailto
-        case emailTemplate, textWidth, greeting, utm
+        case emailTemplate, textWidth, greeting, utm, segments
     }
 
     public init() {
         emailTemplate = "newsletter/email.html"
         textWidth = 76
         greeting = NewsletterSettings.defaultGreeting
+        segments = [:]
     }
 
     public init(from decoder: Decoder) throws {
@@ -44,6 +47,7 @@ public struct NewsletterSettings: Decodable, Sendable {
         textWidth = try c.decodeIfPresent(Int.self, forKey: .textWidth) ?? 76
         greeting = try c.decodeIfPresent(String.self, forKey: .greeting) ?? NewsletterSettings.defaultGreeting
         utm = try c.decodeIfPresent(UTMSettings.self, forKey: .utm)
+        segments = try c.decodeIfPresent([String: SegmentRule].self, forKey: .segments) ?? [:]
     }
 }
 
