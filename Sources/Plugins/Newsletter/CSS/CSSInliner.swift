@@ -99,7 +99,7 @@ public struct CSSInliner: Sendable {
 
         // 3. Match every rule; keep what cannot be inlined.
         let matcher = SelectorMatcher(tree: tree)
-        var candidates: [Int: [Candidate]] = [:]
+        var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
         var order = 0
         var ruleID = 0
         var leftovers: [Int: [String]] = [:]
@@ -126,7 +126,7 @@ public struct CSSInliner: Sendable {
                             order += 1
                             let candidate = Candidate(declaration: declaration, tier: declaration.important ? 2 : 0,
                                                       specificity: specificity, order: order, rule: ruleID)
-                            for element in matched { candidates[element, default: []].append(candidate) }
+                            for element in matched { candidates[element].append(candidate) }
                         }
                     }
                     if !unsupported.isEmpty, !declarations.isEmpty {
@@ -141,7 +141,7 @@ public struct CSSInliner: Sendable {
 
         // 4. Resolve the cascade per element and plan the edits.
         var edits: [(range: Range<Int>, replacement: [UInt8])] = []
-        for (element, list) in candidates {
+        for (element, list) in candidates.enumerated() where !list.isEmpty {
             let token = tree.tokens[tree.elements[element].token]
             var all = list
             let existing = token.attribute("style")
@@ -219,7 +219,12 @@ public struct CSSInliner: Sendable {
 
     /// `{{ … }}`, `{% … %}`, `*|…|*` or `%%…%%`: Liquid, Mailchimp and Ghost-style merge tags.
     static func hasTemplateTag(_ text: String) -> Bool {
-        text.contains("{{") || text.contains("{%") || text.contains("*|") || text.contains("%%")
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if (previous == 0x7B && (b == 0x7B || b == 0x25)) || (previous == 0x2A && b == 0x7C) || (previous == 0x25 && b == 0x25) { return true }
+            previous = b
+        }
+        return false
     }
 
     /// `#abc` → `#aabbcc`; `#aabbcc` and colour names as they are; nil for anything else (functions, keywords with spaces).
@@ -236,9 +241,14 @@ public struct CSSInliner: Sendable {
 
     /// `font-family: "A B"` → `font-family: 'A B'`, so the attribute needs no `&quot;` (when the value has no `'`).
     static func singleQuoted(_ declaration: CSSDeclaration) -> CSSDeclaration {
-        guard declaration.value.contains("\""), !declaration.value.contains("'") else { return declaration }
+        var hasDouble = false
+        for b in declaration.value.utf8 {
+            if b == 0x27 { return declaration }
+            if b == 0x22 { hasDouble = true }
+        }
+        guard hasDouble else { return declaration }
         var d = declaration
-        d.value = d.value.replacingOccurrences(of: "\"", with: "'")
+        d.value = String(decoding: declaration.value.utf8.map { $0 == 0x22 ? 0x27 : $0 }, as: UTF8.self)
         return d
     }
 

@@ -95,7 +95,7 @@ public struct CSSSelector: Sendable, Hashable {
         var parts: [String] = []
         var start = 0
         while start <= s.count {
-            let comma = CSSParser.scan(s, start, s.count, stopAt: [0x2C])
+            let comma = CSSParser.scan(s, start, s.count, stopAt: 0x2C)
             parts.append(String(decoding: s[start..<comma], as: UTF8.self).trimmingASCIISpace())
             start = comma + 1
         }
