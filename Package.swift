@@ -37,6 +37,10 @@ var targets: [Target] = [
     .executableTarget(name: "herald", dependencies: ["Generator", "Plugins", "HeraldData", "Liquid", "Markup"],
                       path: "Sources/herald"),
 
+    // `make bench-email`: Herald's side of the email benchmark (bench/email/run.py).
+    .executableTarget(name: "herald-bench-email", dependencies: ["NewsletterPlugin", "Generator", "HeraldData"],
+                      path: "bench/email/Sources"),
+
     .testTarget(name: "LiquidTests", dependencies: ["Liquid"], path: "Tests/LiquidTests"),
     .testTarget(name: "DataTests", dependencies: ["HeraldData"], path: "Tests/DataTests"),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"], path: "Tests/MarkupTests"),

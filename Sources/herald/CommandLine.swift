@@ -73,3 +73,27 @@ struct StandardError: TextOutputStream {
     }
 }
 
+
+/// Parses the arguments of a command that takes exactly one input file: `--help` prints `usage` (exit 0), usage
+/// errors are printed with it (exit 2). Returns the parsed arguments, or the exit status when the command is done.
+func parseOneFileCommand(_ command: String, _ arguments: [String], usage: String, valued: Set<String> = [],
+                         fileName: String = "FILE.html") -> Result<ParsedArguments, ExitStatus> {
+    do {
+        let parsed = try OptionSpec(valued: valued, flags: ["help", "h"]).parse(arguments)
+        if parsed.flags.contains("help") || parsed.flags.contains("h") {
+            print(usage)
+            return .failure(ExitStatus(code: 0))
+        }
+        guard parsed.positionals.count == 1 else {
+            throw UsageError(description: parsed.positionals.isEmpty ? "missing \(fileName)" : "expected one \(fileName)")
+        }
+        return .success(parsed)
+    } catch {
+        printError("herald \(command): \(error)\n\n\(usage)")
+        return .failure(ExitStatus(code: 2))
+    }
+}
+
+struct ExitStatus: Error {
+    var code: Int32
+}

@@ -8,6 +8,9 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
     ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json, bench DIR", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),
+    ("inline-css", "newsletter CSS inliner: FILE.html [--css FILE] → inlined HTML", InlineCSSCommand.run),
+    ("html2text", "newsletter plain text: FILE.html → the text alternative", HTMLToTextCommand.run),
+    ("unsubscribe", "newsletter unsubscribe links: verify URL|TOKEN --tenant ID", UnsubscribeCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
     ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
 ]

@@ -49,6 +49,11 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
                    expected: "background: #fff; background: linear-gradient(#fff, #eee); color: red"),
         InlineCase(name: "fallbacks of a losing rule are not", css: "#t { color: red; color: rgba(1,2,3,.5) } p { color: blue }", body: #"<p id="t">x</p>"#,
                    expected: "color: red; color: rgba(1,2,3,.5)"),
+        InlineCase(name: ":nth-child(odd) matches the third", css: "li:nth-child(odd) { color: red }", body: #"<ul><li>a</li><li>b</li><li id="t">c</li></ul>"#, expected: "color: red"),
+        InlineCase(name: ":nth-child(2n+1) skips the second", css: "li:nth-child(2n+1) { color: red }", body: #"<ul><li>a</li><li id="t">b</li></ul>"#, expected: nil),
+        InlineCase(name: ":nth-child(-n+2) matches the first two", css: "li:nth-child(-n+2) { color: red }", body: #"<ul><li>a</li><li id="t">b</li><li>c</li></ul>"#, expected: "color: red"),
+        InlineCase(name: ":nth-last-child(1)", css: "li:nth-last-child(1) { color: red }", body: #"<ul><li>a</li><li id="t">b</li></ul>"#, expected: "color: red"),
+        InlineCase(name: ":nth-of-type(2) counts same-name siblings", css: "p:nth-of-type(2) { color: red }", body: #"<div><p>a</p><span>s</span><p id="t">b</p></div>"#, expected: "color: red"),
         InlineCase(name: "universal selector", css: "* { margin: 0 }", body: #"<p id="t">x</p>"#, expected: "margin: 0"),
     ]
 
@@ -83,6 +88,53 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
         #expect(CSSInliner().inline(#"<style>p { content: "it's" }</style><p>x</p>"#) == #"<p style="content: &quot;it's&quot;">x</p>"#)
     }
 
+    @Test(arguments: [
+        #"<a href="{{ url | append: '?a=1&b=2' }}" title="{% if vip %}VIP &amp; co{% endif %}" data-m="*|FNAME|*" data-g="%%{first_name, "there"}%%" class="a">x</a>"#,
+        #"<img src="https://x.example/{{ id }}.png" alt='{{ name | default: "there" }}' class="a">"#,
+    ])
+    func templateTagsInAttributesAreByteIdentical(_ element: String) {
+        let out = CSSInliner().inline("<style>.a { color: red }</style>" + element)
+        let insert = element.hasSuffix(">x</a>") ? element.dropLast(6) + #" style="color: red">x</a>"# : element.dropLast() + #" style="color: red">"#
+        #expect(out == insert)
+    }
+
+    @Test func aStyleAttributeWithTemplateTagsIsKeptVerbatimAfterTheSheet() {
+        let out = CSSInliner().inline(#"<style>p { margin: 0; color: red }</style><p style='color: {{ c | default: "blue" }}; {% if x > 1 %}font-weight: bold{% endif %}'>x</p>"#)
+        #expect(out == #"<p style='margin: 0; color: red; color: {{ c | default: "blue" }}; {% if x > 1 %}font-weight: bold{% endif %}'>x</p>"#)
+    }
+
+    @Test func entitiesRoundTripExactlyOnce() {
+        let out = CSSInliner().inline(#"<style>p { font-family: "A&B" }</style><p style="background: url(a?x=1&amp;y=2)" title="&lt;&amp;&gt;">Tom &amp; Jerry &#8212;</p>"#)
+        #expect(out == #"<p style="font-family: 'A&amp;B'; background: url(a?x=1&amp;y=2)" title="&lt;&amp;&gt;">Tom &amp; Jerry &#8212;</p>"#)
+    }
+
+    @Test func conditionalCommentsAreOpaque() {
+        let body = #"<!--[if mso]><table class="a"><tr><td class="a">x</td></tr></table><![endif]--><!--[if !mso]><!--><p class="a">y</p><!--<![endif]-->"#
+        let out = CSSInliner().inline("<style>.a { color: red }</style>" + body)
+        #expect(out == #"<!--[if mso]><table class="a"><tr><td class="a">x</td></tr></table><![endif]--><!--[if !mso]><!--><p class="a" style="color: red">y</p><!--<![endif]-->"#)
+    }
+
+    @Test func atRulesAndPseudoRulesStayInStyle() {
+        let out = CSSInliner().inline("<style>@supports (display: grid) { .a { display: grid } } p::before { content: 'x' } a:hover, a:focus { color: red } @media print { p { color: black !important } }</style><p class=\"a\">x</p>")
+        #expect(out.contains("@supports (display: grid) {\n.a { display: grid; }\n}"))
+        #expect(out.contains("p::before { content: 'x'; }"))
+        #expect(out.contains("a:hover, a:focus { color: red; }"))
+        #expect(out.contains("@media print {\np { color: black !important; }\n}"))
+        #expect(out.contains(#"<p class="a">x</p>"#))
+    }
+
+    @Test(arguments: ["data-embed", "data-herald-keep", #"data-css-inline="keep""#])
+    func styleOptOuts(_ attribute: String) {
+        let html = "<style \(attribute)>p { color: red }</style><p>x</p>"
+        #expect(CSSInliner().inline(html) == html)
+    }
+
+    @Test func premailerStyleOptions() {
+        let html = ##"<style>td { background-color: #abc } .x { color: red }</style><table><tr><td class="x">a</td><td bgcolor="#fff">b</td></tr></table>"##
+        let out = CSSInliner(removeClasses: true, keepStyleElements: true, tableBackgroundAttributes: true).inline(html)
+        #expect(out == ##"<style>td { background-color: #abc } .x { color: red }</style><table><tr><td style="background-color: #abc; color: red" bgcolor="#aabbcc">a</td><td bgcolor="#fff" style="background-color: #abc">b</td></tr></table>"##)
+    }
+
     @Test func optOuts() {
         let out = CSSInliner().inline(#"<style data-herald-keep>p { color: red }</style><style>p { margin: 0 }</style><p data-herald-ignore>x</p><p>y</p>"#)
         #expect(out == #"<style data-herald-keep>p { color: red }</style><p data-herald-ignore>x</p><p style="margin: 0">y</p>"#)
@@ -94,12 +146,14 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
         ("a[href]", 1_001),
         ("*", 0),
         ("a:not(.x)", 1_001),
+        ("tr:nth-child(2n+1)", 1_001),
+        ("li:nth-last-of-type(2) a", 1_002),
     ])
     func specificity(_ selector: String, _ expected: Int) {
         #expect(CSSSelector.parse(selector)?.specificity == expected)
     }
 
-    @Test(arguments: ["a:hover", "p::before", "p:not(div p)", "p:nth-child(2)", "> p", "a[", "p ~"])
+    @Test(arguments: ["a:hover", "p::before", "p:not(div p)", "p:nth-child(2n+)", "p:nth-child(x)", "li:nth-child(2 of .a)", "> p", "a[", "p ~"])
     func unsupportedSelectorsAreRejected(_ selector: String) {
         #expect(CSSSelector.parse(selector) == nil)
     }

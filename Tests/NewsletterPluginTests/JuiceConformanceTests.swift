@@ -6,20 +6,8 @@ import Testing
 /// Compared semantically: the same elements in the same order, each with the same ordered list of style
 /// declarations, after removing `!important` (juice strips it by default; Herald keeps it, see the README there).
 @Suite struct JuiceConformanceTests {
-    static let folder: URL? = {
-        let parent = packageRoot.deletingLastPathComponent()
-        for base in [parent, parent.deletingLastPathComponent()] {
-            let url = base.appendingPathComponent("shared/conformance/css-inline/juice/cases")
-            if FileManager.default.fileExists(atPath: url.path) { return url }
-        }
-        return nil
-    }()
-
-    static var caseNames: [String] {
-        guard let folder else { return [] }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".out") }.map { String($0.dropLast(4)) }.sorted()
-    }
+    static let folder = sharedFolder("conformance/css-inline/juice/cases")
+    static var caseNames: [String] { sharedCaseNames(in: folder, suffix: ".out") }
 
     /// Cases whose expected output depends on juice behaviour Herald deliberately does not have, with the reason.
     static let differences: [String: String] = [

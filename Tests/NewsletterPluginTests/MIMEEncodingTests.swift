@@ -166,6 +166,14 @@ import Testing
         #expect(parsed.max_line <= 998)
         #expect(!parsed.bare_newlines)
         #expect(!parsed.dot_lines)
+        #expect(parsed.qp_max_line <= 76)
+        #expect(parsed.mime_version == "1.0")
+        #expect(parsed.date == "Thu, 07 Aug 2025 00:00:00 +0200")
+        #expect(parsed.list_id == "Acme <newsletter.acme.example>")
+        for word in parsed.encoded_words {
+            #expect(word.length <= 75, "\(word.word)")
+            #expect(word.whole, "\(word.word) splits a UTF-8 character")
+        }
         // The unsubscribe URL is whole on one line, never encoded or folded inside <…>.
         let raw = String(decoding: bytes, as: UTF8.self)
         #expect(raw.contains("List-Unsubscribe: <\(c.unsubscribe)>"))

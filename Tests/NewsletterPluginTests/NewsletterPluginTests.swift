@@ -262,7 +262,7 @@ let people: [Subscriber] = [
     ])
     func lintFindings(_ html: String, _ expected: [String]) {
         let issue = NewsletterIssue(slug: "x", subject: "x", title: "x", preheader: nil, description: nil,
-                                    date: Timestamp(millisecondsSinceEpoch: 0, offsetSeconds: 0), day: "1970-01-01", segment: nil,
+                                    date: Timestamp(millisecondsSinceEpoch: 0, offsetSeconds: 0), day: "1970-01-01", segments: [],
                                     authors: [], markdown: "", baseURL: "https://x/", location: SourceLocation(file: "x"))
         let lint = IssueLint(issue: issue, html: Array(html.utf8), unsubscribeSentinel: MergeMarker.sentinel(0))
         #expect(lint.findings.count == expected.count)

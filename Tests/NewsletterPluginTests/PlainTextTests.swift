@@ -43,6 +43,18 @@ struct TextCase: CustomTestStringConvertible, Sendable {
                  text: "Name    Count\napples  3\n"),
         TextCase(name: "layout tables flow as blocks", html: #"<table role="presentation"><tr><td><p>one</p></td></tr><tr><td><p>two</p></td></tr></table>"#,
                  text: "one\n\ntwo\n"),
+        TextCase(name: "cells with line breaks stay in their column",
+                 html: "<table><tr><th>Office<br>Berlin</th><th>Hours</th></tr><tr><td>Mitte</td><td>9–5</td></tr></table>",
+                 text: "Office  Hours\nBerlin\nMitte   9–5\n"),
+        TextCase(name: "pre in a cell keeps its lines and indentation",
+                 html: "<table><tr><td><pre>a\n  b</pre></td><td>x</td></tr></table>", text: "a    x\n  b\n"),
+        TextCase(name: "short rows are padded with empty cells; widths count characters",
+                 html: "<table><tr><td>Länge</td><td>ä</td><td>3</td></tr><tr><td>1</td><td>2</td></tr></table>", text: "Länge  ä  3\n1      2\n"),
+        TextCase(name: "cells outside a row form one; text outside any cell comes before the table",
+                 html: "<p>Prices</p><table><caption>Q3</caption><td>a</td><td>b</td><tr>note<td>c</td><td>d</td></tr></table>",
+                 text: "Prices\n\nQ3 note\n\na  b\nc  d\n"),
+        TextCase(name: "cells and rows with no table run inline", html: "<div>one <td>two</td><td>three</td></div>", text: "one two three\n"),
+        TextCase(name: "white-space: pre keeps the lines", html: "<p>a</p><div style=\"white-space: pre\">x\n  y</div>", text: "a\n\nx\n  y\n"),
         TextCase(name: "images show alt text", html: #"<p><img src="x.png" alt="A chart"> and <img src="y.png" alt=""></p>"#, text: "[A chart] and\n"),
     ]
 

@@ -63,12 +63,32 @@ struct ParsedMessage: Decodable {
     var max_line: Int
     var bare_newlines: Bool
     var dot_lines: Bool
+    var mime_version: String
+    /// The longest line of the quoted-printable bodies, in octets (without CRLF).
+    var qp_max_line: Int
+    /// Every RFC 2047 encoded-word in the header section: its length and whether its payload alone decodes as UTF-8.
+    var encoded_words: [EncodedWord]
+    /// The raw header lines (unfolded continuation lines kept separate).
+    var header_lines: [String]
+}
+
+struct EncodedWord: Decodable {
+    var word: String
+    var length: Int
+    var whole: Bool
 }
 
 enum Python {
     static let script = """
-    import sys, json, email
+    import sys, json, email, re, base64, quopri
     from email import policy
+    def word_ok(charset, enc, payload):
+        try:
+            raw = base64.b64decode(payload, validate=True) if enc.lower() == 'b' else quopri.decodestring(payload.replace('_', ' ').encode(), header=True)
+            raw.decode(charset, errors='strict')
+            return True
+        except Exception:
+            return False
     for path in sys.argv[1:]:
         data = open(path, 'rb').read()
         msg = email.message_from_bytes(data, policy=policy.default)
@@ -78,6 +98,7 @@ enum Python {
         to = msg['to'].addresses[0]
         frm = msg['from'].addresses[0]
         lines = data.split(b'\\r\\n')
+        head = data.split(b'\\r\\n\\r\\n', 1)[0].decode('ascii')
         body_lines = data.split(b'\\r\\n\\r\\n', 1)[1].split(b'\\r\\n')
         out = {
             'subject': str(msg['subject']), 'from_name': frm.display_name, 'from_addr': frm.addr_spec,
@@ -90,6 +111,11 @@ enum Python {
             'defects': defects, 'max_line': max(len(l) for l in lines),
             'bare_newlines': b'\\n' in data.replace(b'\\r\\n', b''),
             'dot_lines': any(l.startswith(b'.') for l in body_lines),
+            'mime_version': str(msg['mime-version']),
+            'qp_max_line': max(len(l) for l in body_lines),
+            'encoded_words': [{'word': m.group(0), 'length': len(m.group(0)), 'whole': word_ok(m.group(1), m.group(2), m.group(3))}
+                              for m in re.finditer(r'=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?=', head)],
+            'header_lines': head.split('\\r\\n'),
         }
         print(json.dumps(out))
     """
@@ -136,4 +162,22 @@ enum Python {
 struct PythonError: Error, CustomStringConvertible {
     var message: String
     var description: String { "python3 failed: \(message)" }
+}
+
+/// A folder under ../shared (beside the repository or its parent), or nil with a printed note when it is absent.
+func sharedFolder(_ relative: String) -> URL? {
+    let parent = packageRoot.deletingLastPathComponent()
+    for base in [parent, parent.deletingLastPathComponent()] {
+        let url = base.appendingPathComponent("shared/" + relative)
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+    }
+    print("../shared/\(relative) is absent; its conformance tests are skipped")
+    return nil
+}
+
+/// The base names of the files in `folder` ending in `suffix`, sorted.
+func sharedCaseNames(in folder: URL?, suffix: String) -> [String] {
+    guard let folder else { return [] }
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.sorted()
 }

@@ -33,6 +33,9 @@ public struct IssueRenderer: Sendable {
     public var textWidth: Int
     /// A greeting line (may hold merges) shown above issues that do not address the reader themselves.
     public var greeting: String
+    /// UTM tagging (nil: links unchanged) and what it must never tag besides the web version.
+    public var utm: UTMSettings? = nil
+    public var unsubscribeBase: String = ""
 
     /// The merge index reserved for the unsubscribe URL in the layout.
     static let unsubscribeExpression = MergeExpression(path: ["unsubscribe_url"], filters: [], source: "unsubscribe_url")
@@ -63,7 +66,13 @@ public struct IssueRenderer: Sendable {
         // Merges are marked after the layout, so the layout may hold some too (`{% raw %}{{ subscriber.… }}{% endraw %}`);
         // `<pre>`/`<code>` content is never touched.
         let layout = marker.mark(try templates.render(emailTemplate, variables))
-        let inlined = CSSInliner().inline(Array(layout.utf8))
+        var inlined = CSSInliner().inline(Array(layout.utf8))
+        if let utm {
+            let host = NewsletterPlugin.host(of: tenant.baseURL)
+            inlined = utm.tagger(campaign: issue.utmCampaign ?? issue.slug, siteHost: host,
+                                 excludedPrefixes: [unsubscribeBase, webURL, tenant.baseURL + "unsubscribe"],
+                                 excludedMarkers: [unsubscribeSentinel]).tagLinks(inlined)
+        }
         let text = PlainTextRenderer(width: textWidth).render(inlined)
         let htmlTemplate = MergeTemplate(inlined), textTemplate = MergeTemplate(Array(text.utf8))
         return RenderedIssue(issue: issue, bodyHTML: body, showTitle: showTitle, webMerges: webMarker.expressions, html: htmlTemplate,

@@ -23,12 +23,13 @@ struct MessageFactory: Sendable {
         return (web ? rendered.webMerges : rendered.merges).map { $0.evaluate(recipient) }
     }
 
-    func message(_ rendered: RenderedIssue, for subscriber: Subscriber) -> EmailMessage {
+    func message(_ rendered: RenderedIssue, for subscriber: Subscriber, variant: SubjectVariant? = nil) -> EmailMessage {
         let issue = rendered.issue
         let unsubscribe = unsubscribeURL(issue: issue.slug, subscriber: subscriber.id)
         let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: unsubscribe, webURL: rendered.webURL)
         let values = rendered.merges.map { $0.evaluate(recipient) }
-        let digest = Crypto.sha256(Array("\(tenantID)|\(issue.slug)|\(subscriber.id)".utf8))
+        let variantKey = variant.map { $0.letter.isEmpty ? "" : "|" + $0.letter } ?? ""
+        let digest = Crypto.sha256(Array("\(tenantID)|\(issue.slug)|\(subscriber.id)\(variantKey)".utf8))
         var mailto: String? = nil
         if let address = unsubscribeMailto {
             let token = tokens?.token(tenant: tenantID, issue: issue.slug, subscriber: subscriber.id) ?? ""
@@ -39,7 +40,7 @@ struct MessageFactory: Sendable {
             from: from,
             to: .init(name: name.isEmpty ? nil : name, address: subscriber.email),
             replyTo: replyTo,
-            subject: issue.subject,
+            subject: variant?.subject ?? issue.subject,
             date: HeaderEncoding.date(millisecondsSinceEpoch: issue.date.millisecondsSinceEpoch, offsetSeconds: issue.date.offsetSeconds),
             messageID: Crypto.hex(digest.prefix(16)) + "@" + host,
             listID: listID,
@@ -47,5 +48,22 @@ struct MessageFactory: Sendable {
             unsubscribeMailto: mailto,
             text: .quotedPrintable(rendered.encodedText.render(values, escapeHTML: false)),
             html: .quotedPrintable(rendered.encodedHTML.render(values, escapeHTML: true)))
+    }
+}
+
+/// One subject line of an issue: the only one (no letter, messages in the issue's folder), or an A/B variant
+/// (`a`, `b`, … in that order, messages in a subfolder named by the letter; its Message-IDs differ).
+struct SubjectVariant: Sendable, Hashable {
+    var letter: String
+    var subject: String
+
+    var folder: String { letter.isEmpty ? "" : letter + "/" }
+
+    static func all(_ issue: NewsletterIssue) -> [SubjectVariant] {
+        if issue.subjectVariants.isEmpty { return [SubjectVariant(letter: "", subject: issue.subject)] }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return issue.subjectVariants.enumerated().map { k, subject in
+            SubjectVariant(letter: k < letters.count ? String(letters[k]) : "v\(k + 1)", subject: subject)
+        }
     }
 }

@@ -6,7 +6,8 @@ import HeraldData
 /// Front matter (YAML `---` or TOML `+++`): `subject` (required; `title` stands in for it, as in Zola/Hugo
 /// posts), `preheader`, `date` (`YYYY-MM-DD` or RFC 3339; else the `YYYY/MM/DD` in a Zola `path`, else a
 /// `YYYY-MM-DD` file-name prefix, else the build instant), `segment` (a subscriber tag), `title` (web page
-/// title), `slug`, `description`. Zola's `path`, `authors`, `aliases`, `extra`, `draft`, `template`, `weight`,
+/// title), `slug`, `description`, `utm_campaign`, `segments` (a list of segment names; `segment` for one),
+/// `subject_variants` (A/B subject lines). Zola's `path`, `authors`, `aliases`, `extra`, `draft`, `template`, `weight`,
 /// `updated` and `taxonomies` are accepted; any other key is an error.
 public struct NewsletterIssue: Sendable {
     public var slug: String
@@ -18,7 +19,14 @@ public struct NewsletterIssue: Sendable {
     public var date: Timestamp
     /// `YYYY-MM-DD` in that offset.
     public var day: String
-    public var segment: String?
+    /// The segments it targets (front matter `segment: name` or `segments: [a, b]`); empty: every subscriber.
+    public var segments: [String] = []
+    /// The segments as one label (`a, b`), for templates and reports.
+    public var segment: String? { segments.isEmpty ? nil : segments.joined(separator: ", ") }
+    /// A/B subject lines (front matter `subject_variants`, at least two): one message set per variant.
+    public var subjectVariants: [String] = []
+    /// `utm_campaign` for this issue's links (front matter `utm_campaign`; default the slug).
+    public var utmCampaign: String? = nil
     public var authors: [String]
     public var markdown: String
     /// Where relative links and images resolve (the original post URL for Zola content, else the web version).
@@ -27,7 +35,7 @@ public struct NewsletterIssue: Sendable {
 
     static let knownKeys: Set<String> = ["subject", "title", "preheader", "date", "segment", "slug", "description",
                                          "path", "authors", "aliases", "extra", "draft", "template", "weight", "updated",
-                                         "taxonomies", "tags", "categories"]
+                                         "taxonomies", "tags", "categories", "utm_campaign", "segments", "subject_variants"]
 
     /// Reads an issue; `offsetSeconds` places a date without a time at midnight in the tenant's zone.
     public static func load(_ document: ContentDocument, tenant: TenantConfig, now: Date,
@@ -97,12 +105,45 @@ public struct NewsletterIssue: Sendable {
             let trimmed = zolaPath.hasPrefix("/") ? String(zolaPath.dropFirst()) : zolaPath
             baseURL = URLResolver.resolve(trimmed.hasSuffix("/") ? trimmed : trimmed + "/", against: tenant.baseURL)
         }
-        let segment = string("segment")?.trimmingCharacters(in: .whitespaces)
+        func strings(_ key: String) -> [String] {
+            guard let node = fields[key] else { return [] }
+            guard case let .array(items) = node.value else {
+                problems.append(Diagnostic("front matter key '\(key)' must be a list of strings", at: node.location))
+                return []
+            }
+            var out: [String] = []
+            for item in items {
+                guard case let .string(text) = item.value, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    problems.append(Diagnostic("front matter key '\(key)' must hold non-empty strings", at: item.location))
+                    continue
+                }
+                out.append(text.trimmingCharacters(in: .whitespaces))
+            }
+            return out
+        }
+        var segments = strings("segments")
+        if let one = string("segment")?.trimmingCharacters(in: .whitespaces), !one.isEmpty {
+            if fields["segments"] != nil {
+                problems.append(Diagnostic("use either 'segment' or 'segments', not both", at: fields["segment"]!.location))
+            }
+            segments = [one]
+        }
+        let variants = strings("subject_variants")
+        if let node = fields["subject_variants"] {
+            if variants.count < 2 {
+                problems.append(Diagnostic("'subject_variants' needs at least two subject lines", at: node.location))
+            } else if Set(variants).count != variants.count {
+                problems.append(Diagnostic("'subject_variants' has the same subject line twice", at: node.location))
+            }
+        }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return NewsletterIssue(slug: slug, subject: subject ?? "", title: title, preheader: string("preheader"),
-                               description: string("description"), date: when, day: IssueDate.day(when),
-                               segment: segment?.isEmpty == true ? nil : segment, authors: authors,
-                               markdown: document.body, baseURL: baseURL, location: document.location)
+        var issue = NewsletterIssue(slug: slug, subject: subject ?? "", title: title, preheader: string("preheader"),
+                                    description: string("description"), date: when, day: IssueDate.day(when),
+                                    authors: authors, markdown: document.body, baseURL: baseURL, location: document.location)
+        issue.utmCampaign = string("utm_campaign")
+        issue.segments = segments
+        issue.subjectVariants = variants
+        return issue
     }
 }
 

@@ -74,7 +74,12 @@ public struct NewsletterPlugin: Plugin {
                                       at: tenant.location, severity: .warning))
         }
         let limit = input.limits[NewsletterPlugin.limitKey]
-        let selections = issues.map { RecipientSelection(subscribers: subscribers ?? [], segment: $0.segment, limit: limit) }
+        var audiences: [Audience] = []
+        for issue in issues {
+            do { audiences.append(try Audience.resolve(issue, segments: settings.segments)) } catch { problems.append(error) }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let selections = audiences.map { RecipientSelection(subscribers: subscribers ?? [], audience: $0, limit: limit) }
         let messagesDue = selections.contains { !$0.recipients.isEmpty }
         var tokens: UnsubscribeToken? = nil
         if messagesDue {
@@ -105,7 +110,8 @@ public struct NewsletterPlugin: Plugin {
                                      unsubscribeMailto: mailto.isEmpty ? nil : mailto, tokens: tokens)
 
         let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
-                                     textWidth: settings.textWidth, greeting: settings.greeting)
+                                     textWidth: settings.textWidth, greeting: settings.greeting, utm: settings.utm,
+                                     unsubscribeBase: unsubscribeBase)
         var artifacts: [Artifact] = []
         var pages: [PublishedPage] = []
         var rows: [IssueReportRow] = []
@@ -123,16 +129,20 @@ public struct NewsletterPlugin: Plugin {
                 rendered.merges[k].path.first == "subscriber" && !rendered.merges[k].filters.contains { if case .defaultValue = $0 { true } else { false } }
             }
             var emptyMerges = 0
+            // A/B subjects: one complete message set per variant, in `<slug>/a/`, `<slug>/b/`…; the ESP splits.
+            let variants = SubjectVariant.all(issue)
             for subscriber in selection.recipients {
-                let message = factory.message(rendered, for: subscriber)
                 if !bare.isEmpty {
                     let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: "", webURL: "")
                     if bare.contains(where: { rendered.merges[$0].evaluate(recipient).trimmingASCIISpace().isEmpty }) { emptyMerges += 1 }
                 }
-                let path = "email/newsletter/\(issue.slug)/\(SubscriberFileName.make(subscriber.id)).eml"
-                artifacts.append(try Artifact(path, bytes: message.serialize()))
+                for variant in variants {
+                    let message = factory.message(rendered, for: subscriber, variant: variant)
+                    let path = "email/newsletter/\(issue.slug)/\(variant.folder)\(SubscriberFileName.make(subscriber.id)).eml"
+                    artifacts.append(try Artifact(path, bytes: message.serialize()))
+                }
             }
-            messageCount += selection.recipients.count
+            messageCount += selection.recipients.count * variants.count
             if emptyMerges > 0 {
                 let names = bare.map { "{{ \(rendered.merges[$0].source) }}" }.joined(separator: ", ")
                 notices.append(Diagnostic("issue '\(issue.slug)': \(emptyMerges) message(s) have an empty merge (\(names)); add a fallback with | default: \"…\"",

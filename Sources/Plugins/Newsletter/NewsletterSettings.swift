@@ -17,17 +17,22 @@ public struct NewsletterSettings: Decodable, Sendable {
     public var textWidth: Int
     /// The greeting above issues that do not address the reader themselves (empty: none).
     public var greeting: String
+    /// UTM tagging of links (off when absent).
+    public var utm: UTMSettings?
+    /// Named audiences that issues target (`segments:` in the issue's front matter).
+    public var segments: [String: SegmentRule]
     public static let defaultGreeting = "Hi {{ subscriber.first_name | default: \"there\" }},"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case from, replyTo, listName, listID = "list_id", unsubscribeURL = "unsubscribe_url", unsubscribeMailto
-        case emailTemplate, textWidth, greeting
+        case emailTemplate, textWidth, greeting, utm, segments
     }
 
     public init() {
         emailTemplate = "newsletter/email.html"
         textWidth = 76
         greeting = NewsletterSettings.defaultGreeting
+        segments = [:]
     }
 
     public init(from decoder: Decoder) throws {
@@ -41,5 +46,49 @@ public struct NewsletterSettings: Decodable, Sendable {
         emailTemplate = try c.decodeIfPresent(String.self, forKey: .emailTemplate) ?? "newsletter/email.html"
         textWidth = try c.decodeIfPresent(Int.self, forKey: .textWidth) ?? 76
         greeting = try c.decodeIfPresent(String.self, forKey: .greeting) ?? NewsletterSettings.defaultGreeting
+        utm = try c.decodeIfPresent(UTMSettings.self, forKey: .utm)
+        segments = try c.decodeIfPresent([String: SegmentRule].self, forKey: .segments) ?? [:]
+    }
+}
+
+/// `utm:` under the newsletter settings: which links get which `utm_*` parameters.
+public struct UTMSettings: Decodable, Sendable, Hashable {
+    /// `utm_source` (required).
+    public var source: String
+    /// `utm_medium`; default `email`.
+    public var medium: String
+    /// `utm_campaign`; default the issue's slug. An issue may set `utm_campaign` in its front matter.
+    public var campaign: String?
+    /// `utm_content`; default none.
+    public var content: String?
+    /// Hosts whose links are tagged (subdomains included); default the site's host.
+    public var domains: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case source, medium, campaign, content, domains
+    }
+
+    public init(source: String, medium: String = "email", campaign: String? = nil, content: String? = nil, domains: [String]? = nil) {
+        self.source = source
+        self.medium = medium
+        self.campaign = campaign
+        self.content = content
+        self.domains = domains
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decode(String.self, forKey: .source)
+        medium = try c.decodeIfPresent(String.self, forKey: .medium) ?? "email"
+        campaign = try c.decodeIfPresent(String.self, forKey: .campaign)
+        content = try c.decodeIfPresent(String.self, forKey: .content)
+        domains = try c.decodeIfPresent([String].self, forKey: .domains)
+    }
+
+    /// The tagger for one issue.
+    func tagger(campaign issueCampaign: String, siteHost: String, excludedPrefixes: [String], excludedMarkers: [String]) -> UTMTagger {
+        UTMTagger(parameters: [UTMParameter("utm_source", source), UTMParameter("utm_medium", medium),
+                               UTMParameter("utm_campaign", campaign ?? issueCampaign), UTMParameter("utm_content", content ?? "")],
+                  domains: domains ?? [siteHost], excludedPrefixes: excludedPrefixes, excludedMarkers: excludedMarkers)
     }
 }

@@ -8,11 +8,11 @@ struct RecipientSelection {
     /// Subscribers skipped because their address cannot go into a header.
     var invalid: [Subscriber]
 
-    init(subscribers: [Subscriber], segment: String?, limit: Int?) {
+    init(subscribers: [Subscriber], audience: Audience, limit: Int?) {
         var chosen: [Subscriber] = []
         var invalid: [Subscriber] = []
         for s in subscribers where s.subscribed {
-            if let segment, !s.tags.contains(segment) { continue }
+            if !audience.includes(s) { continue }
             if EmailAddress.isValid(s.email) { chosen.append(s) } else { invalid.append(s) }
         }
         chosen.sort { $0.id < $1.id }

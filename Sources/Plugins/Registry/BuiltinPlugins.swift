@@ -57,3 +57,28 @@ extension BuiltinPlugins {
         return (report.lines, report.notes)
     }
 }
+
+extension BuiltinPlugins {
+    /// The newsletter plugin's CSS inliner for `herald inline-css`: `<style>` rules (and `css`, applied after them)
+    /// moved into `style` attributes.
+    public static func inlineCSS(html: [UInt8], css: String?) -> [UInt8] {
+        CSSInliner().inline(html, extraCSS: css)
+    }
+
+    /// The newsletter plugin's plain-text alternative for `herald html2text`.
+    public static func plainText(html: [UInt8]) -> String {
+        PlainTextRenderer().render(html)
+    }
+}
+
+extension BuiltinPlugins {
+    /// `herald unsubscribe verify`: whether `token` is the newsletter's HMAC token for the tenant, issue and subscriber.
+    public static func verifyUnsubscribe(secret: [UInt8], token: String, tenant: String, issue: String, subscriber: String) -> Bool {
+        UnsubscribeToken(secret: secret).verify(token, tenant: tenant, issue: issue, subscriber: subscriber)
+    }
+
+    /// The token, issue and subscriber carried by an unsubscribe URL.
+    public static func unsubscribeParts(of url: String) -> (token: String, issue: String, subscriber: String)? {
+        UnsubscribeToken.parts(of: url)
+    }
+}

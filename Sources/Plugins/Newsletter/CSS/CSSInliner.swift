@@ -5,20 +5,32 @@ import Foundation
 /// The cascade per element and property, from weakest to strongest: stylesheet rules (by specificity, then
 /// source order), the existing inline style, stylesheet `!important`, inline `!important`. `!important` is kept
 /// in the output, and declarations are written in cascade order so that a shorthand precedes the longhands that
-/// override it. What cannot be inlined stays in `<style>`: `@media`/`@supports` (their declarations gain
-/// `!important` so they can beat the inline styles), `@font-face` and other at-rules, and rules whose selector is
+/// override it. What cannot be inlined stays in `<style>`: `@media` (its declarations gain `!important` so they
+/// can beat the inline styles), `@supports`, `@font-face` and other at-rules, and rules whose selector is
 /// unsupported (`:hover`, `::before`). A `<style>` left empty is removed.
 ///
 /// The rewrite is byte-level: everything except `style` attributes and `<style>` contents is copied verbatim,
-/// so entities, template tags in attributes and conditional comments come through unchanged.
+/// so entities, template tags in attributes and conditional comments come through unchanged; a `style` attribute
+/// holding template tags is kept verbatim after the stylesheet's declarations.
 /// Opt-outs: `<style data-herald-keep>` (or `data-css-inline="keep"`, `data-embed`) is left alone;
 /// elements with `data-herald-ignore` receive no styles.
 public struct CSSInliner: Sendable {
     /// Add `!important` to the declarations kept inside `@media` blocks.
     public var importantInMedia: Bool
+    /// Remove `class` attributes once the styles are inlined (premailer's `remove_classes`).
+    public var removeClasses: Bool
+    /// Leave every `<style>` element as it was, after inlining it (premailer's `keep_style_tags`).
+    public var keepStyleElements: Bool
+    /// Also write an inlined `background-color` as a `bgcolor` attribute on `table`, `tr`, `td` and `th` (when the
+    /// value is a plain colour and the element has none), for Outlook and Lotus Notes; `#abc` becomes `#aabbcc`.
+    public var tableBackgroundAttributes: Bool
 
-    public init(importantInMedia: Bool = true) {
+    public init(importantInMedia: Bool = true, removeClasses: Bool = false, keepStyleElements: Bool = false,
+                tableBackgroundAttributes: Bool = false) {
         self.importantInMedia = importantInMedia
+        self.removeClasses = removeClasses
+        self.keepStyleElements = keepStyleElements
+        self.tableBackgroundAttributes = tableBackgroundAttributes
     }
 
     struct Candidate {
@@ -87,7 +99,7 @@ public struct CSSInliner: Sendable {
 
         // 3. Match every rule; keep what cannot be inlined.
         let matcher = SelectorMatcher(tree: tree)
-        var candidates: [Int: [Candidate]] = [:]
+        var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
         var order = 0
         var ruleID = 0
         var leftovers: [Int: [String]] = [:]
@@ -114,7 +126,7 @@ public struct CSSInliner: Sendable {
                             order += 1
                             let candidate = Candidate(declaration: declaration, tier: declaration.important ? 2 : 0,
                                                       specificity: specificity, order: order, rule: ruleID)
-                            for element in matched { candidates[element, default: []].append(candidate) }
+                            for element in matched { candidates[element].append(candidate) }
                         }
                     }
                     if !unsupported.isEmpty, !declarations.isEmpty {
@@ -129,7 +141,7 @@ public struct CSSInliner: Sendable {
 
         // 4. Resolve the cascade per element and plan the edits.
         var edits: [(range: Range<Int>, replacement: [UInt8])] = []
-        for (element, list) in candidates {
+        for (element, list) in candidates.enumerated() where !list.isEmpty {
             let token = tree.tokens[tree.elements[element].token]
             var all = list
             let existing = token.attribute("style")
@@ -137,6 +149,19 @@ public struct CSSInliner: Sendable {
                 for (k, declaration) in CSSParser.parseDeclarations(existing.value).enumerated() {
                     all.append(Candidate(declaration: declaration, tier: declaration.important ? 3 : 1, specificity: Int.max, order: k, rule: -1))
                 }
+            }
+            // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
+            // declarations (which it overrides as an inline style would, unless they are !important).
+            if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(existing.rawValue) {
+                all = list
+                var winners: [String: Candidate] = [:]
+                for candidate in all where winners[candidate.declaration.property].map({ !(candidate < $0) }) ?? true {
+                    winners[candidate.declaration.property] = candidate
+                }
+                let sheet = winners.values.sorted(by: <).map(\.declaration.text).joined(separator: "; ")
+                let escaped = HTMLEntities.escapeAttribute(sheet).replacingOccurrences(of: "'", with: "&#39;")
+                edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
+                continue
             }
             var winners: [String: Candidate] = [:]
             for candidate in all {
@@ -154,13 +179,23 @@ public struct CSSInliner: Sendable {
             }
             let style = emitted.sorted(by: <).map { CSSInliner.singleQuoted($0.declaration).text }.joined(separator: "; ")
             let attribute = Array("style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
-            if let existing {
-                edits.append((existing.range, attribute))
-            } else {
-                edits.append((token.insertionPoint..<token.insertionPoint, [0x20] + attribute))
+            var added = existing == nil ? [0x20] + attribute : []
+            if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
+               let background = winners["background-color"], let color = CSSInliner.plainColor(background.declaration.value) {
+                added += Array(" bgcolor=\"\(color)\"".utf8)
+            }
+            if let existing { edits.append((existing.range, attribute)) }
+            if !added.isEmpty { edits.append((token.insertionPoint..<token.insertionPoint, added)) }
+        }
+        if removeClasses {
+            for element in tree.elements {
+                guard let attribute = tree.tokens[element.token].attribute("class") else { continue }
+                var start = attribute.range.lowerBound
+                while start > 0, HTMLTokenizer.isSpace(bytes[start - 1]) { start -= 1 }
+                edits.append((start..<attribute.range.upperBound, []))
             }
         }
-        for sheet in sheets where sheet.element >= 0 {
+        for sheet in sheets where sheet.element >= 0 && !keepStyleElements {
             let element = tree.elements[sheet.element]
             let kept = leftovers[sheet.element] ?? []
             if kept.isEmpty {
@@ -180,11 +215,40 @@ public struct CSSInliner: Sendable {
         return HTMLRewriter.apply(edits, to: bytes)
     }
 
+    static let tableElements: Set<String> = ["table", "tr", "td", "th"]
+
+    /// `{{ … }}`, `{% … %}`, `*|…|*` or `%%…%%`: Liquid, Mailchimp and Ghost-style merge tags.
+    static func hasTemplateTag(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if (previous == 0x7B && (b == 0x7B || b == 0x25)) || (previous == 0x2A && b == 0x7C) || (previous == 0x25 && b == 0x25) { return true }
+            previous = b
+        }
+        return false
+    }
+
+    /// `#abc` → `#aabbcc`; `#aabbcc` and colour names as they are; nil for anything else (functions, keywords with spaces).
+    static func plainColor(_ value: String) -> String? {
+        let v = value.trimmingASCIISpace()
+        if v.hasPrefix("#") {
+            let hex = v.dropFirst()
+            guard hex.allSatisfy(\.isHexDigit) else { return nil }
+            if hex.count == 3 { return "#" + hex.map { "\($0)\($0)" }.joined() }
+            return hex.count == 6 ? v : nil
+        }
+        return !v.isEmpty && v.allSatisfy({ $0.isASCII && $0.isLetter }) && !["inherit", "initial", "unset", "transparent", "currentcolor"].contains(v.lowercased()) ? v : nil
+    }
+
     /// `font-family: "A B"` → `font-family: 'A B'`, so the attribute needs no `&quot;` (when the value has no `'`).
     static func singleQuoted(_ declaration: CSSDeclaration) -> CSSDeclaration {
-        guard declaration.value.contains("\""), !declaration.value.contains("'") else { return declaration }
+        var hasDouble = false
+        for b in declaration.value.utf8 {
+            if b == 0x27 { return declaration }
+            if b == 0x22 { hasDouble = true }
+        }
+        guard hasDouble else { return declaration }
         var d = declaration
-        d.value = d.value.replacingOccurrences(of: "\"", with: "'")
+        d.value = String(decoding: declaration.value.utf8.map { $0 == 0x22 ? 0x27 : $0 }, as: UTF8.self)
         return d
     }
 

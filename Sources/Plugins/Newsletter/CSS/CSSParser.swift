@@ -45,7 +45,7 @@ public enum CSSParser {
             if s[i] == 0x3C, i + 3 < end, s[i + 1] == 0x21, s[i + 2] == 0x2D, s[i + 3] == 0x2D { i += 4; continue }  // <!--
             if s[i] == 0x2D, i + 2 < end, s[i + 1] == 0x2D, s[i + 2] == 0x3E { i += 3; continue }  // -->
             let preludeStart = i
-            let stop = scan(s, i, end, stopAt: [0x7B, 0x3B])  // '{' or ';'
+            let stop = scan(s, i, end, stopAt: 0x7B, or: 0x3B)  // '{' or ';'
             if s[preludeStart] == 0x40 {  // '@'
                 var nameEnd = preludeStart + 1
                 while nameEnd < stop, isIdent(s[nameEnd]) { nameEnd += 1 }
@@ -88,7 +88,7 @@ public enum CSSParser {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            let stop = scan(s, i, end, stopAt: [0x3B])
+            let stop = scan(s, i, end, stopAt: 0x3B)
             let part = stripComments(s, i..<min(stop, end))
             i = stop + 1
             guard let colon = part.firstIndex(of: 0x3A) else { continue }
@@ -136,7 +136,9 @@ public enum CSSParser {
     }
 
     /// The first index of one of `stops` at nesting depth 0, outside strings and comments (or `end`).
-    static func scan(_ s: [UInt8], _ start: Int, _ end: Int, stopAt stops: [UInt8]) -> Int {
+    /// The index of the first `stop` or `orStop` byte outside strings, comments, brackets and escapes (or `end`).
+    static func scan(_ s: [UInt8], _ start: Int, _ end: Int, stopAt stop: UInt8, or orStop: UInt8? = nil) -> Int {
+        let other = orStop ?? stop
         var i = start
         var depth = 0
         while i < end {
@@ -148,7 +150,7 @@ public enum CSSParser {
             case 0x28, 0x5B: depth += 1
             case 0x29, 0x5D: depth = max(0, depth - 1)
             default:
-                if depth == 0, stops.contains(b) { return i }
+                if depth == 0, b == stop || b == other { return i }
             }
             i += 1
         }

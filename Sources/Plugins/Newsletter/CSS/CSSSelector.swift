@@ -2,8 +2,8 @@
 ///
 /// Supported: type, universal, class, id, attribute selectors (`[a]`, `=`, `~=`, `|=`, `^=`, `$=`, `*=`, ` i`),
 /// descendant, child (`>`), adjacent (`+`) and general sibling (`~`) combinators, and the structural
-/// pseudo-classes `:first-child`, `:last-child`, `:only-child`, `:first-of-type`, `:last-of-type`, `:root`, and
-/// `:not(…)` with one compound selector.
+/// pseudo-classes `:first-child`, `:last-child`, `:only-child`, `:first-of-type`, `:last-of-type`, `:root`,
+/// `:nth-child(An+B)`, `:nth-last-child`, `:nth-of-type`, `:nth-last-of-type`, and `:not(…)` with one compound selector.
 /// Anything else (`:hover`, `::before`, `:not(…)`) makes `parse` return nil: such rules stay in `<style>`.
 public struct CSSSelector: Sendable, Hashable {
     public enum Combinator: Sendable, Hashable { case descendant, child, adjacent, sibling }
@@ -21,6 +21,39 @@ public struct CSSSelector: Sendable, Hashable {
         case firstOfType = "first-of-type", lastOfType = "last-of-type", root
     }
 
+    /// `:nth-child(An+B)`, `:nth-last-child`, `:nth-of-type`, `:nth-last-of-type`: matches the positions
+    /// (1-based, counted from the end for `last`, among same-name siblings for `ofType`) equal to A·n+B for some n ≥ 0.
+    public struct Nth: Sendable, Hashable {
+        public var a: Int
+        public var b: Int
+        public var fromEnd: Bool
+        public var ofType: Bool
+
+        public func matches(position: Int) -> Bool {
+            if a == 0 { return position == b }
+            let delta = position - b
+            return delta % a == 0 && delta / a >= 0
+        }
+
+        /// `odd`, `even`, `3`, `2n+1`, `-n + 3`, `n`; nil for anything else (`of S` is not supported).
+        static func parse(_ text: String) -> (a: Int, b: Int)? {
+            let t = text.lowercased().filter { $0 != " " && $0 != "\t" }
+            if t == "odd" { return (2, 1) }
+            if t == "even" { return (2, 0) }
+            guard let nIndex = t.firstIndex(of: "n") else { return Int(t).map { (0, $0) } }
+            let aText = t[..<nIndex], rest = t[t.index(after: nIndex)...]
+            let a: Int
+            switch aText {
+            case "", "+": a = 1
+            case "-": a = -1
+            default: guard let v = Int(aText) else { return nil }; a = v
+            }
+            if rest.isEmpty { return (a, 0) }
+            guard rest.first == "+" || rest.first == "-", let b = Int(rest.first == "+" ? rest.dropFirst() : rest[...]) else { return nil }
+            return (a, b)
+        }
+    }
+
     public struct Compound: Sendable, Hashable {
         public var tag: String?
         public var ids: [String] = []
@@ -29,9 +62,11 @@ public struct CSSSelector: Sendable, Hashable {
         public var pseudos: [Pseudo] = []
         /// `:not(…)` arguments (one compound selector each).
         public var negations: [Compound] = []
+        /// `:nth-child(An+B)` and its relatives.
+        public var nths: [Nth] = []
 
         var specificity: (Int, Int, Int) {
-            var a = ids.count, b = classes.count + attributes.count + pseudos.count, c = tag != nil ? 1 : 0
+            var a = ids.count, b = classes.count + attributes.count + pseudos.count + nths.count, c = tag != nil ? 1 : 0
             for n in negations {
                 let (x, y, z) = n.specificity
                 a += x; b += y; c += z
@@ -60,7 +95,7 @@ public struct CSSSelector: Sendable, Hashable {
         var parts: [String] = []
         var start = 0
         while start <= s.count {
-            let comma = CSSParser.scan(s, start, s.count, stopAt: [0x2C])
+            let comma = CSSParser.scan(s, start, s.count, stopAt: 0x2C)
             parts.append(String(decoding: s[start..<comma], as: UTF8.self).trimmingASCIISpace())
             start = comma + 1
         }
@@ -184,7 +219,16 @@ public struct CSSSelector: Sendable, Hashable {
                     currentEmpty = false
                     continue
                 }
-                guard let pseudo = Pseudo(rawValue: name.lowercased()) else { return nil }
+                let lowered = name.lowercased()
+                if ["nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type"].contains(lowered), i < n, s[i] == 0x28 {
+                    guard let close = s[i...].firstIndex(of: 0x29),
+                          let (a, b) = Nth.parse(String(decoding: s[(i + 1)..<close], as: UTF8.self)) else { return nil }
+                    current.nths.append(Nth(a: a, b: b, fromEnd: lowered.contains("last"), ofType: lowered.hasSuffix("of-type")))
+                    i = close + 1
+                    currentEmpty = false
+                    continue
+                }
+                guard let pseudo = Pseudo(rawValue: lowered) else { return nil }
                 if i < n, s[i] == 0x28 { return nil }
                 current.pseudos.append(pseudo)
                 currentEmpty = false

@@ -3,30 +3,36 @@ struct SelectorMatcher {
     let tree: HTMLTree
 
     func matches(_ selector: CSSSelector, _ element: Int) -> Bool {
-        matches(selector, compound: selector.compounds.count - 1, element)
+        // Through buffer pointers, compounds are borrowed: no copy (and retain of each array) per element tried.
+        selector.compounds.withUnsafeBufferPointer { compounds in
+            selector.combinators.withUnsafeBufferPointer { combinators in
+                matches(compounds, combinators, compounds.count - 1, element)
+            }
+        }
     }
 
-    private func matches(_ selector: CSSSelector, compound index: Int, _ element: Int) -> Bool {
-        guard matchesCompound(selector.compounds[index], element) else { return false }
+    private func matches(_ compounds: UnsafeBufferPointer<CSSSelector.Compound>, _ combinators: UnsafeBufferPointer<CSSSelector.Combinator>,
+                         _ index: Int, _ element: Int) -> Bool {
+        guard matchesCompound(compounds[index], element) else { return false }
         if index == 0 { return true }
-        switch selector.combinators[index - 1] {
+        switch combinators[index - 1] {
         case .child:
             let parent = tree.elements[element].parent
-            return parent >= 0 && matches(selector, compound: index - 1, parent)
+            return parent >= 0 && matches(compounds, combinators, index - 1, parent)
         case .descendant:
             var ancestor = tree.elements[element].parent
             while ancestor >= 0 {
-                if matches(selector, compound: index - 1, ancestor) { return true }
+                if matches(compounds, combinators, index - 1, ancestor) { return true }
                 ancestor = tree.elements[ancestor].parent
             }
             return false
         case .adjacent:
             guard let previous = previousSibling(element) else { return false }
-            return matches(selector, compound: index - 1, previous)
+            return matches(compounds, combinators, index - 1, previous)
         case .sibling:
             var previous = previousSibling(element)
             while let p = previous {
-                if matches(selector, compound: index - 1, p) { return true }
+                if matches(compounds, combinators, index - 1, p) { return true }
                 previous = previousSibling(p)
             }
             return false
@@ -44,12 +50,17 @@ struct SelectorMatcher {
     }
 
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
-        let e = tree.elements[element]
-        if let tag = compound.tag, tag != e.name { return false }
-        for id in compound.ids where e.id != id { return false }
-        for c in compound.classes where !e.classes.contains(c) { return false }
+        // Fields are read in place (no copy of the element or of the compound's arrays when they are empty).
+        if let tag = compound.tag, tag != tree.elements[element].name { return false }
+        if !compound.ids.isEmpty {
+            guard let id = tree.elements[element].id else { return false }
+            for k in compound.ids.indices where compound.ids[k] != id { return false }
+        }
+        if !compound.classes.isEmpty {
+            for k in compound.classes.indices where !tree.elements[element].classes.contains(compound.classes[k]) { return false }
+        }
         if !compound.attributes.isEmpty {
-            let token = tree.tokens[e.token]
+            let token = tree.tokens[tree.elements[element].token]
             for test in compound.attributes {
                 guard let attribute = token.attribute(test.name) else { return false }
                 if test.op == .exists { continue }
@@ -69,7 +80,18 @@ struct SelectorMatcher {
                 if !ok { return false }
             }
         }
-        for negation in compound.negations where matchesCompound(negation, element) { return false }
+        if !compound.negations.isEmpty {
+            for negation in compound.negations where matchesCompound(negation, element) { return false }
+        }
+        if compound.nths.isEmpty && compound.pseudos.isEmpty { return true }
+        let e = tree.elements[element]
+        for nth in compound.nths {
+            let siblings = self.siblings(element)
+            let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
+            let others = nth.fromEnd ? after : before
+            let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
+            if !nth.matches(position: position) { return false }
+        }
         for pseudo in compound.pseudos {
             let siblings = self.siblings(element)
             switch pseudo {

@@ -27,6 +27,17 @@ public struct HTMLTree: Sendable {
         "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
     ]
 
+    // The implied-end-tag scopes, built once (set literals in the loop would be rebuilt for every tag).
+    static let paragraph: Set<String> = ["p"]
+    static let paragraphScope: Set<String> = ["td", "th", "table", "body", "div", "li", "blockquote"]
+    static let listItem: Set<String> = ["li"], listScope: Set<String> = ["ul", "ol", "menu", "table"]
+    static let definition: Set<String> = ["dt", "dd"], definitionScope: Set<String> = ["dl", "table"]
+    static let cell: Set<String> = ["td", "th"], rowScope: Set<String> = ["tr", "table"], table: Set<String> = ["table"]
+    static let row: Set<String> = ["tr"], rowOrGroup: Set<String> = ["tr", "tbody", "thead", "tfoot"]
+    static let rowGroup: Set<String> = ["tbody", "thead", "tfoot"]
+    static let tableScoped: Set<String> = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption"]
+    static let option: Set<String> = ["option"], select: Set<String> = ["select"]
+
     public init(_ source: [UInt8]) {
         self.source = source
         self.tokens = HTMLTokenizer.tokenize(source)
@@ -61,14 +72,19 @@ public struct HTMLTree: Sendable {
             case .startTag:
                 let name = token.name
                 // Implied end tags, as browsers do for the common cases.
-                if HTMLTree.closesParagraph.contains(name), let k = openIndex(["p"], stopAt: ["td", "th", "table", "body", "div", "li", "blockquote"]) {
+                if HTMLTree.closesParagraph.contains(name), let k = openIndex(HTMLTree.paragraph, stopAt: HTMLTree.paragraphScope) {
                     popUntil(k, endToken: t)
                 }
-                if name == "li", let k = openIndex(["li"], stopAt: ["ul", "ol", "menu", "table"]) { popUntil(k, endToken: t) }
-                if name == "dt" || name == "dd", let k = openIndex(["dt", "dd"], stopAt: ["dl", "table"]) { popUntil(k, endToken: t) }
-                if name == "td" || name == "th", let k = openIndex(["td", "th"], stopAt: ["tr", "table"]) { popUntil(k, endToken: t) }
-                if name == "tr", let k = openIndex(["tr"], stopAt: ["table"]) { popUntil(k, endToken: t) }
-                if name == "option", let k = openIndex(["option"], stopAt: ["select"]) { popUntil(k, endToken: t) }
+                if name == "li", let k = openIndex(HTMLTree.listItem, stopAt: HTMLTree.listScope) { popUntil(k, endToken: t) }
+                if name == "dt" || name == "dd", let k = openIndex(HTMLTree.definition, stopAt: HTMLTree.definitionScope) { popUntil(k, endToken: t) }
+                if name == "td" || name == "th", let k = openIndex(HTMLTree.cell, stopAt: HTMLTree.rowScope) { popUntil(k, endToken: t) }
+                if name == "tr", let k = openIndex(HTMLTree.cell, stopAt: HTMLTree.table) { popUntil(k, endToken: t) }
+                if name == "tr", let k = openIndex(HTMLTree.row, stopAt: HTMLTree.table) { popUntil(k, endToken: t) }
+                // A row group closes the open row (and its cell); so does a new row whose previous one is still open.
+                if HTMLTree.rowGroup.contains(name), let k = openIndex(HTMLTree.rowOrGroup, stopAt: HTMLTree.table) {
+                    popUntil(k, endToken: t)
+                }
+                if name == "option", let k = openIndex(HTMLTree.option, stopAt: HTMLTree.select) { popUntil(k, endToken: t) }
                 let parent = stack.last ?? -1
                 var classes: [String] = []
                 if let c = token.attribute("class") {
@@ -82,7 +98,9 @@ public struct HTMLTree: Sendable {
                 if parent >= 0 { elements[parent].children.append(index) } else { roots.append(index) }
                 if !(token.selfClosing || HTMLTokenizer.voidElements.contains(name)) { stack.append(index) }
             case .endTag:
-                if let k = stack.lastIndex(where: { elements[$0].name == token.name }) {
+                // A stray cell or row end tag never closes anything outside the innermost open table.
+                let scoped = HTMLTree.tableScoped.contains(token.name)
+                if let k = scoped ? openIndex([token.name], stopAt: HTMLTree.table) : stack.lastIndex(where: { elements[$0].name == token.name }) {
                     popUntil(k, endToken: t)
                 }
             default:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The per-subscriber unsubscribe token: base64url(HMAC-SHA256(secret, "tenant|issue|subscriber-id")),
 /// truncated to 16 bytes (128 bits, 22 characters), as RFC 8058 asks for an opaque, hard-to-forge token.
 ///
@@ -22,6 +24,19 @@ public struct UnsubscribeToken: Sendable {
     public static func url(base: String, token: String, issue: String, subscriber: String) -> String {
         let separator = base.contains("?") ? "&" : "?"
         return base + separator + "t=" + token + "&i=" + percentEncode(issue) + "&s=" + percentEncode(subscriber)
+    }
+
+    /// The token, issue and subscriber of an unsubscribe URL made by `url(base:…)`; nil when one is missing.
+    public static func parts(of url: String) -> (token: String, issue: String, subscriber: String)? {
+        guard let question = url.firstIndex(of: "?") else { return nil }
+        var fields: [String: String] = [:]
+        for pair in url[url.index(after: question)...].prefix(while: { $0 != "#" }).split(separator: "&") {
+            let key = String(pair.prefix { $0 != "=" })
+            let value = pair.drop { $0 != "=" }.dropFirst()
+            fields[key] = String(value).removingPercentEncoding ?? String(value)
+        }
+        guard let t = fields["t"], let i = fields["i"], let s = fields["s"], !t.isEmpty else { return nil }
+        return (t, i, s)
     }
 
     /// RFC 3986 unreserved characters stay; everything else is %XX.

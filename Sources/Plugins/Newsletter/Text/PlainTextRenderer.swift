@@ -57,6 +57,23 @@ public struct PlainTextRenderer: Sendable {
             return false
         }
 
+        /// `white-space: pre` (or `pre-wrap`, `break-spaces`) in the element's style: rendered like `<pre>`.
+        func keepsWhiteSpace(_ element: Int) -> Bool {
+            guard let style = tree.attribute(element, "style"), style.contains("white-space") else { return false }
+            return CSSParser.parseDeclarations(style).contains { d in
+                d.property == "white-space" && ["pre", "pre-wrap", "break-spaces"].contains(d.value.lowercased())
+            }
+        }
+
+        func insideTable(_ element: Int) -> Bool {
+            var p = tree.elements[element].parent
+            while p >= 0 {
+                if tree.elements[p].name == "table" { return true }
+                p = tree.elements[p].parent
+            }
+            return false
+        }
+
         mutating func walk(_ from: Int, _ to: Int, _ w: inout TextWriter) {
             var t = from
             while t < to {
@@ -116,7 +133,7 @@ public struct PlainTextRenderer: Sendable {
                 let shown = href.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
                 if text == href || text == shown || text.isEmpty && href.isEmpty { return }
                 w.text(text.isEmpty ? shown : " (\(shown))")
-            case "pre":
+            case let tag where tag == "pre" || keepsWhiteSpace(element):
                 w.blankLine()
                 var sub = TextWriter(width: Int.max, preformatted: true)
                 var copy = self
@@ -171,10 +188,14 @@ public struct PlainTextRenderer: Sendable {
                     children(element, &w)
                     w.endLine()
                 } else {
-                    w.blankLine()
                     table(element, &w)
                     w.blankLine()
                 }
+            case let tag where ["td", "th", "tr", "tbody", "thead", "tfoot"].contains(tag) && !insideTable(element):
+                // A cell or row with no table around it is ignored by browsers; its content runs inline.
+                w.text(" ")
+                children(element, &w)
+                w.text(" ")
             default:
                 let isBlock = PlainTextRenderer.blocks.contains(name)
                 if isBlock {
@@ -189,41 +210,96 @@ public struct PlainTextRenderer: Sendable {
             }
         }
 
+        /// A cell's lines: `<br>` and `<pre>` keep their line breaks, blank lines are dropped.
+        func cellLines(_ cell: Int) -> [String] {
+            var sub = TextWriter(width: Int.max)
+            var copy = self
+            copy.listStack = []
+            copy.children(cell, &sub)
+            return sub.finish().split(separator: "\n").map { line in
+                var l = String(line)
+                while l.hasSuffix(" ") { l.removeLast() }
+                return l
+            }.filter { !$0.trimmingASCIISpace().isEmpty }
+        }
+
+        /// A data table as aligned columns (two spaces apart, rows padded with empty cells to the widest row,
+        /// multi-line cells side by side) when it fits the width, else one `a | b` line per row. Rows come from
+        /// `<tr>` and from cells outside any `<tr>`; text outside any cell is written before the table, as
+        /// browsers show it.
         mutating func table(_ element: Int, _ w: inout TextWriter) {
-            var rows: [[String]] = []
+            var rows: [[[String]]] = []
+            var loose: [[String]]? = nil
+            var fostered: [String] = []
+            func flush() {
+                if let row = loose { rows.append(row) }
+                loose = nil
+            }
+            func strayText(_ parent: Int) {
+                let e = tree.elements[parent]
+                var t = e.token + 1
+                while t < e.endToken {
+                    let token = tree.tokens[t]
+                    if token.kind == .startTag, elementAt[t] >= 0 {
+                        t = max(tree.elements[elementAt[t]].endToken, t + 1)
+                        continue
+                    }
+                    if token.kind == .text {
+                        let text = String(decoding: HTMLEntities.decode(tree.source[token.range]), as: UTF8.self).trimmingASCIISpace()
+                        if !text.isEmpty { fostered.append(text) }
+                    }
+                    t += 1
+                }
+            }
             func collect(_ index: Int) {
+                strayText(index)
                 for child in tree.elements[index].children {
                     let name = tree.elements[child].name
                     if name == "tr" {
-                        var cells: [String] = []
+                        flush()
+                        strayText(child)
+                        var cells: [[String]] = []
                         for cell in tree.elements[child].children where ["td", "th"].contains(tree.elements[cell].name) {
-                            cells.append(linkText(cell))
+                            cells.append(cellLines(cell))
                         }
                         rows.append(cells)
+                    } else if name == "td" || name == "th" {
+                        loose = (loose ?? []) + [cellLines(child)]
                     } else if ["thead", "tbody", "tfoot"].contains(name) {
+                        flush()
                         collect(child)
                     } else if name == "caption" {
-                        rows.append([linkText(child)])
+                        fostered.append(linkText(child))
                     }
                 }
+                flush()
             }
             collect(element)
+            // Text outside every cell (and the caption) comes first, run into the text before the table.
+            if !fostered.isEmpty { w.text(" " + fostered.joined(separator: " ")) }
+            w.blankLine()
             let columns = rows.map(\.count).max() ?? 0
             var widths = [Int](repeating: 0, count: columns)
-            for row in rows where row.count == columns {
-                for (k, cell) in row.enumerated() { widths[k] = max(widths[k], TextWriter.displayWidth(cell)) }
+            for row in rows {
+                for (k, cell) in row.enumerated() {
+                    widths[k] = max(widths[k], cell.map { TextWriter.displayWidth($0) }.max() ?? 0)
+                }
             }
             let total = widths.reduce(0, +) + max(0, columns - 1) * 2 + w.prefixWidth
             for row in rows {
-                if total <= width, row.count == columns {
-                    var line = ""
-                    for (k, cell) in row.enumerated() {
-                        line += cell
-                        if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - TextWriter.displayWidth(cell) + 2) }
+                if row.allSatisfy(\.isEmpty) { continue }
+                if total <= width {
+                    for physical in 0..<(row.map(\.count).max() ?? 0) {
+                        var line = ""
+                        for (k, cell) in row.enumerated() {
+                            let text = physical < cell.count ? cell[physical] : ""
+                            line += text
+                            if k < row.count - 1 { line += String(repeating: " ", count: widths[k] - TextWriter.displayWidth(text) + 2) }
+                        }
+                        w.rawLine(String(line.reversed().drop(while: { $0 == " " }).reversed()))
                     }
-                    w.rawLine(String(line.reversed().drop(while: { $0 == " " }).reversed()))
                 } else {
-                    w.text(row.joined(separator: " | "))
+                    w.text(row.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }.joined(separator: " | "))
                     w.endLine()
                 }
             }
