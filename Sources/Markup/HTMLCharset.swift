@@ -15,6 +15,10 @@ public enum HTMLCharset {
         /// The label as found, lower-cased (`utf-8`, `iso-8859-1`, `shift_jis`…).
         public var label: String
         public var source: Source
+        public init(label: String, source: Source) {
+            self.label = label
+            self.source = source
+        }
     }
 
     /// The body as UTF-8 and what went wrong converting it.
