@@ -8,6 +8,7 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
     ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),
+    ("sitemap", "sitemap tools: check FILE… (validate sitemaps and indexes, plain or .gz)", SitemapCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
     ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
 ]

@@ -57,3 +57,13 @@ extension BuiltinPlugins {
         return (report.lines, report.notes)
     }
 }
+
+extension BuiltinPlugins {
+    /// The sitemap plugin's checker for `herald sitemap check`: the problems of one sitemap file, and a summary line.
+    public static func sitemapCheck(_ bytes: [UInt8], file: String, url: String?) -> (problems: [Diagnostic], summary: String) {
+        let result = SitemapCheck.check(bytes, file: file, url: url)
+        let noun = result.kind == "sitemapindex" ? counted(result.entries, "sitemap") : counted(result.entries, "URL")
+        let summary = "\(file): \(result.kind ?? "unreadable"), \(noun), " + counted(result.problems.count, "problem")
+        return (result.problems, summary)
+    }
+}
