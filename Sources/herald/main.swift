@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("build", "build every tenant's reports, emails, pages and sitemaps", BuildCommand.run),
     ("check", "validate the project and snapshots, reporting every problem", CheckCommand.run),
+    ("audit", "the SEO findings of one page as JSON: PAGE.html --url URL [--headers FILE]", AuditCommand.run),
     ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
     ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),

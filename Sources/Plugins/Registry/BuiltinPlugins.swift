@@ -67,3 +67,17 @@ extension BuiltinPlugins {
         return (result.problems, summary)
     }
 }
+
+extension BuiltinPlugins {
+    /// The SEO plugin's per-page audit for `herald audit`: the JSON document of one page's findings.
+    public static func auditPage(html: [UInt8], url: String, headersFile: (bytes: [UInt8], name: String)?) throws -> [UInt8] {
+        var status = 200
+        var headers: [(name: String, value: String)] = []
+        if let headersFile {
+            let parsed = try PageAuditReport.headers(headersFile.bytes, file: headersFile.name)
+            status = parsed.status ?? 200
+            headers = parsed.headers
+        }
+        return try PageAuditReport.json(PageAuditReport.document(html: html, url: url, headers: headers, status: status))
+    }
+}
