@@ -1,9 +1,10 @@
-/// The crawl dataset, in one of two layouts inside a snapshot's `crawl/` folder:
+/// The crawl dataset, in one of three layouts inside a snapshot's `crawl/` folder:
 /// - `crawl/manifest.ndjson`: one JSON object per fetched URL: `url`, `status`, `headers` (object; a value may be a
 ///   string or a list of strings for a repeated header), `fetched_at` (optional), `body` (optional; a file path
 ///   relative to the crawl folder that must stay inside it);
 /// - `crawl/site/`: a folder of files served under the tenant's base URL (`index.html` → the folder's URL), all with
-///   status 200 and a content type from the file extension.
+///   status 200 and a content type from the file extension;
+/// - `crawl/*.warc`, `crawl/*.warc.gz`: WARC files as crawlers write them (`WARCCrawlLoader`).
 ///
 /// Pages are returned sorted by URL.
 public enum CrawlLoader {
@@ -84,6 +85,19 @@ public enum CrawlLoader {
         }
         pages.sort { $0.url < $1.url }
         return Loaded(Crawl(pages: pages), diagnostics: c.finish())
+    }
+
+    /// The `*.warc` / `*.warc.gz` files `names` in `folder`, read in name order (see `WARCCrawlLoader`).
+    public static func loadWARC(_ fileSystem: any FileSystem, folder: String, displayFolder: String, names: [String], cap: Int = 100) -> Loaded<Crawl> {
+        var files: [(name: String, bytes: [UInt8])] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() {
+            do { files.append((displayFolder + "/" + name, try fileSystem.read(folder + "/" + name))) } catch {
+                diagnostics.append(Diagnostic("cannot read the file: \(error)", at: SourceLocation(file: displayFolder + "/" + name)))
+            }
+        }
+        let result = WARCCrawlLoader.load(files, cap: cap)
+        return Loaded(result.crawl, diagnostics: diagnostics + result.diagnostics)
     }
 
     /// Maps every file under `folder` (the `crawl/site` folder) onto `baseURL`. Hidden files are skipped.

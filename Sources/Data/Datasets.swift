@@ -23,7 +23,13 @@ public struct Snapshot: Sendable {
 
 /// Fetched pages of the tenant's website.
 public struct Crawl: Sendable {
-    public var pages: [CrawledPage]
+    public var pages: [CrawledPage] {
+        didSet { memo = CrawlMemo() }
+    }
+    /// Per-page results computed once per build and shared by the plugins that read this crawl (the parsed facts
+    /// of each page, which the SEO and sitemap plugins both need). Replaced when `pages` changes.
+    public private(set) var memo = CrawlMemo()
+
     public init(pages: [CrawledPage]) { self.pages = pages }
 }
 

@@ -184,15 +184,20 @@ public struct ProjectLoader: Sendable {
             let crawlFolder = folder + "/crawl"
             let hasManifest = fileSystem.exists(path(crawlFolder + "/manifest.ndjson"))
             let hasSite = fileSystem.isDirectory(path(crawlFolder + "/site"))
+            let warcFiles = ((try? fileSystem.list(path(crawlFolder))) ?? []).filter(WARCCrawlLoader.isWARCFile)
             var loaded: Loaded<Crawl>?
-            if hasManifest && hasSite {
-                diagnostics.append(Diagnostic("the crawl has both manifest.ndjson and site/; keep one of them", at: SourceLocation(file: crawlFolder)))
+            let layouts = [hasManifest ? "manifest.ndjson" : nil, hasSite ? "site/" : nil, warcFiles.isEmpty ? nil : "WARC files"]
+                .compactMap { $0 }
+            if layouts.count > 1 {
+                diagnostics.append(Diagnostic("the crawl has \(layouts.joined(separator: " and ")); keep one of them", at: SourceLocation(file: crawlFolder)))
             } else if hasManifest {
                 loaded = CrawlLoader.loadManifest(fileSystem, folder: path(crawlFolder), displayFolder: crawlFolder, cap: cap)
             } else if hasSite {
                 loaded = CrawlLoader.loadSite(fileSystem, folder: path(crawlFolder + "/site"), displayFolder: crawlFolder + "/site", baseURL: tenant.baseURL)
+            } else if !warcFiles.isEmpty {
+                loaded = CrawlLoader.loadWARC(fileSystem, folder: path(crawlFolder), displayFolder: crawlFolder, names: warcFiles, cap: cap)
             } else {
-                diagnostics.append(Diagnostic("the crawl folder needs a manifest.ndjson or a site/ folder", at: SourceLocation(file: crawlFolder)))
+                diagnostics.append(Diagnostic("the crawl folder needs a manifest.ndjson, a site/ folder or .warc/.warc.gz files", at: SourceLocation(file: crawlFolder)))
             }
             if let loaded {
                 diagnostics += loaded.diagnostics

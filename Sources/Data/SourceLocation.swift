@@ -5,12 +5,15 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     /// A dotted key path inside a structured file, e.g. `plugins.seo.title_max`.
     public var keyPath: String?
+    /// A byte offset in a binary file (the start of a WARC record, or of its gzip member in a `.warc.gz`).
+    public var offset: Int?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, keyPath: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, keyPath: String? = nil, offset: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.keyPath = keyPath
+        self.offset = offset
     }
 
     public var description: String {
@@ -19,6 +22,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }
+        if let offset { text += " (record at offset \(offset))" }
         if let keyPath { text += " (\(keyPath))" }
         return text
     }

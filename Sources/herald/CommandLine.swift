@@ -61,6 +61,21 @@ struct OptionSpec {
     }
 }
 
+extension OptionSpec {
+    /// Parses `herald <tool> SUBCOMMAND …` (`--help`/`-h` always accepted): nil when help was asked for (the caller
+    /// prints its usage and exits 0); a usage error when the first positional is not `subcommand`.
+    func parse(_ arguments: [String], subcommand: String) throws -> ParsedArguments? {
+        var spec = self
+        spec.flags.formUnion(["help", "h"])
+        let parsed = try spec.parse(arguments)
+        if parsed.flags.contains("help") || parsed.flags.contains("h") { return nil }
+        guard parsed.positionals.first == subcommand else {
+            throw UsageError(description: parsed.positionals.first.map { "unknown subcommand '\($0)'" } ?? "expected `\(subcommand)`")
+        }
+        return parsed
+    }
+}
+
 /// Writes to standard error.
 func printError(_ text: String) {
     var stream = StandardError()

@@ -23,14 +23,11 @@ enum RobotsCommand {
         let parsed: ParsedArguments
         let agent: String
         do {
-            parsed = try OptionSpec(valued: ["agent"], flags: ["help", "h"]).parse(arguments)
-            if parsed.flags.contains("help") || parsed.flags.contains("h") {
+            guard let options = try OptionSpec(valued: ["agent"]).parse(arguments, subcommand: "check") else {
                 print(usage)
                 return 0
             }
-            guard parsed.positionals.first == "check" else {
-                throw UsageError(description: parsed.positionals.first.map { "unknown subcommand '\($0)'" } ?? "expected `check`")
-            }
+            parsed = options
             guard parsed.positionals.count >= 2 else { throw UsageError(description: "missing ROBOTS_FILE") }
             guard let value = parsed.value("agent") else { throw UsageError(description: "missing --agent UA") }
             guard parsed.positionals.count >= 3 else { throw UsageError(description: "missing URL: give at least one") }

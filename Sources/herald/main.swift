@@ -5,12 +5,14 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("build", "build every tenant's reports, emails, pages and sitemaps", BuildCommand.run),
     ("check", "validate the project and snapshots, reporting every problem", CheckCommand.run),
+    ("audit", "the SEO findings of one page as JSON: PAGE.html --url URL [--headers FILE]", AuditCommand.run),
     ("snapshot", "snapshot tools: import-site DIR --base-url URL --tenant ID", SnapshotCommand.run),
     ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json, bench DIR", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),
     ("inline-css", "newsletter CSS inliner: FILE.html [--css FILE] → inlined HTML", InlineCSSCommand.run),
     ("html2text", "newsletter plain text: FILE.html → the text alternative", HTMLToTextCommand.run),
     ("unsubscribe", "newsletter unsubscribe links: verify URL|TOKEN --tenant ID", UnsubscribeCommand.run),
+    ("sitemap", "sitemap tools: check FILE… (validate sitemaps and indexes, plain or .gz)", SitemapCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
     ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
 ]

@@ -263,3 +263,31 @@ struct SitemapLimitTests {
         #expect(SitemapLimits.standard == SitemapLimits(maxURLs: 50_000, maxBytes: 52_428_800, maxIndexEntries: 50_000, maxIndexBytes: 52_428_800))
     }
 }
+
+/// The sitemap and the SEO audit share one parse of each page through the crawl's memo; either still runs alone.
+@Suite struct SharedPageAnalysisTests {
+    @Test func eachPageIsParsedOncePerBuild() throws {
+        let pages = (0..<5).map { SitemapFixture.page("p\($0).html") } + [SitemapFixture.page("gone.html", status: 404)]
+        let input = SitemapFixture.input(pages)
+        let crawl = try #require(input.snapshot.crawl)
+        _ = try SEOPlugin().run(input)
+        #expect(crawl.memo.computedCount == 5)
+        let sitemap = try SitemapPlugin().run(input)
+        #expect(crawl.memo.computedCount == 5)
+        #expect(SitemapFixture.text(sitemap, "site/sitemap.xml")?.components(separatedBy: "<url>").count == 6)
+    }
+
+    @Test func theSitemapAloneParsesThePagesItself() throws {
+        let input = SitemapFixture.input([SitemapFixture.page("a.html"), SitemapFixture.page("b.html")])
+        _ = try SitemapPlugin().run(input)
+        #expect(input.snapshot.crawl?.memo.computedCount == 2)
+    }
+
+    @Test func changingThePagesStartsAFreshMemo() {
+        var crawl = Crawl(pages: [SitemapFixture.page("a.html", head: "<meta name=\"robots\" content=\"noindex\">")])
+        #expect(SitemapURLs.crawled(crawl, baseURL: SitemapFixture.base, settings: SitemapSettings()).entries.isEmpty)
+        crawl.pages = [SitemapFixture.page("a.html")]
+        #expect(crawl.memo.computedCount == 0)
+        #expect(SitemapURLs.crawled(crawl, baseURL: SitemapFixture.base, settings: SitemapSettings()).entries.count == 1)
+    }
+}

@@ -69,6 +69,14 @@ extension BuiltinPlugins {
     public static func plainText(html: [UInt8]) -> String {
         PlainTextRenderer().render(html)
     }
+
+    /// The sitemap plugin's checker for `herald sitemap check`: the problems of one sitemap file, and a summary line.
+    public static func sitemapCheck(_ bytes: [UInt8], file: String, url: String?) -> (problems: [Diagnostic], summary: String) {
+        let result = SitemapCheck.check(bytes, file: file, url: url)
+        let noun = result.kind == "sitemapindex" ? counted(result.entries, "sitemap") : counted(result.entries, "URL")
+        let summary = "\(file): \(result.kind ?? "unreadable"), \(noun), " + counted(result.problems.count, "problem")
+        return (result.problems, summary)
+    }
 }
 
 extension BuiltinPlugins {
@@ -80,5 +88,17 @@ extension BuiltinPlugins {
     /// The token, issue and subscriber carried by an unsubscribe URL.
     public static func unsubscribeParts(of url: String) -> (token: String, issue: String, subscriber: String)? {
         UnsubscribeToken.parts(of: url)
+    }
+
+    /// The SEO plugin's per-page audit for `herald audit`: the JSON document of one page's findings.
+    public static func auditPage(html: [UInt8], url: String, headersFile: (bytes: [UInt8], name: String)?) throws -> [UInt8] {
+        var status = 200
+        var headers: [(name: String, value: String)] = []
+        if let headersFile {
+            let parsed = try PageAuditReport.headers(headersFile.bytes, file: headersFile.name)
+            status = parsed.status ?? 200
+            headers = parsed.headers
+        }
+        return try PageAuditReport.json(PageAuditReport.document(html: html, url: url, headers: headers, status: status))
     }
 }

@@ -120,7 +120,10 @@ public enum FindingExport {
         }
     }
 
-    public static func json(_ document: Document) throws -> [UInt8] {
+    public static func json(_ document: Document) throws -> [UInt8] { try encode(document) }
+
+    /// Sorted keys, snake_case, two-space indentation, unescaped slashes, a final newline.
+    static func encode(_ document: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -2,6 +2,16 @@ import HeraldData
 
 /// The per-page rules: pure functions of one page's facts.
 public enum PageAudit {
+    /// The per-page findings of a crawled page and its analysis (the facts plus the charset check).
+    public static func findings(page: CrawledPage, analysis: PageAnalysis, settings: SEOSettings) -> [SEOFinding] {
+        var out = findings(url: page.url, page: page, facts: analysis.facts, settings: settings)
+        if let problem = analysis.charsetProblem, settings.enabledRules.contains(.encodingInvalid) {
+            let evidence = page.header("content-type").map { "Content-Type: " + $0 } ?? "charset " + analysis.charset.label
+            out.append(SEOFinding(rule: .encodingInvalid, url: page.url, line: nil, evidence: evidence, message: problem))
+        }
+        return out
+    }
+
     public static func findings(url: String, page: CrawledPage? = nil, facts: PageFacts, settings: SEOSettings) -> [SEOFinding] {
         var out: [SEOFinding] = []
         let enabled = settings.enabledRules

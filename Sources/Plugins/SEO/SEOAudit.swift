@@ -16,8 +16,14 @@ public struct SEOAudit: Sendable {
     public var skippedURLs: [String]
     public var linkCounts: SiteAudit.LinkCounts
 
+    /// Audits `crawl`'s pages, reusing (and filling) its memo of parsed pages.
+    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil) {
+        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl)
+    }
+
     /// Audits `pages`. At most `limit` HTML pages are audited (the first by URL); the rest are listed in `skippedURLs`.
-    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil) {
+    /// `memo` is the crawl the pages come from, whose memo holds pages another plugin already parsed.
+    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil) {
         // The pages the audit looks at: 2xx HTML, one per URL, sorted.
         var seen = Set<String>()
         var candidates: [CrawledPage] = []
@@ -35,9 +41,9 @@ public struct SEOAudit: Sendable {
         let auditedPages = Array(audited)
         let perPage = ParallelMap.map(auditedPages.count) { index in
             let page = auditedPages[index]
-            let facts = PageFacts(html: page.body)
-            return (SiteAudit.Page(url: page.url, facts: facts),
-                    PageAudit.findings(url: page.url, page: page, facts: facts, settings: settings))
+            let analysis = PageAnalysis.of(page, in: memo)
+            return (SiteAudit.Page(url: page.url, facts: analysis.facts),
+                    PageAudit.findings(page: page, analysis: analysis, settings: settings))
         }
         let sitePages = perPage.map(\.0)
         var findings = perPage.flatMap(\.1)

@@ -37,6 +37,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case robotsTxtBlocked = "robots-txt-blocked"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
+    case encodingInvalid = "encoding-invalid"
 
     public var id: String { rawValue }
 
@@ -47,7 +48,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
-             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled: .warning
+             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing: .notice
         }
     }
@@ -78,6 +79,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .robotsTxtBlocked: "Blocked by robots.txt"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
+        case .encodingInvalid: "Body not readable in its charset"
         }
     }
 
@@ -107,6 +109,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .robotsTxtBlocked: "The site's robots.txt (in the crawl) disallows the page for the crawler named in robots_agent (Googlebot by default), so search engines do not fetch it: its content cannot rank, and the URL may still be listed from links, without a snippet. To keep a page out of search results, allow it and use noindex instead."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
+        case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."
         }
     }
 }

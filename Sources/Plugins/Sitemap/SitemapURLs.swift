@@ -16,8 +16,15 @@ public enum SitemapURLs {
         public init() {}
     }
 
-    /// The crawl's indexable pages under `baseURL`, minus those the robots.txt rules disallow.
-    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings)
+    /// The crawl's indexable pages under `baseURL`, minus those the robots.txt rules disallow. Pages are parsed
+    /// through the crawl's memo, so pages the SEO audit already parsed are not parsed again.
+    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings)
+        -> (entries: [SitemapEntry], excluded: Exclusions)
+    {
+        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl)
+    }
+
+    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil)
         -> (entries: [SitemapEntry], excluded: Exclusions)
     {
         var excluded = Exclusions()
@@ -36,7 +43,7 @@ public enum SitemapURLs {
         let pagesToParse = candidates.map(\.page)
         let indexable = ParallelMap.map(pagesToParse.count) { index in
             let page = pagesToParse[index]
-            return Indexability.isIndexable(page, facts: PageFacts(html: page.body))
+            return Indexability.isIndexable(page, facts: PageAnalysis.of(page, in: memo).facts)
         }
         var entries: [SitemapEntry] = []
         for (candidate, ok) in zip(candidates, indexable) {

@@ -1,0 +1,76 @@
+import Foundation
+import HeraldData
+import Testing
+@testable import SEOPlugin
+
+/// The audit of the shared WARC crawl of the Python 3.11 docs, against the expected results in
+/// ../shared/corpus/crawl/README.md ("this crawl, 527 responses").
+@Suite(.enabled(if: PythonDocsWARC.path != nil, "needs ../shared/corpus/crawl/pydocs-3.11.warc.gz; skipped"))
+struct PythonDocsWARCAuditTests {
+    static let audit: SEOAudit? = {
+        guard let crawl = PythonDocsWARC.crawl() else { return nil }
+        return SEOAudit(crawl: crawl, settings: SEOSettings(), baseURL: PythonDocsWARC.baseURL)
+    }()
+
+    func findings(_ rule: SEORule) throws -> [SEOFinding] { try #require(Self.audit).findings.filter { $0.rule == rule } }
+
+    @Test func auditsThe527HTMLResponses() throws {
+        let audit = try #require(Self.audit)
+        #expect(audit.htmlPageCount == 527 && audit.auditedURLs.count == 527)
+        #expect(try findings(.htmlLangMissing).isEmpty)
+        #expect(try findings(.descriptionMissing).count == 527)
+        #expect(try findings(.encodingInvalid).isEmpty)  // HTML has no charset header; <meta charset="utf-8"> decides
+    }
+
+    @Test func fileCanonicalsAreInvalidNotCrossDomain() throws {
+        let found = try findings(.canonicalInvalidScheme)
+        #expect(Set(found.map(\.url)).count == 527)
+        #expect(found.allSatisfy { $0.evidence.contains("href=\"file:///usr/share/doc/python3.11/html/") })
+        #expect(try findings(.canonicalRelative).isEmpty)
+    }
+
+    @Test func titlesHeadingsViewports() throws {
+        #expect(try findings(.titleTooLong).count == 259)
+        #expect(Set(try findings(.viewportDuplicate).map(\.url)).count == 527)
+        let multiple = try findings(.h1Multiple)
+        var perPage: [String: Int] = [:]
+        for finding in multiple { perPage[finding.url, default: 0] += 1 }
+        #expect(perPage.count == 11)
+        #expect(perPage.values.sorted() == [2, 2, 2, 2, 2, 2, 3, 3, 4, 8, 9])
+        #expect(try findings(.h1Missing).isEmpty)
+        #expect(try findings(.imageAltMissing).isEmpty)
+    }
+
+    @Test func duplicateTitleGroups() throws {
+        let groups = try #require(Self.audit).duplicateGroups.filter { $0.rule == .titleDuplicate }
+        #expect(groups.map(\.urls.count).sorted() == [2, 2, 2, 2, 30])
+        #expect(groups.first { $0.value == "Index — Python 3.11.2 documentation" }?.urls.count == 30)
+        #expect(groups.first { $0.value == "3.11.2 Documentation" }?.urls == [PythonDocsWARC.baseURL, PythonDocsWARC.baseURL + "index.html"])
+    }
+
+    @Test func theChangelog404IsTheOnlyBrokenLink() throws {
+        let broken = try findings(.linkBroken)
+        #expect(broken.count == 1449)
+        #expect(broken.allSatisfy { $0.message.contains(PythonDocsWARC.baseURL + "whatsnew/changelog.html") })
+        #expect(try findings(.linkNotCrawled).isEmpty)
+        #expect(try findings(.robotsTxtBlocked).isEmpty)  // /robots.txt answered 404
+    }
+}
+
+enum PythonDocsWARC {
+    static let baseURL = "http://127.0.0.1:8765/"
+
+    static let path: String? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var candidates: [String] = []
+        if let shared = ProcessInfo.processInfo.environment["HERALD_SHARED"], !shared.isEmpty { candidates.append(shared) }
+        candidates.append(root.deletingLastPathComponent().appendingPathComponent("shared").path)
+        return candidates.map { $0 + "/corpus/crawl/pydocs-3.11.warc.gz" }.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    static func crawl() -> Crawl? {
+        guard let path, let bytes = try? LocalFileSystem().read(path) else { return nil }
+        let result = WARCCrawlLoader.load([("pydocs-3.11.warc.gz", bytes)])
+        return result.hasErrors ? nil : result.crawl
+    }
+}
