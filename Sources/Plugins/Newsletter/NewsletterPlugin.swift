@@ -25,11 +25,28 @@ public struct NewsletterPlugin: Plugin {
     public static let secretName = "unsubscribe_key"
 
     public func check(_ input: PluginCheckInput) -> [Diagnostic] {
-        var found = Generator.diagnostics(at: input.settings.node.location) { _ = try input.settings.decode(NewsletterSettings.self) }
+        var settings: NewsletterSettings?
+        var found = Generator.diagnostics(at: input.settings.node.location) {
+            settings = try input.settings.decode(NewsletterSettings.self)
+        }
         found += Generator.diagnostics(at: input.tenant.location) {
-            _ = try Self.issues(input.content, tenant: input.tenant, now: input.now)
+            let issues = try Self.issues(input.content, tenant: input.tenant, now: input.now)
+            if let settings { _ = try Self.audiences(issues, settings: settings) }
         }
         return found
+    }
+
+    /// Each issue's audience (segments resolved against the settings); throws every issue's problem at once.
+    static func audiences(_ issues: [NewsletterIssue], settings: NewsletterSettings) throws -> [Audience] {
+        var audiences: [Audience] = []
+        var problems: [Diagnostic] = []
+        for issue in issues {
+            do { audiences.append(try Audience.resolve(issue, segments: settings.segments)) } catch {
+                problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return audiences
     }
 
     /// Every issue under `newsletter/`, unsorted; throws every issue's problem at once.
@@ -74,11 +91,7 @@ public struct NewsletterPlugin: Plugin {
                                       at: tenant.location, severity: .warning))
         }
         let limit = input.limits[NewsletterPlugin.limitKey]
-        var audiences: [Audience] = []
-        for issue in issues {
-            do { audiences.append(try Audience.resolve(issue, segments: settings.segments)) } catch { problems.append(error) }
-        }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let audiences = try Self.audiences(issues, settings: settings)
         let selections = audiences.map { RecipientSelection(subscribers: subscribers ?? [], audience: $0, limit: limit) }
         let messagesDue = selections.contains { !$0.recipients.isEmpty }
         var tokens: UnsubscribeToken? = nil
