@@ -163,17 +163,21 @@ public struct CSSInliner: Sendable {
                 edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
                 continue
             }
-            var winners: [String: Candidate] = [:]
-            for candidate in all {
-                let property = candidate.declaration.property
-                if let current = winners[property], candidate < current { continue }
-                winners[property] = candidate
+            // The winner per property (a linear search: an element has few properties, and hashing cost more).
+            var winners: [Candidate] = []
+            nextCandidate: for candidate in all {
+                for k in winners.indices where winners[k].declaration.property == candidate.declaration.property {
+                    if !(candidate < winners[k]) { winners[k] = candidate }
+                    continue nextCandidate
+                }
+                winners.append(candidate)
             }
+            func winner(_ property: String) -> Candidate? { winners.first { $0.declaration.property == property } }
             // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
             // earlier values too: they are fallbacks for clients that reject the later one.
-            var emitted = Array(winners.values)
+            var emitted = winners
             for candidate in all where candidate.rule >= 0 {
-                guard let winner = winners[candidate.declaration.property], winner.rule == candidate.rule,
+                guard let winner = winner(candidate.declaration.property), winner.rule == candidate.rule,
                       winner.tier == candidate.tier, candidate.order < winner.order else { continue }
                 emitted.append(candidate)
             }
@@ -182,7 +186,7 @@ public struct CSSInliner: Sendable {
             attribute.append(0x22)
             var added = existing == nil ? [0x20] + attribute : []
             if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
-               let background = winners["background-color"], let color = CSSInliner.plainColor(background.declaration.value) {
+               let background = winner("background-color"), let color = CSSInliner.plainColor(background.declaration.value) {
                 added += Array(" bgcolor=\"\(color)\"".utf8)
             }
             if let existing { edits.append((existing.range, attribute)) }
