@@ -120,7 +120,11 @@ public struct CSSInliner: Sendable {
                         default: pool = all
                         }
                         var matched: [Int] = []
-                        for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        if let required = SelectorMatcher.requiredAncestors(selector) {
+                            for element in pool where matcher.mayMatch(required, element) && matcher.matches(selector, element) { matched.append(element) }
+                        } else {
+                            for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        }
                         ruleID += 1
                         for declaration in declarations {
                             order += 1
