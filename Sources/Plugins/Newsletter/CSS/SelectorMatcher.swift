@@ -69,7 +69,7 @@ struct SelectorMatcher {
 
     private func matches(_ compounds: UnsafeBufferPointer<CSSSelector.Compound>, _ combinators: UnsafeBufferPointer<CSSSelector.Combinator>,
                          _ index: Int, _ element: Int) -> Bool {
-        guard matchesCompound(compounds[index], element) else { return false }
+        guard matchesCompound(compounds.baseAddress! + index, element) else { return false }
         if index == 0 { return true }
         switch combinators[index - 1] {
         case .child:
@@ -106,18 +106,23 @@ struct SelectorMatcher {
     }
 
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
+        withUnsafePointer(to: compound) { matchesCompound($0, element) }
+    }
+
+    /// Through a pointer, so that no field of the compound is copied (retained) per element tried.
+    private func matchesCompound(_ pointer: UnsafePointer<CSSSelector.Compound>, _ element: Int) -> Bool {
         // Fields are read in place (no copy of the element or of the compound's arrays when they are empty).
-        if let tag = compound.tag, tag != tree.elements[element].name { return false }
-        if !compound.ids.isEmpty {
+        if let tag = pointer.pointee.tag, tag != tree.elements[element].name { return false }
+        if !pointer.pointee.ids.isEmpty {
             guard let id = tree.elements[element].id else { return false }
-            for k in compound.ids.indices where compound.ids[k] != id { return false }
+            for k in pointer.pointee.ids.indices where pointer.pointee.ids[k] != id { return false }
         }
-        if !compound.classes.isEmpty {
-            for k in compound.classes.indices where !tree.elements[element].classes.contains(compound.classes[k]) { return false }
+        if !pointer.pointee.classes.isEmpty {
+            for k in pointer.pointee.classes.indices where !tree.elements[element].classes.contains(pointer.pointee.classes[k]) { return false }
         }
-        if !compound.attributes.isEmpty {
+        if !pointer.pointee.attributes.isEmpty {
             let token = tree.tokens[tree.elements[element].token]
-            for test in compound.attributes {
+            for test in pointer.pointee.attributes {
                 guard let attribute = token.attribute(test.name) else { return false }
                 if test.op == .exists { continue }
                 var value = attribute.value
@@ -136,19 +141,19 @@ struct SelectorMatcher {
                 if !ok { return false }
             }
         }
-        if !compound.negations.isEmpty {
-            for negation in compound.negations where matchesCompound(negation, element) { return false }
+        if !pointer.pointee.negations.isEmpty {
+            for k in pointer.pointee.negations.indices where matchesCompound(pointer.pointee.negations[k], element) { return false }
         }
-        if compound.nths.isEmpty && compound.pseudos.isEmpty { return true }
+        if pointer.pointee.nths.isEmpty && pointer.pointee.pseudos.isEmpty { return true }
         let e = tree.elements[element]
-        for nth in compound.nths {
+        for nth in pointer.pointee.nths {
             let siblings = self.siblings(element)
             let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
             let others = nth.fromEnd ? after : before
             let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
             if !nth.matches(position: position) { return false }
         }
-        for pseudo in compound.pseudos {
+        for pseudo in pointer.pointee.pseudos {
             let siblings = self.siblings(element)
             switch pseudo {
             case .firstChild: if e.siblingIndex != 0 { return false }
