@@ -1,6 +1,6 @@
 # Herald. The two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev zlib1g-dev libssl-dev python3
+APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev zlib1g-dev libssl-dev python3 python3-venv
 # Real-input extras: the Python 3.11 documentation as a crawl.
 REAL_INPUT_PACKAGES = python3.11-doc
 DEMO_NOW ?= 2026-12-01T06:00:00Z
@@ -66,3 +66,16 @@ bench-liquid: setup
 FUZZ_SECONDS ?= 600
 fuzz-liquid:
 	bash fuzz/liquid/run.sh $(FUZZ_SECONDS)
+
+# Email benchmark: Herald's CSS inliner against css-inline and premailer (PyPI, in a venv under .scratch/) on
+# ../shared/bench/css-inline/benchmarks.json, and 100,000 personalised messages for one issue (docs/benchmarks-email.md).
+BENCH_EMAIL_VENV ?= .scratch/bench-email-venv
+SHARED ?= ../shared
+.PHONY: bench-email
+bench-email: setup
+	@[ -x /usr/bin/time ] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time; }
+	@[ -x $(BENCH_EMAIL_VENV)/bin/python ] || python3 -m venv $(BENCH_EMAIL_VENV)
+	@$(BENCH_EMAIL_VENV)/bin/python -c 'import css_inline, premailer' 2>/dev/null || $(BENCH_EMAIL_VENV)/bin/pip install -q css-inline premailer
+	$(SWIFT) build -c release --product herald-bench-email
+	python3 bench/email/run.py --bench .build/release/herald-bench-email --python $(BENCH_EMAIL_VENV)/bin/python \
+	  --inputs $(SHARED)/bench/css-inline/benchmarks.json --json .scratch/bench-email/results.json

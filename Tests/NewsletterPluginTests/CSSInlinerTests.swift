@@ -54,6 +54,9 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
         InlineCase(name: ":nth-child(-n+2) matches the first two", css: "li:nth-child(-n+2) { color: red }", body: #"<ul><li>a</li><li id="t">b</li><li>c</li></ul>"#, expected: "color: red"),
         InlineCase(name: ":nth-last-child(1)", css: "li:nth-last-child(1) { color: red }", body: #"<ul><li>a</li><li id="t">b</li></ul>"#, expected: "color: red"),
         InlineCase(name: ":nth-of-type(2) counts same-name siblings", css: "p:nth-of-type(2) { color: red }", body: #"<div><p>a</p><span>s</span><p id="t">b</p></div>"#, expected: "color: red"),
+        InlineCase(name: "descendant whose ancestor class is missing", css: ".outer p { color: red }", body: #"<div class="inner"><p id="t">x</p></div><div class="outer"></div>"#, expected: nil),
+        InlineCase(name: "descendant through several ancestors", css: "table.wrap td .cta a { color: red }", body: ##"<table class="wrap"><tr><td><div><p class="cta"><span><a id="t" href="#">x</a></span></p></div></td></tr></table>"##, expected: "color: red"),
+        InlineCase(name: "child of an ancestor that is not the parent", css: "#box > a { color: red }", body: ##"<div id="box"><span><a id="t" href="#">x</a></span></div>"##, expected: nil),
         InlineCase(name: "universal selector", css: "* { margin: 0 }", body: #"<p id="t">x</p>"#, expected: "margin: 0"),
     ]
 
@@ -138,6 +141,23 @@ struct InlineCase: CustomTestStringConvertible, Sendable {
     @Test func optOuts() {
         let out = CSSInliner().inline(#"<style data-herald-keep>p { color: red }</style><style>p { margin: 0 }</style><p data-herald-ignore>x</p><p>y</p>"#)
         #expect(out == #"<style data-herald-keep>p { color: red }</style><p data-herald-ignore>x</p><p style="margin: 0">y</p>"#)
+    }
+
+    /// The ancestor filter only ever rejects: every element whose selector matches passes it.
+    @Test func ancestorFilterNeverRejectsAMatch() throws {
+        let tree = HTMLTree(##"<html><body><div id="a" class="x y"><section class="z"><p class="q"><a href="#">t</a></p></section></div><ul><li class="x"><b>b</b></li></ul></body></html>"##)
+        let matcher = SelectorMatcher(tree: tree)
+        for text in ["#a a", ".x .z p", "div > section p.q", "body ul li b", ".y a", "html a", "li.x > b", "section a", ".x b"] {
+            let selector = try #require(CSSSelector.parse(text))
+            let required = try #require(SelectorMatcher.requiredAncestors(selector))
+            for element in tree.elements.indices where matcher.matches(selector, element) {
+                #expect(matcher.mayMatch(required, element), "\(text) on element \(element)")
+            }
+        }
+        let nowhere = try #require(CSSSelector.parse(".nowhere a"))
+        let absent = try #require(SelectorMatcher.requiredAncestors(nowhere))
+        let link = try #require(tree.elements.indices.first { tree.elements[$0].name == "a" })
+        #expect(!matcher.mayMatch(absent, link))
     }
 
     @Test(arguments: [

@@ -144,16 +144,32 @@ public struct NewsletterPlugin: Plugin {
             var emptyMerges = 0
             // A/B subjects: one complete message set per variant, in `<slug>/a/`, `<slug>/b/`…; the ESP splits.
             let variants = SubjectVariant.all(issue)
-            for subscriber in selection.recipients {
-                if !bare.isEmpty {
-                    let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: "", webURL: "")
-                    if bare.contains(where: { rendered.merges[$0].evaluate(recipient).trimmingASCIISpace().isEmpty }) { emptyMerges += 1 }
+            // Messages are independent: chunks of recipients on all cores, results in recipient order.
+            let recipients = selection.recipients
+            let chunkSize = max(256, (recipients.count + 63) / 64)
+            let chunks = (recipients.count + chunkSize - 1) / chunkSize
+            let produced = ParallelMap.map(chunks) { chunk -> Result<(artifacts: [Artifact], empty: Int), Error> in
+                Result {
+                    var out: [Artifact] = []
+                    var empty = 0
+                    for subscriber in recipients[(chunk * chunkSize)..<min(recipients.count, (chunk + 1) * chunkSize)] {
+                        if !bare.isEmpty {
+                            let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: "", webURL: "")
+                            if bare.contains(where: { rendered.merges[$0].evaluate(recipient).trimmingASCIISpace().isEmpty }) { empty += 1 }
+                        }
+                        for variant in variants {
+                            let message = factory.message(rendered, for: subscriber, variant: variant)
+                            let path = "email/newsletter/\(issue.slug)/\(variant.folder)\(SubscriberFileName.make(subscriber.id)).eml"
+                            out.append(try Artifact(path, bytes: message.serialize()))
+                        }
+                    }
+                    return (out, empty)
                 }
-                for variant in variants {
-                    let message = factory.message(rendered, for: subscriber, variant: variant)
-                    let path = "email/newsletter/\(issue.slug)/\(variant.folder)\(SubscriberFileName.make(subscriber.id)).eml"
-                    artifacts.append(try Artifact(path, bytes: message.serialize()))
-                }
+            }
+            for result in produced {
+                let (chunkArtifacts, empty) = try result.get()
+                artifacts.append(contentsOf: chunkArtifacts)
+                emptyMerges += empty
             }
             messageCount += selection.recipients.count * variants.count
             if emptyMerges > 0 {

@@ -34,21 +34,19 @@ func cpuSeconds(_ body: () -> Void) -> Double {
     return Double(b.tv_sec - a.tv_sec) + Double(b.tv_nsec - a.tv_nsec) / 1e9
 }
 
-/// Median over rounds of the mean time per call, each round lasting about a fifth of `minimum` (at least one call).
+/// Median over rounds of the mean CPU time per call. A round times a batch of calls between two clock reads (the
+/// batch doubles until it lasts a fifth of `minimum`), so reading the clock costs nothing per call.
 func measure(minimum: Double, _ body: () -> Void) -> Double {
     body()  // warm-up
+    var batch = 1
+    while true {
+        let elapsed = cpuSeconds { for _ in 0..<batch { body() } }
+        if elapsed >= minimum / 5 || batch >= 1 << 24 { break }
+        batch *= 2
+    }
     var perCall: [Double] = []
-    var total = 0.0
-    while total < minimum || perCall.count < 5 {
-        var calls = 0
-        var elapsed = 0.0
-        while elapsed < minimum / 5 || calls == 0 {
-            elapsed += cpuSeconds(body)
-            calls += 1
-        }
-        perCall.append(elapsed / Double(calls))
-        total += elapsed
-        if perCall.count >= 5 && total >= minimum { break }
+    for _ in 0..<5 {
+        perCall.append(cpuSeconds { for _ in 0..<batch { body() } } / Double(batch))
     }
     perCall.sort()
     return perCall[perCall.count / 2]

@@ -120,7 +120,11 @@ public struct CSSInliner: Sendable {
                         default: pool = all
                         }
                         var matched: [Int] = []
-                        for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        if let required = SelectorMatcher.requiredAncestors(selector) {
+                            for element in pool where matcher.mayMatch(required, element) && matcher.matches(selector, element) { matched.append(element) }
+                        } else {
+                            for element in pool where matcher.matches(selector, element) { matched.append(element) }
+                        }
                         ruleID += 1
                         for declaration in declarations {
                             order += 1
@@ -163,25 +167,30 @@ public struct CSSInliner: Sendable {
                 edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
                 continue
             }
-            var winners: [String: Candidate] = [:]
-            for candidate in all {
-                let property = candidate.declaration.property
-                if let current = winners[property], candidate < current { continue }
-                winners[property] = candidate
+            // The winner per property (a linear search: an element has few properties, and hashing cost more).
+            var winners: [Candidate] = []
+            nextCandidate: for candidate in all {
+                for k in winners.indices where winners[k].declaration.property == candidate.declaration.property {
+                    if !(candidate < winners[k]) { winners[k] = candidate }
+                    continue nextCandidate
+                }
+                winners.append(candidate)
             }
+            func winner(_ property: String) -> Candidate? { winners.first { $0.declaration.property == property } }
             // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
             // earlier values too: they are fallbacks for clients that reject the later one.
-            var emitted = Array(winners.values)
+            var emitted = winners
             for candidate in all where candidate.rule >= 0 {
-                guard let winner = winners[candidate.declaration.property], winner.rule == candidate.rule,
+                guard let winner = winner(candidate.declaration.property), winner.rule == candidate.rule,
                       winner.tier == candidate.tier, candidate.order < winner.order else { continue }
                 emitted.append(candidate)
             }
-            let style = emitted.sorted(by: <).map { CSSInliner.singleQuoted($0.declaration).text }.joined(separator: "; ")
-            let attribute = Array("style=\"\(HTMLEntities.escapeAttribute(style))\"".utf8)
+            var attribute: [UInt8] = Array("style=\"".utf8)
+            CSSInliner.appendStyle(emitted.sorted(by: <).map(\.declaration), to: &attribute)
+            attribute.append(0x22)
             var added = existing == nil ? [0x20] + attribute : []
             if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
-               let background = winners["background-color"], let color = CSSInliner.plainColor(background.declaration.value) {
+               let background = winner("background-color"), let color = CSSInliner.plainColor(background.declaration.value) {
                 added += Array(" bgcolor=\"\(color)\"".utf8)
             }
             if let existing { edits.append((existing.range, attribute)) }
@@ -237,6 +246,41 @@ public struct CSSInliner: Sendable {
             return hex.count == 6 ? v : nil
         }
         return !v.isEmpty && v.allSatisfy({ $0.isASCII && $0.isLetter }) && !["inherit", "initial", "unset", "transparent", "currentcolor"].contains(v.lowercased()) ? v : nil
+    }
+
+    /// Appends `prop: value [!important]; …` escaped for a double-quoted attribute, each value single-quoted as
+    /// `singleQuoted` does: the same bytes as `escapeAttribute(declarations.map(singleQuoted).text joined by "; ")`,
+    /// in one pass over each value's UTF-8.
+    static func appendStyle(_ declarations: [CSSDeclaration], to out: inout [UInt8]) {
+        func append(_ text: String, swapQuotes: Bool, _ out: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes in
+                for var b in bytes {
+                    if swapQuotes, b == 0x22 { b = 0x27 }
+                    switch b {
+                    case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                    case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                    case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                    case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                    default: out.append(b)
+                    }
+                }
+            }
+        }
+        for (k, declaration) in declarations.enumerated() {
+            if k > 0 { out.append(0x3B); out.append(0x20) }
+            append(declaration.property, swapQuotes: false, &out)
+            out.append(0x3A); out.append(0x20)
+            var hasSingle = false, hasDouble = false
+            var value = declaration.value
+            value.withUTF8 { bytes in
+                for b in bytes {
+                    if b == 0x27 { hasSingle = true } else if b == 0x22 { hasDouble = true }
+                }
+            }
+            append(value, swapQuotes: hasDouble && !hasSingle, &out)
+            if declaration.important { out.append(contentsOf: " !important".utf8) }
+        }
     }
 
     /// `font-family: "A B"` → `font-family: 'A B'`, so the attribute needs no `&quot;` (when the value has no `'`).

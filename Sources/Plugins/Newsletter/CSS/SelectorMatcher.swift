@@ -1,6 +1,62 @@
 /// Matches `CSSSelector`s against the elements of an `HTMLTree`.
 struct SelectorMatcher {
     let tree: HTMLTree
+    /// Per element, a 256-bit Bloom filter of its ancestors' tag names, ids and classes (4 words per element):
+    /// a selector whose left part names something no ancestor has is rejected without walking up the tree.
+    let ancestors: [UInt64]
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        var bloom = [UInt64](repeating: 0, count: tree.elements.count * 4)
+        for (index, element) in tree.elements.enumerated() where element.parent >= 0 {
+            let p = element.parent
+            for w in 0..<4 { bloom[index * 4 + w] = bloom[p * 4 + w] }
+            let parent = tree.elements[p]
+            SelectorMatcher.add(0x74, parent.name, to: &bloom, at: index)
+            if let id = parent.id { SelectorMatcher.add(0x23, id, to: &bloom, at: index) }
+            for c in parent.classes { SelectorMatcher.add(0x2E, c, to: &bloom, at: index) }
+        }
+        ancestors = bloom
+    }
+
+    /// FNV-1a of a kind byte and the name; two bits of 256 per name.
+    static func bits(_ kind: UInt8, _ name: String) -> (Int, Int) {
+        var h: UInt64 = 0xcbf29ce484222325
+        h = (h ^ UInt64(kind)) &* 0x100000001b3
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return (Int(h & 255), Int((h >> 8) & 255))
+    }
+
+    static func add(_ kind: UInt8, _ name: String, to bloom: inout [UInt64], at index: Int) {
+        let (a, b) = bits(kind, name)
+        bloom[index * 4 + (a >> 6)] |= 1 << UInt64(a & 63)
+        bloom[index * 4 + (b >> 6)] |= 1 << UInt64(b & 63)
+    }
+
+    /// The ancestor bits a selector needs: for selectors built only with descendant and child combinators, every
+    /// compound left of the last must match an ancestor. Nil when there is nothing to require.
+    static func requiredAncestors(_ selector: CSSSelector) -> [UInt64]? {
+        guard selector.compounds.count > 1, selector.combinators.allSatisfy({ $0 == .descendant || $0 == .child }) else { return nil }
+        var required = [UInt64](repeating: 0, count: 4)
+        func add(_ kind: UInt8, _ name: String) {
+            let (a, b) = bits(kind, name)
+            required[a >> 6] |= 1 << UInt64(a & 63)
+            required[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        for compound in selector.compounds.dropLast() {
+            if let tag = compound.tag { add(0x74, tag) }
+            for id in compound.ids { add(0x23, id) }
+            for c in compound.classes { add(0x2E, c) }
+        }
+        return required.allSatisfy { $0 == 0 } ? nil : required
+    }
+
+    /// False when `element`'s ancestors surely lack something `required` names.
+    func mayMatch(_ required: [UInt64], _ element: Int) -> Bool {
+        let base = element * 4
+        return ancestors[base] & required[0] == required[0] && ancestors[base + 1] & required[1] == required[1]
+            && ancestors[base + 2] & required[2] == required[2] && ancestors[base + 3] & required[3] == required[3]
+    }
 
     func matches(_ selector: CSSSelector, _ element: Int) -> Bool {
         // Through buffer pointers, compounds are borrowed: no copy (and retain of each array) per element tried.
@@ -13,7 +69,7 @@ struct SelectorMatcher {
 
     private func matches(_ compounds: UnsafeBufferPointer<CSSSelector.Compound>, _ combinators: UnsafeBufferPointer<CSSSelector.Combinator>,
                          _ index: Int, _ element: Int) -> Bool {
-        guard matchesCompound(compounds[index], element) else { return false }
+        guard matchesCompound(compounds.baseAddress! + index, element) else { return false }
         if index == 0 { return true }
         switch combinators[index - 1] {
         case .child:
@@ -50,18 +106,23 @@ struct SelectorMatcher {
     }
 
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
+        withUnsafePointer(to: compound) { matchesCompound($0, element) }
+    }
+
+    /// Through a pointer, so that no field of the compound is copied (retained) per element tried.
+    private func matchesCompound(_ pointer: UnsafePointer<CSSSelector.Compound>, _ element: Int) -> Bool {
         // Fields are read in place (no copy of the element or of the compound's arrays when they are empty).
-        if let tag = compound.tag, tag != tree.elements[element].name { return false }
-        if !compound.ids.isEmpty {
+        if let tag = pointer.pointee.tag, tag != tree.elements[element].name { return false }
+        if !pointer.pointee.ids.isEmpty {
             guard let id = tree.elements[element].id else { return false }
-            for k in compound.ids.indices where compound.ids[k] != id { return false }
+            for k in pointer.pointee.ids.indices where pointer.pointee.ids[k] != id { return false }
         }
-        if !compound.classes.isEmpty {
-            for k in compound.classes.indices where !tree.elements[element].classes.contains(compound.classes[k]) { return false }
+        if !pointer.pointee.classes.isEmpty {
+            for k in pointer.pointee.classes.indices where !tree.elements[element].classes.contains(pointer.pointee.classes[k]) { return false }
         }
-        if !compound.attributes.isEmpty {
+        if !pointer.pointee.attributes.isEmpty {
             let token = tree.tokens[tree.elements[element].token]
-            for test in compound.attributes {
+            for test in pointer.pointee.attributes {
                 guard let attribute = token.attribute(test.name) else { return false }
                 if test.op == .exists { continue }
                 var value = attribute.value
@@ -80,19 +141,19 @@ struct SelectorMatcher {
                 if !ok { return false }
             }
         }
-        if !compound.negations.isEmpty {
-            for negation in compound.negations where matchesCompound(negation, element) { return false }
+        if !pointer.pointee.negations.isEmpty {
+            for k in pointer.pointee.negations.indices where matchesCompound(pointer.pointee.negations[k], element) { return false }
         }
-        if compound.nths.isEmpty && compound.pseudos.isEmpty { return true }
+        if pointer.pointee.nths.isEmpty && pointer.pointee.pseudos.isEmpty { return true }
         let e = tree.elements[element]
-        for nth in compound.nths {
+        for nth in pointer.pointee.nths {
             let siblings = self.siblings(element)
             let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
             let others = nth.fromEnd ? after : before
             let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
             if !nth.matches(position: position) { return false }
         }
-        for pseudo in compound.pseudos {
+        for pseudo in pointer.pointee.pseudos {
             let siblings = self.siblings(element)
             switch pseudo {
             case .firstChild: if e.siblingIndex != 0 { return false }
