@@ -7,9 +7,9 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("PagesPlugin", "Pages", []),
     ("SEOPlugin", "SEO", []),
     ("SitemapPlugin", "Sitemap", ["CZlib", "SEOPlugin"]),
-    ("NewsletterPlugin", "Newsletter", ["CCrypto"]),
+    ("NewsletterPlugin", "Newsletter", ["CCrypto", "Mail"]),
     ("AttributionPlugin", "Attribution", []),
-    ("ReputationPlugin", "Reputation", []),
+    ("ReputationPlugin", "Reputation", ["Mail"]),
     ("CommandCenterPlugin", "CommandCenter", []),
 ]
 
@@ -29,6 +29,8 @@ var targets: [Target] = [
     .target(name: "Liquid", path: "Sources/Liquid"),
     // Snapshot model and strict loaders (CSV, NDJSON, YAML, TOML front matter).
     .target(name: "HeraldData", dependencies: ["CYAML", "CZlib"], path: "Sources/Data"),
+    // RFC 5322/2045/2047 message encoding shared by every plugin that writes email.
+    .target(name: "Mail", dependencies: ["HeraldData"], path: "Sources/Mail"),
     // Markdown (cmark-gfm) and HTML/XML (libxml2) helpers.
     .target(name: "Markup", dependencies: ["CCmark", "CLibXML2"], path: "Sources/Markup"),
     // Project loading, plugin protocol, pipeline, artifact writer.
@@ -43,6 +45,7 @@ var targets: [Target] = [
 
     .testTarget(name: "LiquidTests", dependencies: ["Liquid"], path: "Tests/LiquidTests"),
     .testTarget(name: "DataTests", dependencies: ["HeraldData"], path: "Tests/DataTests"),
+    .testTarget(name: "MailTests", dependencies: ["Mail"], path: "Tests/MailTests"),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"], path: "Tests/MarkupTests"),
     .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Plugins"], path: "Tests/GeneratorTests"),
     .testTarget(name: "EndToEndTests", dependencies: ["Generator", "Plugins", "HeraldData"], path: "Tests/EndToEndTests"),

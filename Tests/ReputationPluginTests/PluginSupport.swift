@@ -2,6 +2,7 @@ import Foundation
 import Generator
 import HeraldData
 import Liquid
+import Mail
 @testable import ReputationPlugin
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -59,7 +60,7 @@ struct ParsedMessage {
             guard let end = content.range(of: "\r\n\r\n") else { return nil }
             let partHeaders = ParsedMessage.headers(String(content[..<end.lowerBound]))
             let encoded = String(content[end.upperBound...])
-            parts.append((partHeaders, String(decoding: QuotedPrintable.decode(encoded), as: UTF8.self)))
+            parts.append((partHeaders, String(decoding: QuotedPrintable.decode(Array(encoded.utf8)), as: UTF8.self)))
         }
         self.parts = parts
     }

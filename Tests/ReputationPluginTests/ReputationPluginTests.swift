@@ -121,8 +121,8 @@ import Testing
         #expect(raw.hasSuffix("\r\n--" + message.boundary + "--\r\n"))
 
         #expect(message.parts.count == 2)
-        #expect(message.parts[0].headers.first { $0.0 == "Content-Type" }?.1 == "text/plain; charset=UTF-8")
-        #expect(message.parts[1].headers.first { $0.0 == "Content-Type" }?.1 == "text/html; charset=UTF-8")
+        #expect(message.parts[0].headers.first { $0.0 == "Content-Type" }?.1 == "text/plain; charset=utf-8")
+        #expect(message.parts[1].headers.first { $0.0 == "Content-Type" }?.1 == "text/html; charset=utf-8")
         #expect(message.parts.allSatisfy { $0.headers.contains { $0 == ("Content-Transfer-Encoding", "quoted-printable") } })
         #expect(message.parts[0].body.contains("Average rating: 3.0 ★ (-1.0)"))
         #expect(message.parts[0].body.contains("Überteuert") == false)  // answered, so not listed

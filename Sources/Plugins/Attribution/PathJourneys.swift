@@ -17,7 +17,7 @@ public enum PathJourneys {
             var touches: [Int] = []
             touches.reserveCapacity(path.channels.count)
             for name in path.channels {
-                let trimmed = name.trimmingASCIIWhitespace()
+                let trimmed = name.trimmingASCIISpace()
                 if !trimmed.isEmpty { touches.append(table.index(of: trimmed)) }
             }
             if touches.isEmpty {
@@ -30,19 +30,5 @@ public enum PathJourneys {
         }
         return JourneySet(channels: table.names, journeys: journeys, unattributedConversions: noneConversions,
                           unattributedValue: noneValue, hasTimestamps: false)
-    }
-}
-
-extension String {
-    /// Drops leading and trailing spaces, tabs, CR and LF (byte-level; names are short).
-    func trimmingASCIIWhitespace() -> String {
-        let bytes = Array(utf8)
-        var start = 0
-        var end = bytes.count
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        if start == 0 && end == bytes.count { return self }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

@@ -1,3 +1,4 @@
+import Mail
 import HeraldData
 
 /// RSS 2.0 (`site/newsletter/feed.xml`) and Atom (`site/newsletter/atom.xml`) feeds of the web versions, newest first.

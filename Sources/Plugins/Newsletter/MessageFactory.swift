@@ -1,3 +1,4 @@
+import Mail
 import HeraldData
 
 /// Phase 2, per subscriber: fill the merges and build the MIME message.

@@ -187,8 +187,8 @@ enum IssueDate {
             return v
         }
         guard b.count >= 10, let y = number(0..<4), b[4] == 0x2D, let m = number(5..<7), b[7] == 0x2D, let d = number(8..<10),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let days = CivilDate.days(year: Int64(y), month: m, day: d)
+              (1...12).contains(m), (1...CivilCalendar.daysInMonth(y, m)).contains(d) else { return nil }
+        let days = Int64(CivilCalendar.daysFromCivil(y, m, d))
         if b.count == 10 {
             // Midnight local: find the offset in force then (two passes handle a DST change nearby).
             let utcMidnight = days * 86_400_000
@@ -238,7 +238,7 @@ enum IssueDate {
     static func day(_ t: Timestamp) -> String {
         let seconds = Int64((Double(t.millisecondsSinceEpoch) / 1000).rounded(.down)) + Int64(t.offsetSeconds)
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let (y, m, d) = CivilDate.fromDays(days)
+        let (y, m, d) = CivilCalendar.civilFromDays(days)
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Generator
 import HeraldData
 import Liquid
+import Mail
 
 /// `newsletter`: Markdown issues under `content/<tenant>/newsletter/` → one `.eml` per subscriber
 /// (`email/newsletter/<issue>/<subscriber>.eml`), a web version per issue (`site/newsletter/<issue>/`), an
@@ -107,7 +108,7 @@ public struct NewsletterPlugin: Plugin {
         // Sender identity.
         var from = EmailMessage.Mailbox(name: tenant.name, address: "newsletter@\(host)")
         if let text = settings.from {
-            guard let parsed = EmailAddress.parseMailbox(text) else {
+            guard let parsed = MailAddress.parseMailbox(text).map({ EmailMessage.Mailbox(name: $0.name, address: $0.address) }) else {
                 throw Diagnostic("setting 'from' is not an address or 'Name <address>': \(text)", at: tenant.location)
             }
             from = parsed

@@ -1,3 +1,4 @@
+import Mail
 import HeraldData
 
 /// A Liquid output tag that depends on the recipient, e.g. `{{ subscriber.first_name | default: "there" }}`.

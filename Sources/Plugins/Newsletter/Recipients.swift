@@ -1,3 +1,4 @@
+import Mail
 import HeraldData
 
 /// Who gets an issue: subscribed, in the issue's segment, with a usable address; sorted by id.
@@ -13,7 +14,7 @@ struct RecipientSelection {
         var invalid: [Subscriber] = []
         for s in subscribers where s.subscribed {
             if !audience.includes(s) { continue }
-            if EmailAddress.isValid(s.email) { chosen.append(s) } else { invalid.append(s) }
+            if MailAddress.isValid(s.email) { chosen.append(s) } else { invalid.append(s) }
         }
         chosen.sort { $0.id < $1.id }
         if let limit, chosen.count > limit {
@@ -24,34 +25,6 @@ struct RecipientSelection {
         }
         recipients = chosen
         self.invalid = invalid.sorted { $0.id < $1.id }
-    }
-}
-
-enum EmailAddress {
-    /// A conservative `local@domain` check: ASCII, no whitespace, no characters that would break a header.
-    static func isValid(_ address: String) -> Bool {
-        let b = Array(address.utf8)
-        guard b.count <= 254, let at = b.lastIndex(of: 0x40), at > 0, at < b.count - 1 else { return false }
-        let forbidden: Set<UInt8> = Set("<>()[]\\,;:\" ".utf8)
-        for (i, c) in b.enumerated() {
-            if c <= 0x20 || c >= 0x7F || forbidden.contains(c) { return false }
-            if c == 0x40, i != at { return false }
-        }
-        let domain = b[(at + 1)...]
-        return domain.first != 0x2E && domain.last != 0x2E
-    }
-
-    /// `Name <address>` or `address`.
-    static func parseMailbox(_ text: String) -> EmailMessage.Mailbox? {
-        let trimmed = text.trimmingASCIISpace()
-        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
-            let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmingASCIISpace()
-            var name = String(trimmed[..<open]).trimmingASCIISpace()
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-            guard isValid(address) else { return nil }
-            return .init(name: name.isEmpty ? nil : name, address: address)
-        }
-        return isValid(trimmed) ? .init(name: nil, address: trimmed) : nil
     }
 }
 

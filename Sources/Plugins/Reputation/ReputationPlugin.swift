@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import HeraldData
+import Mail
 import Liquid
 
 /// Reviews → rating figures against the previous period, response statistics, per-review sentiment,
@@ -68,14 +69,15 @@ public struct ReputationPlugin: Plugin {
             from: settings.from ?? "reputation@" + host,
             to: settings.recipients.sorted(),
             subject: "Reputation digest for \(input.tenant.name): \(headline)",
-            date: MailDate.format(input.now, calendar: calendar),
+            date: HeaderEncoding.date(millisecondsSinceEpoch: Int64((input.now.timeIntervalSince1970 * 1000).rounded(.down)),
+                                     offsetSeconds: calendar.timeZone.secondsFromGMT(for: input.now)),
             messageID: "<reputation-digest." + DigestMessage.token(input.tenant.id) + "." + stamp + "@" + host + ">",
             text: DigestText.render(analysis, tenantName: input.tenant.name, headline: headline, reportLink: nil),
             html: html)
 
         return PluginOutput(
             artifacts: [try Artifact(Self.reportPath, text: page), try Artifact(Self.csvPath, text: ReviewsCSV.render(analysis.scored)),
-                        try Artifact(Self.digestPath, text: message.render())],
+                        try Artifact(Self.digestPath, bytes: message.render())],
             summary: summary,
             notices: notices(analysis, settings: settings, reviewsFile: reviewsFile, tenantLocation: input.tenant.location))
     }

@@ -1,4 +1,5 @@
 import HeraldData
+import Mail
 
 /// `plugins.reputation` in `tenant.yml` (over `plugin_defaults.reputation` in `herald.yml`). Every key is optional.
 ///

@@ -104,7 +104,7 @@ public enum PageAudit {
         }
 
         // html lang
-        if (facts.htmlTag.value ?? "").trimmingASCIIWhitespace.isEmpty {
+        if (facts.htmlTag.value ?? "").trimmingASCIISpace.isEmpty {
             add(.htmlLangMissing, facts.htmlTag.line, facts.htmlTag.tag,
                 facts.htmlTag.value == nil ? "<html> has no lang attribute" : "<html lang> is empty")
         }
@@ -135,7 +135,7 @@ public enum PageAudit {
 }
 
 extension String {
-    var trimmingASCIIWhitespace: Substring {
+    var trimmingASCIISpace: Substring {
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" { slice.removeLast() }

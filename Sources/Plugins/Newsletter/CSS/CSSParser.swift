@@ -234,12 +234,3 @@ public enum CSSParser {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-extension String {
-    func trimmingASCIISpace() -> String {
-        let u = utf8
-        guard let first = u.firstIndex(where: { !HTMLTokenizer.isSpace($0) }) else { return "" }
-        let last = u.lastIndex(where: { !HTMLTokenizer.isSpace($0) })!
-        return String(self[first...last])
-    }
-}

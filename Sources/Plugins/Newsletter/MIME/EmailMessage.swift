@@ -1,3 +1,5 @@
+import Mail
+
 /// One RFC 5322 message: multipart/alternative with a text/plain part first and a text/html part last,
 /// both UTF-8 quoted-printable; CRLF line ends throughout.
 public struct EmailMessage: Sendable {
@@ -27,18 +29,7 @@ public struct EmailMessage: Sendable {
     public var text: Body
     public var html: Body
 
-    public enum Body: Sendable {
-        case raw([UInt8])
-        /// Quoted-printable, lines ending in CRLF (or a soft break).
-        case quotedPrintable([UInt8])
-
-        var encoded: [UInt8] {
-            switch self {
-            case let .raw(bytes): QuotedPrintable.encode(bytes)
-            case let .quotedPrintable(bytes): bytes
-            }
-        }
-    }
+    public typealias Body = AlternativeMessage.Body
 
     public init(from: Mailbox, to: Mailbox, replyTo: String?, subject: String, date: String, messageID: String, listID: String,
                 unsubscribeHTTPS: String, unsubscribeMailto: String?, text: Body, html: Body) {
@@ -67,42 +58,21 @@ public struct EmailMessage: Sendable {
     }
 
     public func serialize() -> [UInt8] {
-        var out: [UInt8] = []
-        let textBody = text.encoded, htmlBody = html.encoded
-        out.reserveCapacity(htmlBody.count + textBody.count + 2048)
-        func header(_ line: String) {
-            out.append(contentsOf: line.utf8)
-            out.append(0x0D); out.append(0x0A)
-        }
-        header(HeaderEncoding.fold("Date: \(date)"))
-        header(HeaderEncoding.address("From", displayName: from.name, email: from.address))
-        header(HeaderEncoding.address("To", displayName: to.name, email: to.address))
-        if let replyTo { header(HeaderEncoding.fold("Reply-To: \(replyTo)")) }
-        header(HeaderEncoding.unstructured("Subject", subject))
-        header("Message-ID: <\(messageID)>")
-        header("MIME-Version: 1.0")
-        header(HeaderEncoding.listID(listID))
-        var unsubscribe = "List-Unsubscribe: <\(unsubscribeHTTPS)>"
-        if let mailto = unsubscribeMailto { unsubscribe += ",\r\n <\(mailto)>" }
-        header(unsubscribe)
-        header("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
-        let boundary = self.boundary
-        header("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
-        header("")
-        header("This is a multi-part message in MIME format.")
-        header("")
-        for (type, body) in [("text/plain", textBody), ("text/html", htmlBody)] {
-            header("--\(boundary)")
-            header("Content-Type: \(type); charset=utf-8")
-            header("Content-Transfer-Encoding: quoted-printable")
-            header("")
-            out.append(contentsOf: body)
-            // The CRLF before a boundary belongs to the delimiter (RFC 2046 §5.1.1): without this one,
-            // the body's own final line break would be lost.
-            out.append(0x0D); out.append(0x0A)
-        }
-        header("--\(boundary)--")
-        return out
+        var headers = [
+            HeaderEncoding.fold("Date: \(date)"),
+            HeaderEncoding.address("From", displayName: from.name, email: from.address),
+            HeaderEncoding.address("To", displayName: to.name, email: to.address),
+        ]
+        if let replyTo { headers.append(HeaderEncoding.fold("Reply-To: \(replyTo)")) }
+        headers += [
+            HeaderEncoding.unstructured("Subject", subject),
+            "Message-ID: <\(messageID)>",
+            HeaderEncoding.listID(listID),
+            // Never encoded or folded inside <…>: one URL per line.
+            "List-Unsubscribe: <\(unsubscribeHTTPS)>" + (unsubscribeMailto.map { ",\r\n <\($0)>" } ?? ""),
+            "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+        ]
+        return AlternativeMessage(headers: headers, text: text, html: html, boundary: boundary).serialize()
     }
 }
 

@@ -1,3 +1,4 @@
+import Mail
 import Foundation
 
 /// The per-subscriber unsubscribe token: base64url(HMAC-SHA256(secret, "tenant|issue|subscriber-id")),

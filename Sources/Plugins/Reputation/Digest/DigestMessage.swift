@@ -1,8 +1,8 @@
 import Foundation
+import Mail
 
-/// The digest email: RFC 5322 with CRLF line endings, multipart/alternative (text first, then HTML),
-/// UTF-8 bodies in quoted-printable, an RFC 2047 subject when it is not ASCII, and a Date and Message-ID
-/// derived from the build instant so that the file is deterministic.
+/// The digest email (`AlternativeMessage`: text first, then HTML, quoted-printable, CRLF), with a Date and
+/// Message-ID derived from the build instant so that the file is deterministic.
 struct DigestMessage: Sendable {
     var from: String
     /// Bare addresses; empty → `undisclosed-recipients:;`.
@@ -13,33 +13,19 @@ struct DigestMessage: Sendable {
     var text: String
     var html: String
 
-    func render() -> String {
-        let textPart = QuotedPrintable.encode(text)
-        let htmlPart = QuotedPrintable.encode(html)
-        // "=_" never occurs in quoted-printable output, so the boundary cannot collide with a body.
-        let boundary = "=_herald-reputation-" + Self.hex(Self.fnv1a(Array((textPart + htmlPart).utf8)))
-        var lines: [String] = [
-            EncodedWord.header("From", from),
-            EncodedWord.header("To", to.isEmpty ? "undisclosed-recipients:;" : to.joined(separator: ", ")),
-            EncodedWord.header("Subject", subject),
+    func render() -> [UInt8] {
+        let headers = [
+            HeaderEncoding.fold("From: " + from),
+            HeaderEncoding.fold("To: " + (to.isEmpty ? "undisclosed-recipients:;" : to.joined(separator: ", "))),
+            HeaderEncoding.unstructured("Subject", subject),
             "Date: " + date,
             "Message-ID: " + messageID,
-            "MIME-Version: 1.0",
             "Auto-Submitted: auto-generated",
-            "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"",
-            "",
-            "This is a multi-part message in MIME format.",
-            "",
         ]
-        for (type, body) in [("text/plain", textPart), ("text/html", htmlPart)] {
-            lines.append("--" + boundary)
-            lines.append("Content-Type: " + type + "; charset=UTF-8")
-            lines.append("Content-Transfer-Encoding: quoted-printable")
-            lines.append("")
-            lines.append(body)
-        }
-        lines.append("--" + boundary + "--")
-        return lines.joined(separator: "\r\n") + "\r\n"
+        // "=_" never occurs in quoted-printable output, so the boundary cannot collide with a body.
+        let boundary = "=_herald-reputation-" + Self.hex(Self.fnv1a(Array(messageID.utf8)))
+        return AlternativeMessage(headers: headers, text: .raw(Array(text.utf8)), html: .raw(Array(html.utf8)),
+                                  boundary: boundary).serialize()
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {

@@ -1,3 +1,5 @@
+import HeraldData
+
 /// RFC 5322 header lines and RFC 2047 encoded-words.
 ///
 /// Encoded-words are `=?UTF-8?B?…?=`, at most 75 characters, each decoding to whole UTF-8 characters; the
@@ -111,44 +113,19 @@ public enum HeaderEncoding {
         let seconds = Int64((Double(ms) / 1000).rounded(.down)) + Int64(offsetSeconds)
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secondOfDay = seconds - days * 86400
-        let (y, m, d) = CivilDate.fromDays(days)
+        let (y, m, d) = CivilCalendar.civilFromDays(days)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
-        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]
+        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Int(m) - 1]
         func pad(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let sign = offsetSeconds < 0 ? "-" : "+"
         let off = Int64(abs(offsetSeconds)) / 60
-        return "\(weekday), \(pad(Int64(d))) \(month) \(y) \(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60)) \(sign)\(pad(off / 60))\(pad(off % 60))"
-    }
-}
-
-/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms), without Foundation's calendar.
-enum CivilDate {
-    static func fromDays(_ z0: Int64) -> (year: Int64, month: Int, day: Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), Int(m), Int(d))
-    }
-
-    static func days(year: Int64, month: Int, day: Int) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        return "\(weekday), \(pad(d)) \(month) \(y) \(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60)) \(sign)\(pad(off / 60))\(pad(off % 60))"
     }
 }
 
 extension String {
     /// CR, LF and other control characters would break a header: they become spaces.
-    func replacingControlCharacters() -> String {
+    public func replacingControlCharacters() -> String {
         if !utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return self }
         return String(decoding: utf8.map { $0 < 0x20 || $0 == 0x7F ? 0x20 : $0 }, as: UTF8.self)
     }
