@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """The SEO benchmark: Herald audits the Python 3.11 docs crawl, and xmllint parses the same files, in the same run.
 
-    run.py WORK [--herald PATH] [--runs 5] [--json FILE]
+    run.py WORK [--herald PATH] [--runs 5] [--json FILE] [--compare PATH]
 
 The crawl is `herald snapshot import-site` of Debian's python3.11-doc (/usr/share/doc/python3.11/html) into a
 project whose one tenant runs the `seo` and `sitemap` plugins. Each run times `xmllint --html --noout` over the
 same HTML files (libxml2's parser alone: the parse-only floor) and `herald build --log-format json`, alternating the
 two so both see the same machine load. Reported: the medians of the xmllint wall time, of the seo and sitemap plugin
 times (from the build's plugin_finished events) and of the whole build; pages/s; and the ratio of the audit
-(seo + sitemap) to parse-only. Target: audit <= 1.5x parse-only.
+(seo + sitemap) to parse-only. Target: audit <= 1.5x parse-only. `--compare PATH` times a second herald binary
+(an older build) in the same runs, for before/after numbers.
 """
 import argparse
 import json
@@ -80,6 +81,7 @@ def main():
     parser.add_argument("--herald", default=os.path.join(REPO, ".build", "release", "herald"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json")
+    parser.add_argument("--compare", help="another herald binary to time in the same runs (e.g. the previous commit)")
     args = parser.parse_args()
     if not os.path.isdir(DOCS):
         sys.exit("bench-seo: %s is missing (apt-get install python3.11-doc)" % DOCS)
@@ -87,6 +89,8 @@ def main():
     files = project(work, args.herald)
     pages = len(files)
     samples = {"xmllint": [], "seo": [], "sitemap": [], "audit": [], "build": []}
+    if args.compare:
+        samples.update({"compare_seo": [], "compare_sitemap": [], "compare_audit": []})
     herald_build(args.herald, work, os.path.join(work, "out-warmup"))  # warm the page cache
     for n in range(args.runs):
         samples["xmllint"].append(xmllint(files))
@@ -95,6 +99,11 @@ def main():
         samples["sitemap"].append(sitemap)
         samples["audit"].append(seo + sitemap)
         samples["build"].append(wall)
+        if args.compare:
+            seo, sitemap, _ = herald_build(args.compare, work, os.path.join(work, "out-compare-%d" % n))
+            samples["compare_seo"].append(seo)
+            samples["compare_sitemap"].append(sitemap)
+            samples["compare_audit"].append(seo + sitemap)
     median = {k: statistics.median(v) for k, v in samples.items()}
     ratio = median["audit"] / median["xmllint"]
     print("SEO benchmark: %d HTML pages of the Python 3.11 docs, median of %d runs" % (pages, args.runs))
@@ -105,6 +114,10 @@ def main():
     print("%-34s %8.2f %10.0f" % ("herald audit (seo + sitemap)", median["audit"], pages / median["audit"]))
     print("%-34s %8.2f %10.0f" % ("herald build (load + plugins + write)", median["build"], pages / median["build"]))
     print("audit / parse-only: %.2fx (target <= 1.5x): %s" % (ratio, "met" if ratio <= 1.5 else "NOT met"))
+    if args.compare:
+        print("%s: seo %.2f s, sitemap %.2f s, audit %.2f s = %.2fx parse-only" % (
+            args.compare, median["compare_seo"], median["compare_sitemap"], median["compare_audit"],
+            median["compare_audit"] / median["xmllint"]))
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"pages": pages, "runs": args.runs, "median_seconds": median, "samples": samples, "ratio": ratio}, f, indent=2, sort_keys=True)
