@@ -79,3 +79,13 @@ bench-email: setup
 	$(SWIFT) build -c release --product herald-bench-email
 	python3 bench/email/run.py --bench .build/release/herald-bench-email --python $(BENCH_EMAIL_VENV)/bin/python \
 	  --inputs $(SHARED)/bench/css-inline/benchmarks.json --json .scratch/bench-email/results.json
+
+# SEO benchmark: the seo and sitemap plugins on the Python 3.11 docs crawl against `xmllint --html --noout` over the
+# same files, in the same run (docs/benchmarks-seo.md).
+BENCH_SEO_WORK ?= .scratch/bench-seo
+BENCH_SEO_RUNS ?= 5
+.PHONY: bench-seo
+bench-seo: setup-real-input
+	@command -v xmllint >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libxml2-utils; }
+	$(SWIFT) build -c release --product herald
+	python3 bench/seo/run.py $(BENCH_SEO_WORK) --runs $(BENCH_SEO_RUNS) --json $(BENCH_SEO_WORK)/results.json

@@ -32,6 +32,7 @@ public struct HTMLElementView {
     public var attributes: [HTMLAttribute] {
         var out: [HTMLAttribute] = []
         var attribute = node.pointee.properties
+        out.reserveCapacity(4)
         while let attr = attribute {
             out.append(HTMLAttribute(name: HTMLElementView.lowercasedASCII(HTMLParser.string(attr.pointee.name)),
                                      value: Self.value(of: attr)))
@@ -40,14 +41,37 @@ public struct HTMLElementView {
         return out
     }
 
-    /// The value of the first attribute called `name` (lower case), nil when absent.
+    /// The value of the first attribute called `name` (lower case), nil when absent. Names are compared as bytes,
+    /// ASCII case-insensitively, without building a String per attribute.
     public subscript(attribute name: String) -> String? {
-        var attribute = node.pointee.properties
-        while let attr = attribute {
-            if HTMLElementView.lowercasedASCII(HTMLParser.string(attr.pointee.name)) == name { return Self.value(of: attr) }
-            attribute = attr.pointee.next
+        var name = name
+        return name.withUTF8 { wanted in
+            var attribute = node.pointee.properties
+            while let attr = attribute {
+                if let attrName = attr.pointee.name, Self.equalsASCIICaseInsensitive(attrName, wanted) { return Self.value(of: attr) }
+                attribute = attr.pointee.next
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The element's name as one of the tags audits look for (`.other` for the rest), read from libxml2's bytes
+    /// without building a String.
+    public var tag: HTMLTag {
+        guard let name = node.pointee.name else { return .other }
+        return HTMLTag(name)
+    }
+
+    static func equalsASCIICaseInsensitive(_ c: UnsafePointer<xmlChar>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < wanted.count {
+            let b = c[i]
+            if b == 0 { return false }
+            let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if folded != wanted[i] { return false }
+            i += 1
+        }
+        return c[i] == 0
     }
 
     /// True when the element has at least one child element or text.
@@ -75,6 +99,10 @@ public struct HTMLElementView {
     }
 
     private static func value(of attr: xmlAttrPtr) -> String {
+        // The usual case, one text child: read its content in place (xmlNodeListGetString would copy it first).
+        if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+            return text.pointee.content.map { String(cString: $0) } ?? ""
+        }
         guard let content = xmlNodeListGetString(attr.pointee.doc, attr.pointee.children, 1) else { return "" }
         defer { herald_xml_free(content) }
         return String(cString: content)
@@ -83,5 +111,76 @@ public struct HTMLElementView {
     /// libxml2's HTML parser already lower-cases names; only names it kept (foreign content) pay for a copy.
     static func lowercasedASCII(_ name: String) -> String {
         name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
+    }
+}
+
+/// Element names the audits dispatch on, recognised from bytes (libxml2's HTML parser lower-cases names; other
+/// spellings are folded).
+public enum HTMLTag: UInt8, Sendable {
+    case other, html, head, body, title, h1, meta, link, img, a, area, base, svg, math
+
+    /// The tag for a name string (the `HTMLElement` tree form).
+    public init(name: String) {
+        var name = name
+        self = name.withUTF8 { bytes in
+            var copy = Array(bytes) + [0]
+            return copy.withUnsafeMutableBufferPointer { HTMLTag(UnsafePointer($0.baseAddress!)) }
+        }
+    }
+
+    /// The lower-case name (`"a"`, `"title"`); empty for `.other`.
+    public var name: String {
+        switch self {
+        case .other: ""
+        case .html: "html"
+        case .head: "head"
+        case .body: "body"
+        case .title: "title"
+        case .h1: "h1"
+        case .meta: "meta"
+        case .link: "link"
+        case .img: "img"
+        case .a: "a"
+        case .area: "area"
+        case .base: "base"
+        case .svg: "svg"
+        case .math: "math"
+        }
+    }
+
+    init(_ name: UnsafePointer<xmlChar>) {
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        var length = 0
+        while length < 6 {
+            let b = name[length]
+            if b == 0 { break }
+            if length == 5 { self = .other; return }
+            let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            switch length {
+            case 0: bytes.0 = folded
+            case 1: bytes.1 = folded
+            case 2: bytes.2 = folded
+            case 3: bytes.3 = folded
+            default: bytes.4 = folded
+            }
+            length += 1
+        }
+        func is_(_ text: StaticString) -> Bool {
+            guard text.utf8CodeUnitCount == length else { return false }
+            let p = text.utf8Start
+            return p[0] == bytes.0 && (length < 2 || p[1] == bytes.1) && (length < 3 || p[2] == bytes.2)
+                && (length < 4 || p[3] == bytes.3) && (length < 5 || p[4] == bytes.4)
+        }
+        switch bytes.0 {
+        case UInt8(ascii: "a"): self = is_("a") ? .a : is_("area") ? .area : .other
+        case UInt8(ascii: "b"): self = is_("body") ? .body : is_("base") ? .base : .other
+        case UInt8(ascii: "h"): self = is_("h1") ? .h1 : is_("head") ? .head : is_("html") ? .html : .other
+        case UInt8(ascii: "i"): self = is_("img") ? .img : .other
+        case UInt8(ascii: "l"): self = is_("link") ? .link : .other
+        case UInt8(ascii: "m"): self = is_("meta") ? .meta : is_("math") ? .math : .other
+        case UInt8(ascii: "s"): self = is_("svg") ? .svg : .other
+        case UInt8(ascii: "t"): self = is_("title") ? .title : .other
+        default: self = .other
+        }
     }
 }

@@ -94,6 +94,13 @@ enum WARCBuilder {
         #expect(result.crawl.pages.map { String(decoding: $0.body, as: UTF8.self) } == ["<title>ok</title>!", "gzipped body"])
     }
 
+    @Test func truncatedPayloadsAreKeptWithAWarning() {
+        let record = B.record(uri: "http://example.test/big", fields: ["WARC-Truncated: length"], block: B.http(body: "<title>cut"))
+        let result = B.load(record, name: "cc.warc")
+        #expect(result.crawl.pages.map(\.url) == ["http://example.test/big"])
+        #expect(lines(result.diagnostics) == ["cc.warc (record at offset 0): warning: http://example.test/big: the crawler cut this payload (WARC-Truncated: length); the page is audited as stored, so what lies after the cut is missing"])
+    }
+
     @Test func laterCapturesOfAURLAreCounted() {
         let records = [B.record(block: B.http(body: "first")), B.record(block: B.http(body: "second"))]
         let result = B.load(records.flatMap { $0 }, name: "twice.warc")

@@ -51,6 +51,11 @@ public enum WARCCrawlLoader {
                 }
                 switch HTTPResponseBlock.parse(record.block) {
                 case let .success(response):
+                    if let reason = record.field("warc-truncated") {
+                        // Common Crawl cuts payloads at 1 MiB; heritrix and wget at their size or time limits.
+                        c.add(Diagnostic("\(uri): the crawler cut this payload (WARC-Truncated: \(reason)); the page is audited as "
+                                         + "stored, so what lies after the cut is missing", at: location, severity: .warning))
+                    }
                     for note in response.notes {
                         c.add(Diagnostic("\(uri): \(note)", at: location, severity: .warning))
                     }

@@ -75,43 +75,45 @@ public struct PageFacts: Sendable, Equatable {
         }
 
         mutating func enter(_ element: HTMLElementView) -> Bool {
-            let name = element.name
-            note(name: name, attribute: { element[attribute: $0] }, text: { element.textContent },
-                 item: { Item(name: name, attributes: element.attributes, line: element.line, value: $0) })
-            if name == "svg" || name == "math" { foreignDepth += 1 }
+            let tag = element.tag
+            if tag != .other {
+                note(tag, attribute: { element[attribute: $0] }, text: { element.textContent },
+                     item: { Item(name: tag.name, attributes: element.attributes, line: element.line, value: $0) })
+                if tag == .svg || tag == .math { foreignDepth += 1 }
+            }
             return element.hasChildren
         }
 
         mutating func leave(_ element: HTMLElementView) {
-            let name = element.name
-            if name == "svg" || name == "math" { foreignDepth -= 1 }
+            let tag = element.tag
+            if tag == .svg || tag == .math { foreignDepth -= 1 }
         }
 
         /// The tree form: the same rules over `HTMLElement` children.
         mutating func visit(_ element: HTMLElement) {
             for case let .element(child) in element.children {
-                note(name: child.name, attribute: { child[attribute: $0] }, text: { child.textContent },
-                     item: { Item(child, value: $0) })
-                let foreign = child.name == "svg" || child.name == "math"
+                let tag = HTMLTag(name: child.name)
+                note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, item: { Item(child, value: $0) })
+                let foreign = tag == .svg || tag == .math
                 if foreign { foreignDepth += 1 }
                 if !child.children.isEmpty { visit(child) }
                 if foreign { foreignDepth -= 1 }
             }
         }
 
-        private mutating func note(name: String, attribute: (String) -> String?, text: () -> String,
+        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String,
                                    item: (String?) -> Item) {
             let foreign = foreignDepth > 0
-            switch name {
-            case "head":
+            switch tag {
+            case .head:
                 if facts.headTag == nil { facts.headTag = item(nil) }
-            case "body":
+            case .body:
                 if facts.bodyTag == nil { facts.bodyTag = item(nil) }
-            case "title" where !foreign:
+            case .title where !foreign:
                 facts.titles.append(item(TextNormalization.collapse(text())))
-            case "h1" where !foreign:
+            case .h1 where !foreign:
                 facts.h1s.append(item(TextNormalization.collapse(text())))
-            case "meta":
+            case .meta:
                 if let metaName = attribute("name") {
                     switch metaName.lowercased() {
                     case "description":
@@ -123,15 +125,15 @@ public struct PageFacts: Sendable, Equatable {
                     default: break
                     }
                 }
-            case "link":
+            case .link:
                 if let rel = attribute("rel"), PageFacts.relContains(rel, "canonical") {
                     facts.canonicals.append(item(attribute("href")))
                 }
-            case "img":
+            case .img:
                 facts.images.append(item(attribute("alt")))
-            case "a", "area":
+            case .a, .area:
                 if let href = attribute("href") { facts.links.append(item(href)) }
-            case "base":
+            case .base:
                 if facts.baseHref == nil, let href = attribute("href") { facts.baseHref = href }
             default:
                 break

@@ -1,3 +1,5 @@
+import Generator
+
 /// The site-wide rules: duplicates across pages and internal links checked against the crawl.
 public enum SiteAudit {
     /// One audited page as the site-wide rules see it.
@@ -139,31 +141,59 @@ public enum SiteAudit {
     /// Checks every `<a href>`/`<area href>` of the audited pages against the crawl.
     public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope,
                                     enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+        // Resolution depends only on the base's directory (and origin) for references with a path, and the same
+        // hrefs recur on every page of a directory: pages are grouped by directory, each group has its own cache,
+        // and the groups are checked in parallel.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        var bases: [WebURL] = []
+        bases.reserveCapacity(pages.count)
+        for (position, page) in pages.enumerated() {
+            let pageURL = WebURL(page.url).normalized
+            let base = page.facts.linkBase(pageURL: pageURL)
+            bases.append(base)
+            var directory = base
+            directory.query = nil
+            if let slash = directory.path.lastIndex(of: "/") { directory.path = String(directory.path[...slash]) }
+            let key = (pageURL.origin ?? "") + " " + directory.description
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(position)
+        }
+        let groupList = order.map { groups[$0]! }
+        let pageBases = bases
+        let results = ParallelMap.map(groupList.count) { g in
+            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled)
+        }
+        var out: [SEOFinding] = []
+        var counts = LinkCounts()
+        for result in results {
+            out += result.findings
+            counts.checked += result.counts.checked
+            counts.outOfScope += result.counts.outOfScope
+            counts.external += result.counts.external
+        }
+        return (out, counts)
+    }
+
+    /// The links of pages that share one base directory, with one resolution cache.
+    static func checkLinks(_ pages: [(page: Page, base: WebURL)], index: [String: Int], scope: Scope,
+                           enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
         var out: [SEOFinding] = []
         var counts = LinkCounts()
         let checkBroken = enabled.contains(.linkBroken)
         let checkMissing = enabled.contains(.linkNotCrawled)
-        // Resolution depends only on the base's directory (and origin) for references with a path, and the same
-        // hrefs recur on every page of a directory: cache per directory.
-        var cache: [String: [String: LinkTarget]] = [:]
-        for page in pages {
-            let pageURL = WebURL(page.url).normalized
-            let base = page.facts.linkBase(pageURL: pageURL)
-            let origin = pageURL.origin
-            var directory = base
-            directory.query = nil
-            if let slash = directory.path.lastIndex(of: "/") { directory.path = String(directory.path[...slash]) }
-            let directoryKey = (origin ?? "") + " " + directory.description
-            var local = cache[directoryKey] ?? [:]
+        var cache: [String: LinkTarget] = [:]
+        for (page, base) in pages {
+            let origin = WebURL(page.url).normalized.origin
             for link in page.facts.links {
                 guard let href = link.value else { continue }
                 let target: LinkTarget
-                if let cached = local[href] {
+                if let cached = cache[href] {
                     target = cached
                 } else {
                     let reference = WebURL(href)
                     target = classify(reference, base: base, origin: origin, scope: scope)
-                    if !reference.path.isEmpty || reference.authority != nil { local[href] = target }
+                    if !reference.path.isEmpty || reference.authority != nil { cache[href] = target }
                 }
                 switch target {
                 case .ignored: continue
@@ -182,7 +212,6 @@ public enum SiteAudit {
                     }
                 }
             }
-            cache[directoryKey] = local
         }
         return (out, counts)
     }
