@@ -18,7 +18,7 @@ public enum ProjectCheck {
 
     /// Each tenant's edition plugins check their merged settings and the tenant's content.
     static func pluginChecks(loader: ProjectLoader, plugins: [any Plugin], now: Date) -> [Diagnostic] {
-        guard let project = try? loader.project(), let ids = try? loader.tenantIDs() else { return [] }
+        guard let project = try? loader.project(), let ids = try? loader.tenantFolders().ids else { return [] }
         let registered = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Diagnostic] = []
         var seen = Set<Diagnostic>()

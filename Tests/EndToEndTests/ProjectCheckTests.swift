@@ -68,6 +68,14 @@ struct ProjectCheckTests {
         #expect(found.count == expected.count, "\(found.joined(separator: "\n"))")
     }
 
+    @Test("a folder that cannot be a tenant does not hide the other tenants' plugin problems")
+    func badFolderDoesNotHideOthers() throws {
+        let found = try Self.check(["snapshots/bad id/tenant.yml": Self.tenant,
+                                    "content/acme/pages/about.md": "---\ndraft: maybe\n---\n# About\n"])
+        #expect(found == ["content/acme/pages/about.md:2:8 (draft): error: front matter 'draft' must be true or false",
+                          "snapshots/bad id: error: tenant folder name 'bad id' is not allowed; use letters, digits, '-', '_' and '.' (not first)"])
+    }
+
     @Test("a newsletter issue without a subject is a check error")
     func newsletterIssueWithoutSubject() throws {
         let found = try Self.check(["content/acme/newsletter/2026-11-05-hello.md": "---\ndate: 2026-11-05\n---\nHi\n"])
