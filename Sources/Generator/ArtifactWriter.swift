@@ -27,7 +27,16 @@ public struct ArtifactWriter: Sendable {
     }
 
     /// Writes `artifacts` under `destination` (a folder path), replacing what was there.
-    public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String) throws {
+    ///
+    /// With `ownedBy`, an existing destination is replaced only when it holds that file (Herald's build.json): a
+    /// folder Herald did not write — a tenant's snapshots after `--out snapshots`, a user's folder that happens to
+    /// share a tenant's name — is never swapped away.
+    public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String, ownedBy marker: String? = nil) throws {
+        if let marker, fileSystem.exists(destination), !fileSystem.exists(destination + "/" + marker) {
+            throw BuildError("the output folder \(destination) already exists and was not written by Herald (it has no "
+                             + "\(marker)); Herald replaces only its own output: choose another output folder (--out or "
+                             + "output_dir) or remove that folder", at: SourceLocation(file: destination))
+        }
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let staging = parent + "/.staging-" + name + "-" + stagingTag

@@ -48,6 +48,23 @@ public struct Pipeline: Sendable {
         return request.projectRoot + "/" + configured
     }
 
+    /// Why `output` cannot be the output folder: it is, or is inside, one of the project's input folders
+    /// (snapshots/, content/, templates/), where tenant folders would replace the tenants' data. nil when it is fine.
+    public static func outputProblem(_ output: String, projectRoot: String) -> String? {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let out = resolved(output)
+        for input in ["snapshots", "content", "templates"] {
+            let folder = resolved(projectRoot + "/" + input)
+            if out == folder || out.hasPrefix(folder + "/") {
+                return "the output folder \(output) is inside the project's \(input)/ folder, where tenant output would "
+                    + "replace the project's data; choose a folder outside snapshots/, content/ and templates/"
+            }
+        }
+        return nil
+    }
+
     /// Builds the requested tenants. Throws only for project-level problems (herald.yml, unknown tenant ids);
     /// tenant failures are in the results.
     public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
@@ -64,6 +81,10 @@ public struct Pipeline: Sendable {
         }
         let selected = request.tenants.isEmpty ? known : known.filter { request.tenants.contains($0) }
         let output = outputDirectory(for: request, project: project)
+        if let problem = Self.outputProblem(output, projectRoot: request.projectRoot) {
+            throw BuildError(problem, at: request.outputDirectory == nil
+                ? SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "output_dir") : nil)
+        }
         try fileSystem.createDirectory(output)
         var failed: [TenantResult] = []
         for (name, problem) in rejected {

@@ -71,7 +71,7 @@ struct TenantBuild {
 
         try ArtifactWriter.checkUnique(produced)
         try ArtifactWriter(fileSystem: pipeline.fileSystem)
-            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())")
+            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())", ownedBy: BuildManifest.fileName)
         result.artifactCount = produced.count
         step("write", &clock, &result)
     }

@@ -96,3 +96,61 @@ struct TenantIsolationTests {
         #expect(!failure.contains("info:") && !failure.contains("duplicate"), "\(failure)")
     }
 }
+
+/// The writer swaps whole tenant folders into place, so it must never swap away a folder Herald did not write.
+@Suite("Herald replaces only its own output")
+struct OutputOwnershipTests {
+    @Test("an output folder inside the project's inputs is refused before anything is written",
+          arguments: ["snapshots", "snapshots/acme", "content", "templates/x", "./snapshots/../content"])
+    func outputInsideInputsIsRefused(out: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "content/acme/pages/about.md": "# About\n",
+            "templates/x/keep.txt": "keep",
+        ])
+        defer { fixture.remove() }
+        let before = ProjectFixture.tree(fixture.root)
+        let request = BuildRequest(projectRoot: fixture.root, outputDirectory: out, now: ProjectFixture.now)
+        #expect(throws: BuildError.self) { _ = try ProjectFixture.pipeline().build(request) }
+        #expect(ProjectFixture.tree(fixture.root) == before, "the project is untouched")
+
+        // The same through herald.yml's output_dir.
+        try (TenantIsolationTests.project.replacingOccurrences(of: "output_dir: out", with: "output_dir: \(out)"))
+            .write(toFile: fixture.root + "/herald.yml", atomically: true, encoding: .utf8)
+        let viaConfig = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
+        do {
+            _ = try ProjectFixture.pipeline().build(viaConfig)
+            Issue.record("output_dir: \(out) was accepted")
+        } catch let error as BuildError {
+            #expect(error.description.contains("herald.yml (output_dir)"), "\(error)")
+        }
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/snapshots/acme/2026-11-30/crawl/site/index.html"))
+    }
+
+    @Test("a folder in the output that Herald did not write is not replaced; that tenant fails, the others build")
+    func foreignFolderIsKept() throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "snapshots/good/tenant.yml": TenantIsolationTests.tenant("good"),
+            "snapshots/good/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "out/acme/thesis.txt": "years of work",
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let acme = try #require(results.first { $0.tenant == "acme" })
+        let failure = try #require(acme.failure)
+        #expect(failure.contains("was not written by Herald"), "\(failure)")
+        #expect(ProjectFixture.tree(fixture.root + "/out/acme") == ["thesis.txt": Data("years of work".utf8)])
+        #expect(results.first { $0.tenant == "good" }?.succeeded == true)
+
+        // Herald's own previous output is replaced as before.
+        try FileManager.default.removeItem(atPath: fixture.root + "/out/acme")
+        let (_, first) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let (_, second) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect((first + second).allSatisfy { $0.succeeded })
+    }
+}
