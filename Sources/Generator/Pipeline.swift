@@ -69,6 +69,12 @@ public struct Pipeline: Sendable {
     /// tenant failures are in the results.
     public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
         let loader = ProjectLoader(root: request.projectRoot, fileSystem: fileSystem)
+        if !fileSystem.exists(loader.path("herald.yml")) {
+            let folder = request.projectRoot
+            throw RequestError(fileSystem.isDirectory(folder)
+                ? "no herald.yml in the project folder \(folder); run Herald in a project folder or pass --project DIR"
+                : "the project folder \(folder) does not exist")
+        }
         let project = try loader.project()
         let folders = try loader.tenantFolders()
         let known = folders.ids
@@ -76,8 +82,8 @@ public struct Pipeline: Sendable {
         let rejected = folders.rejected.filter { request.tenants.isEmpty || request.tenants.contains($0.name) }
         let unknown = request.tenants.filter { name in !known.contains(name) && !rejected.contains { $0.name == name } }
         if !unknown.isEmpty {
-            throw BuildError("unknown tenant \(unknown.map { "'\($0)'" }.joined(separator: ", ")); the project has: "
-                + known.joined(separator: ", "), at: SourceLocation(file: request.projectRoot + "/snapshots"))
+            throw RequestError("--tenant: unknown tenant \(unknown.map { "'\(Diagnostic.visible($0))'" }.joined(separator: ", ")); "
+                + "the project has: " + known.joined(separator: ", "))
         }
         let selected = request.tenants.isEmpty ? known : known.filter { request.tenants.contains($0) }
         let output = outputDirectory(for: request, project: project)

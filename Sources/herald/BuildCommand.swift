@@ -83,6 +83,9 @@ enum BuildCommand {
                                                 projectRoot: request.projectRoot, now: now)
             reporter.finish(results, output: output, seconds: Date().timeIntervalSince(started))
             return results.allSatisfy(\.succeeded) ? 0 : 1
+        } catch let error as RequestError {
+            printError("herald build: \(error)\n\nRun `herald build --help` for the options.")
+            return 2
         } catch {
             reporter.fail(describe(error))
             return 1

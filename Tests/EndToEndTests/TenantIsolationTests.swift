@@ -97,6 +97,38 @@ struct TenantIsolationTests {
     }
 }
 
+/// A build that cannot run as asked is a usage error (exit 2), told apart from failed tenants (exit 1).
+@Suite("Requests the project cannot satisfy are usage errors")
+struct RequestErrorTests {
+    @Test(arguments: [
+        (["nope"], "--tenant: unknown tenant 'nope'; the project has: good"),
+        (["../etc"], "--tenant: unknown tenant '../etc'; the project has: good"),
+        (["good", "x\u{1B}[2J"], "--tenant: unknown tenant 'x\\u{1B}[2J'; the project has: good"),
+    ])
+    func unknownTenant(tenants: [String], message: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/good/tenant.yml": TenantIsolationTests.tenant("good"),
+            "snapshots/good/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let request = BuildRequest(projectRoot: fixture.root, tenants: tenants, now: ProjectFixture.now)
+        #expect(throws: RequestError(message)) { _ = try ProjectFixture.pipeline().build(request) }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/out"), "nothing is written")
+    }
+
+    @Test func missingProject() throws {
+        let fixture = try ProjectFixture(files: ["README.md": "not a project"])
+        defer { fixture.remove() }
+        for (root, message) in [(fixture.root, "no herald.yml in the project folder \(fixture.root); run Herald in a project folder or pass --project DIR"),
+                                (fixture.root + "/missing", "the project folder \(fixture.root)/missing does not exist")] {
+            #expect(throws: RequestError(message)) {
+                _ = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: root, now: ProjectFixture.now))
+            }
+        }
+    }
+}
+
 /// The writer swaps whole tenant folders into place, so it must never swap away a folder Herald did not write.
 @Suite("Herald replaces only its own output")
 struct OutputOwnershipTests {
