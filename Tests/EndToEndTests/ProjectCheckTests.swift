@@ -80,6 +80,14 @@ struct ProjectCheckTests {
                           "snapshots/bad id: error: tenant folder name 'bad id' is not allowed; use letters, digits, '-', '_' and '.' (not first)"])
     }
 
+    @Test("an unknown front matter key of a newsletter issue is reported at the key")
+    func newsletterUnknownKeyAtKey() throws {
+        let found = try Self.check(["content/acme/newsletter/2026-11-05-hello.md": "---\nsubject: Hello\nsegmnt: vip\n---\nHi\n"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("content/acme/newsletter/2026-11-05-hello.md:3:1 (segmnt): error: unknown front matter key 'segmnt'") == true,
+                "\(found)")
+    }
+
     @Test("a newsletter issue without a subject is a check error")
     func newsletterIssueWithoutSubject() throws {
         let found = try Self.check(["content/acme/newsletter/2026-11-05-hello.md": "---\ndate: 2026-11-05\n---\nHi\n"])

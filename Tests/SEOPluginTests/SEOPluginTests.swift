@@ -61,7 +61,7 @@ struct SEOPluginTests {
                           "reports/seo/rules/link-not-crawled.html", "reports/seo/index.html",
                           "reports/seo/findings.csv", "reports/seo/findings.json"])
         #expect(output.summary == ReportSummary(title: "SEO audit", headline: "3 issues",
-                                                detail: "1 errors, 2 warnings, 0 notices on 2 pages",
+                                                detail: "1 error, 2 warnings, 0 notices on 2 pages",
                                                 link: "reports/seo/index.html"))
         #expect(output.notices.isEmpty)
         let index = try #require(output.artifacts.first { $0.path.value == "reports/seo/index.html" })

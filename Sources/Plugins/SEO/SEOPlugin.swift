@@ -49,8 +49,9 @@ public struct SEOPlugin: Plugin {
 
     static func summary(_ audit: SEOAudit, comparison: AuditComparison?, report: SEOReport) -> ReportSummary {
         let total = audit.findings.count
-        var detail = "\(audit.count(.error)) errors, \(audit.count(.warning)) warnings, \(audit.count(.notice)) notices "
-            + "on \(audit.auditedURLs.count) pages"
+        func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+        var detail = counted(audit.count(.error), "error") + ", " + counted(audit.count(.warning), "warning") + ", "
+            + counted(audit.count(.notice), "notice") + " on " + counted(audit.auditedURLs.count, "page")
         if !audit.skippedURLs.isEmpty { detail += " (\(audit.skippedURLs.count) over the edition limit, not audited)" }
         if let comparison, let new = report.newCount {
             detail += "; \(new) new and \(comparison.fixed.count) fixed since \(comparison.previousSnapshot)"
