@@ -65,6 +65,43 @@ public struct ArtifactWriter: Sendable {
         }
     }
 
+    /// Cleans up after a Herald process that died while publishing `destination` (killed in the nightly run, out of
+    /// memory): its staging folder is removed, and when it died between the two renames — the previous output moved
+    /// aside, the new one not yet in place — the previous output is put back. Folders of live processes (a build
+    /// running at the same time) are left alone. Returns what was done, for the log.
+    @discardableResult
+    public func recover(_ destination: String, isAlive: (Int32) -> Bool = ArtifactWriter.processIsAlive) throws -> [String] {
+        let parent = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        guard fileSystem.isDirectory(parent) else { return [] }
+        var done: [String] = []
+        func deadEntries(_ prefix: String) throws -> [String] {
+            try fileSystem.list(parent).filter { entry in
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { return false }
+                return !isAlive(pid)
+            }.sorted()
+        }
+        for entry in try deadEntries(".previous-" + name + "-") {
+            if !fileSystem.exists(destination) {
+                try fileSystem.move(parent + "/" + entry, to: destination)
+                done.append("restored the previous output from \(entry), left by an interrupted build")
+            } else {
+                try fileSystem.remove(parent + "/" + entry)
+                done.append("removed \(entry), left by an interrupted build")
+            }
+        }
+        for entry in try deadEntries(".staging-" + name + "-") {
+            try fileSystem.remove(parent + "/" + entry)
+            done.append("removed \(entry), left by an interrupted build")
+        }
+        return done
+    }
+
+    /// Whether a process with this id exists (signal 0 probes without sending anything).
+    public static func processIsAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
     /// Replaces one file atomically (write a temporary file, then rename).
     public func replaceFile(_ bytes: [UInt8], at path: String, stagingTag: String) throws {
         let temporary = path + ".tmp-" + stagingTag

@@ -1,5 +1,6 @@
 import Foundation
 import Generator
+import HeraldData
 import Testing
 
 @Suite("One tenant's failure never stops the others")
@@ -184,5 +185,55 @@ struct OutputOwnershipTests {
         let (_, first) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
         let (_, second) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
         #expect((first + second).allSatisfy { $0.succeeded })
+    }
+}
+
+/// A build killed half-way (out of memory, a nightly timeout) must not cost a tenant its output or leave folders.
+@Suite("An interrupted build is repaired by the next one")
+struct InterruptedBuildTests {
+    /// A process id no process has (above Linux's largest pid_max).
+    static let deadPID = 2_147_483_000
+
+    @Test("the previous output moved aside by a killed build is put back, and its staging folder removed",
+          arguments: [true, false])
+    func killedBetweenRenames(nextBuildSucceeds: Bool) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let request = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
+        let (output, first) = try ProjectFixture.pipeline().build(request)
+        #expect(first.allSatisfy { $0.succeeded })
+        let before = ProjectFixture.tree(output + "/acme")
+
+        // What a process killed after the first rename leaves: the old output aside, a full staging folder.
+        let fm = FileManager.default
+        try fm.moveItem(atPath: output + "/acme", toPath: output + "/.previous-acme-\(Self.deadPID)")
+        try fm.createDirectory(atPath: output + "/.staging-acme-\(Self.deadPID)/site", withIntermediateDirectories: true)
+        if !nextBuildSucceeds {
+            try (TenantIsolationTests.tenant("acme") + "colour: red\n")
+                .write(toFile: fixture.root + "/snapshots/acme/tenant.yml", atomically: true, encoding: .utf8)
+        }
+        let (_, second) = try ProjectFixture.pipeline().build(request)
+        let acme = try #require(second.first)
+        #expect(acme.succeeded == nextBuildSucceeds)
+        #expect(acme.notices.contains { $0.contains("restored the previous output from .previous-acme-\(Self.deadPID)") },
+                "\(acme.notices)")
+        #expect(ProjectFixture.tree(output + "/acme") == before)
+        #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [], "no leftovers")
+    }
+
+    @Test("folders of a build that is still running are left alone")
+    func liveBuildIsLeftAlone() throws {
+        let root = NSTemporaryDirectory() + "herald-recover-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let live = getpid()
+        try FileManager.default.createDirectory(atPath: root + "/.staging-acme-\(live)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/.previous-acme-\(live)", withIntermediateDirectories: true)
+        let done = try ArtifactWriter(fileSystem: LocalFileSystem()).recover(root + "/acme")
+        #expect(done.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".previous-acme-\(live)", ".staging-acme-\(live)"])
     }
 }
