@@ -13,7 +13,8 @@ enum BuildCommand {
         Options:
           --project DIR       the project folder holding herald.yml (default: .)
           --tenant ID         build only this tenant; repeat for several
-          --out DIR           output folder (default: output_dir from herald.yml)
+          --out DIR           output folder, relative to the project folder (default: output_dir from herald.yml);
+                              never inside snapshots/, content/ or templates/
           --now TIMESTAMP     the build instant, RFC 3339 (2026-12-01T06:00:00+01:00) or YYYY-MM-DD;
                               the same snapshot, templates and --now give byte-identical output
                               (default: the current time)

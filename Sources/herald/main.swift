@@ -9,7 +9,7 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("liquid", "Liquid tools: render TEMPLATE, conformance FILE.json", LiquidCommand.run),
     ("robots", "robots.txt tools: check ROBOTS_FILE --agent UA URL…", RobotsCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
-    ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
+    ("version", "print Herald's version", versionCommand),
 ]
 
 let nameWidth = commands.map(\.name.count).max()! + 2
