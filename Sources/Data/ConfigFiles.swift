@@ -53,6 +53,15 @@ private func child(_ node: ConfigNode, _ key: String) -> ConfigNode? {
     return pairs.first { $0.key == key }?.value
 }
 
+/// A plugin section with nothing under it (`seo:` whose keys are all commented out) is an empty map, as YAML
+/// writes it as null.
+private func emptyWhenNull(_ node: ConfigNode) -> ConfigNode {
+    guard case .null = node.value else { return node }
+    var empty = node
+    empty.value = .map([])
+    return empty
+}
+
 private func located(_ node: ConfigNode?, fallback: ConfigNode, keyPath: String) -> SourceLocation {
     var location = (node ?? fallback).location
     location.keyPath = keyPath
@@ -90,7 +99,8 @@ public enum ConfigFiles {
         }
         var defaults: [String: ConfigNode] = [:]
         if let node = child(root, "plugin_defaults"), case let .map(pairs) = node.value {
-            for (id, settings) in pairs {
+            for (id, written) in pairs {
+                let settings = emptyWhenNull(written)
                 guard case .map = settings.value else {
                     errors.append(Diagnostic("expected a map of settings for plugin '\(id)'", at: located(settings, fallback: root, keyPath: "plugin_defaults.\(id)")))
                     continue
@@ -153,7 +163,8 @@ public enum ConfigFiles {
         }
         var plugins: [String: ConfigNode] = [:]
         if let node = child(root, "plugins"), case let .map(pairs) = node.value {
-            for (pluginID, settings) in pairs {
+            for (pluginID, written) in pairs {
+                let settings = emptyWhenNull(written)
                 guard case .map = settings.value else {
                     fail("expected a map of settings for plugin '\(pluginID)'", "plugins.\(pluginID)", settings)
                     continue

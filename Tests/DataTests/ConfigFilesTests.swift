@@ -84,6 +84,15 @@ import Testing
         #expect(t.location.file == "snapshots/acme/tenant.yml")
     }
 
+    /// A plugin section whose keys are all commented out is written as null by YAML: it means "no settings".
+    @Test(arguments: ["plugins:\n  seo:\n", "plugins:\n  seo:\n    # title_max_length: 70\n", "plugins:\n  seo: ~\n"])
+    func emptyPluginSectionIsNoSettings(section: String) throws {
+        let t = try ConfigFiles.tenant(bytes(Self.minimal + section), file: "t.yml", id: "b")
+        #expect(t.plugins["seo"].map(render) == "{}")
+        let p = try ConfigFiles.project(bytes("plugin_defaults:\n  seo:\n"), file: "herald.yml")
+        #expect(p.pluginDefaults["seo"].map(render) == "{}")
+    }
+
     @Test func tenantDefaults() throws {
         let t = try ConfigFiles.tenant(bytes("name: B\nbase_url: http://b.example/\nedition: starter\n"), file: "t.yml", id: "b")
         #expect(t.locale == "en" && t.timeZone == "UTC" && t.reportingCurrency == "EUR" && t.brand == Brand() && t.plugins.isEmpty)
