@@ -128,6 +128,10 @@ public enum ConfigFiles {
             errors.append(Diagnostic(message, at: located(node, fallback: root, keyPath: key)))
         }
         if decoded.name.trimmingCharacters(in: .whitespaces).isEmpty { fail("name must not be empty", "name", child(root, "name")) }
+        // The name goes into page titles, e-mail subjects and sender names: one line of text.
+        if decoded.name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            fail("name must be one line of text without control characters, found '\(decoded.name)'", "name", child(root, "name"))
+        }
         var baseURL = decoded.baseURL
         if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
             fail("expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found '\(baseURL)'", "base_url", child(root, "base_url"))

@@ -115,6 +115,8 @@ import Testing
             "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),
         (minimal + "plugins:\n  seo: [1]\n", ["t.yml:5:8 (plugins.seo): error: expected a map of settings for plugin 'seo'"]),
         ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a single value, found a list"]),
+        ("name: \"Acme\\r\\nBcc: x@evil.example\"\nbase_url: https://b.example/\nedition: pro\n",
+         ["t.yml:1:7 (name): error: name must be one line of text without control characters, found 'Acme\\r\\nBcc: x@evil.example'"]),
     ])
     func tenantErrors(text: String, messages: [String]) {
         #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == messages)
