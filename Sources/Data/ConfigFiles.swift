@@ -53,6 +53,15 @@ private func child(_ node: ConfigNode, _ key: String) -> ConfigNode? {
     return pairs.first { $0.key == key }?.value
 }
 
+/// A plugin section with nothing under it (`seo:` whose keys are all commented out) is an empty map, as YAML
+/// writes it as null.
+private func emptyWhenNull(_ node: ConfigNode) -> ConfigNode {
+    guard case .null = node.value else { return node }
+    var empty = node
+    empty.value = .map([])
+    return empty
+}
+
 private func located(_ node: ConfigNode?, fallback: ConfigNode, keyPath: String) -> SourceLocation {
     var location = (node ?? fallback).location
     location.keyPath = keyPath
@@ -90,7 +99,8 @@ public enum ConfigFiles {
         }
         var defaults: [String: ConfigNode] = [:]
         if let node = child(root, "plugin_defaults"), case let .map(pairs) = node.value {
-            for (id, settings) in pairs {
+            for (id, written) in pairs {
+                let settings = emptyWhenNull(written)
                 guard case .map = settings.value else {
                     errors.append(Diagnostic("expected a map of settings for plugin '\(id)'", at: located(settings, fallback: root, keyPath: "plugin_defaults.\(id)")))
                     continue
@@ -118,6 +128,10 @@ public enum ConfigFiles {
             errors.append(Diagnostic(message, at: located(node, fallback: root, keyPath: key)))
         }
         if decoded.name.trimmingCharacters(in: .whitespaces).isEmpty { fail("name must not be empty", "name", child(root, "name")) }
+        // The name goes into page titles, e-mail subjects and sender names: one line of text.
+        if decoded.name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            fail("name must be one line of text without control characters, found '\(decoded.name)'", "name", child(root, "name"))
+        }
         var baseURL = decoded.baseURL
         if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
             fail("expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found '\(baseURL)'", "base_url", child(root, "base_url"))
@@ -153,7 +167,8 @@ public enum ConfigFiles {
         }
         var plugins: [String: ConfigNode] = [:]
         if let node = child(root, "plugins"), case let .map(pairs) = node.value {
-            for (pluginID, settings) in pairs {
+            for (pluginID, written) in pairs {
+                let settings = emptyWhenNull(written)
                 guard case .map = settings.value else {
                     fail("expected a map of settings for plugin '\(pluginID)'", "plugins.\(pluginID)", settings)
                     continue

@@ -74,7 +74,7 @@ public enum CrawlLoader {
                     continue
                 }
             }
-            guard ok, let url, let status else { continue }
+            guard ok, record.knownKeysOnly, let url, let status else { continue }
             if let earlier = urls[url] {
                 c.error("the URL '\(url)' was already listed at line \(earlier)", at: record.find("url")!.location)
                 continue

@@ -1,9 +1,14 @@
 /// Strict typed access to one JSON object (an NDJSON record): unknown keys, missing required keys and wrong types
 /// are reported with the value's file:line:column and key path.
+///
+/// An unknown key does not stop the reading: the known keys are still checked, so that every problem of a record is
+/// reported at once; `knownKeysOnly` tells the loader not to keep the record.
 struct RecordReader {
     let node: ConfigNode
     let pairs: [(key: String, value: ConfigNode)]
     let path: String
+    /// False when the record has a key the format does not define (already reported).
+    private(set) var knownKeysOnly = true
 
     init?(_ node: ConfigNode, known: [String], path: String = "", _ c: inout DiagnosticCollector) {
         guard case let .map(pairs) = node.value else {
@@ -13,12 +18,10 @@ struct RecordReader {
         self.node = node
         self.pairs = pairs
         self.path = path
-        var ok = true
         for pair in pairs where !known.contains(pair.key) {
             c.error("unknown key '\(keyPath(pair.key))'; expected one of: \(known.joined(separator: ", "))", at: pair.value.location)
-            ok = false
+            knownKeysOnly = false
         }
-        if !ok { return nil }
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }

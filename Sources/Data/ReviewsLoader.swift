@@ -28,7 +28,7 @@ public enum ReviewsLoader {
                 if let r = RecordReader(node, known: responseKeys, path: "response", &c) {
                     let text = r.string("text", &c)
                     let at = r.timestamp("responded_at", &c)
-                    if let text, let at {
+                    if let text, let at, r.knownKeysOnly {
                         response = ReviewResponse(text: text, respondedAt: at)
                         if let created, at < created {
                             c.add(Diagnostic("'response.responded_at' is before 'created_at'", at: r.find("responded_at")!.location, severity: .warning))
@@ -36,7 +36,7 @@ public enum ReviewsLoader {
                     } else { responseOK = false }
                 } else { responseOK = false }
             }
-            guard let id, let source, let author, let rating, let text, let created, responseOK else { continue }
+            guard let id, let source, let author, let rating, let text, let created, responseOK, record.knownKeysOnly else { continue }
             if let earlier = ids[id] {
                 c.error("review id '\(id)' was already used at line \(earlier)", at: record.find("id")!.location)
                 continue

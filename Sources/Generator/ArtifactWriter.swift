@@ -27,7 +27,16 @@ public struct ArtifactWriter: Sendable {
     }
 
     /// Writes `artifacts` under `destination` (a folder path), replacing what was there.
-    public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String) throws {
+    ///
+    /// With `ownedBy`, an existing destination is replaced only when it holds that file (Herald's build.json): a
+    /// folder Herald did not write — a tenant's snapshots after `--out snapshots`, a user's folder that happens to
+    /// share a tenant's name — is never swapped away.
+    public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String, ownedBy marker: String? = nil) throws {
+        if let marker, fileSystem.exists(destination), !fileSystem.exists(destination + "/" + marker) {
+            throw BuildError("the output folder \(destination) already exists and was not written by Herald (it has no "
+                             + "\(marker)); Herald replaces only its own output: choose another output folder (--out or "
+                             + "output_dir) or remove that folder", at: SourceLocation(file: destination))
+        }
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let staging = parent + "/.staging-" + name + "-" + stagingTag
@@ -54,6 +63,43 @@ public struct ArtifactWriter: Sendable {
             try? fileSystem.remove(staging)
             throw error
         }
+    }
+
+    /// Cleans up after a Herald process that died while publishing `destination` (killed in the nightly run, out of
+    /// memory): its staging folder is removed, and when it died between the two renames — the previous output moved
+    /// aside, the new one not yet in place — the previous output is put back. Folders of live processes (a build
+    /// running at the same time) are left alone. Returns what was done, for the log.
+    @discardableResult
+    public func recover(_ destination: String, isAlive: (Int32) -> Bool = ArtifactWriter.processIsAlive) throws -> [String] {
+        let parent = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        guard fileSystem.isDirectory(parent) else { return [] }
+        var done: [String] = []
+        func deadEntries(_ prefix: String) throws -> [String] {
+            try fileSystem.list(parent).filter { entry in
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { return false }
+                return !isAlive(pid)
+            }.sorted()
+        }
+        for entry in try deadEntries(".previous-" + name + "-") {
+            if !fileSystem.exists(destination) {
+                try fileSystem.move(parent + "/" + entry, to: destination)
+                done.append("restored the previous output from \(entry), left by an interrupted build")
+            } else {
+                try fileSystem.remove(parent + "/" + entry)
+                done.append("removed \(entry), left by an interrupted build")
+            }
+        }
+        for entry in try deadEntries(".staging-" + name + "-") {
+            try fileSystem.remove(parent + "/" + entry)
+            done.append("removed \(entry), left by an interrupted build")
+        }
+        return done
+    }
+
+    /// Whether a process with this id exists (signal 0 probes without sending anything).
+    public static func processIsAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// Replaces one file atomically (write a temporary file, then rename).

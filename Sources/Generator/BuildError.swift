@@ -16,6 +16,14 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A request that cannot be built as asked: a project folder without herald.yml, a `--tenant` the project does
+/// not have, an `--out` inside the project's inputs. The command line reports it as a usage error (exit 2).
+public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
 /// Renders any error for a person: diagnostics with their locations, others as they describe themselves.
 public func describe(_ error: any Error) -> String {
     switch error {

@@ -48,10 +48,33 @@ public struct Pipeline: Sendable {
         return request.projectRoot + "/" + configured
     }
 
+    /// Why `output` cannot be the output folder: it is, or is inside, one of the project's input folders
+    /// (snapshots/, content/, templates/), where tenant folders would replace the tenants' data. nil when it is fine.
+    public static func outputProblem(_ output: String, projectRoot: String) -> String? {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let out = resolved(output)
+        for input in ["snapshots", "content", "templates"] {
+            let folder = resolved(projectRoot + "/" + input)
+            if out == folder || out.hasPrefix(folder + "/") {
+                return "the output folder \(output) is inside the project's \(input)/ folder, where tenant output would "
+                    + "replace the project's data; choose a folder outside snapshots/, content/ and templates/"
+            }
+        }
+        return nil
+    }
+
     /// Builds the requested tenants. Throws only for project-level problems (herald.yml, unknown tenant ids);
     /// tenant failures are in the results.
     public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
         let loader = ProjectLoader(root: request.projectRoot, fileSystem: fileSystem)
+        if !fileSystem.exists(loader.path("herald.yml")) {
+            let folder = request.projectRoot
+            throw RequestError(fileSystem.isDirectory(folder)
+                ? "no herald.yml in the project folder \(folder); run Herald in a project folder or pass --project DIR"
+                : "the project folder \(folder) does not exist")
+        }
         let project = try loader.project()
         let folders = try loader.tenantFolders()
         let known = folders.ids
@@ -59,11 +82,15 @@ public struct Pipeline: Sendable {
         let rejected = folders.rejected.filter { request.tenants.isEmpty || request.tenants.contains($0.name) }
         let unknown = request.tenants.filter { name in !known.contains(name) && !rejected.contains { $0.name == name } }
         if !unknown.isEmpty {
-            throw BuildError("unknown tenant \(unknown.map { "'\($0)'" }.joined(separator: ", ")); the project has: "
-                + known.joined(separator: ", "), at: SourceLocation(file: request.projectRoot + "/snapshots"))
+            throw RequestError("--tenant: unknown tenant \(unknown.map { "'\(Diagnostic.visible($0))'" }.joined(separator: ", ")); "
+                + "the project has: " + known.joined(separator: ", "))
         }
         let selected = request.tenants.isEmpty ? known : known.filter { request.tenants.contains($0) }
         let output = outputDirectory(for: request, project: project)
+        if let problem = Self.outputProblem(output, projectRoot: request.projectRoot) {
+            throw BuildError(problem, at: request.outputDirectory == nil
+                ? SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "output_dir") : nil)
+        }
         try fileSystem.createDirectory(output)
         var failed: [TenantResult] = []
         for (name, problem) in rejected {
@@ -89,6 +116,11 @@ public struct Pipeline: Sendable {
         log(.tenantStarted(tenant: id))
         var result = TenantResult(tenant: id, name: id)
         do {
+            // Before anything else: a build killed while swapping this tenant's folder must not cost its output.
+            for note in try ArtifactWriter(fileSystem: fileSystem).recover(output + "/" + id) {
+                result.notices.append("herald: \(note)")
+                log(.notice(tenant: id, plugin: "herald", message: note))
+            }
             try TenantBuild(id: id, project: project, loader: loader, request: request, pipeline: self)
                 .run(into: &result, output: output)
         } catch {

@@ -18,15 +18,27 @@ public enum ProjectCheck {
 
     /// Each tenant's edition plugins check their merged settings and the tenant's content.
     static func pluginChecks(loader: ProjectLoader, plugins: [any Plugin], now: Date) -> [Diagnostic] {
-        guard let project = try? loader.project(), let ids = try? loader.tenantIDs() else { return [] }
+        guard let project = try? loader.project(), let ids = try? loader.tenantFolders().ids else { return [] }
         let registered = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Diagnostic] = []
         var seen = Set<Diagnostic>()
         for id in ids {
             guard let tenant = try? loader.tenant(id), let edition = project.editions[tenant.edition] else { continue }
             let content = loader.loadContent(id).value
+            // The newest snapshot is the one built: it must hold what the edition's plugins need.
+            let newest = (try? loader.snapshotDates(id))?.last
+            let entries = newest.flatMap { try? loader.fileSystem.list(loader.path("snapshots/\(id)/\($0)")) }.map(Set.init)
             for pluginID in edition.plugins.sorted() {
                 guard let plugin = registered[pluginID] else { continue }
+                if let newest, let entries {
+                    let missing = plugin.missingDatasets { kind in kind.snapshotEntry.map(entries.contains) ?? true }
+                    if !missing.isEmpty {
+                        let names = missing.map(\.fileName).joined(separator: ", ")
+                        found.append(Diagnostic("plugin '\(pluginID)' (edition '\(tenant.edition)') needs \(names), which the "
+                                                + "newest snapshot \(newest) does not have; the build of '\(id)' would fail",
+                                                at: SourceLocation(file: "snapshots/\(id)/\(newest)")))
+                    }
+                }
                 let input = PluginCheckInput(tenant: tenant, settings: .merged(pluginID, project: project, tenant: tenant),
                                              content: content, limits: edition.limits, now: now)
                 // Problems in herald.yml's plugin_defaults show up for every tenant: report each once.

@@ -71,7 +71,7 @@ struct TenantBuild {
 
         try ArtifactWriter.checkUnique(produced)
         try ArtifactWriter(fileSystem: pipeline.fileSystem)
-            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())")
+            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())", ownedBy: BuildManifest.fileName)
         result.artifactCount = produced.count
         step("write", &clock, &result)
     }
@@ -100,17 +100,17 @@ struct TenantBuild {
     }
 
     private func checkDatasets(_ plugin: any Plugin, snapshot: Snapshot, content: [ContentDocument]) throws {
-        let missing = plugin.requiredDatasets.filter { kind in
+        let missing = plugin.missingDatasets { kind in
             switch kind {
-            case .crawl: snapshot.crawl == nil
-            case .touchpoints: snapshot.touchpoints == nil && snapshot.paths == nil
-            case .conversions: snapshot.conversions == nil && snapshot.paths == nil
-            case .identities: false
-            case .paths: snapshot.paths == nil && snapshot.touchpoints == nil
-            case .rates: false
-            case .reviews: snapshot.reviews == nil
-            case .subscribers: snapshot.subscribers == nil
-            case .content: false
+            case .crawl: snapshot.crawl != nil
+            case .touchpoints: snapshot.touchpoints != nil
+            case .conversions: snapshot.conversions != nil
+            case .identities: snapshot.identities != nil
+            case .paths: snapshot.paths != nil
+            case .rates: snapshot.rates != nil
+            case .reviews: snapshot.reviews != nil
+            case .subscribers: snapshot.subscribers != nil
+            case .content: true
             }
         }
         if !missing.isEmpty {
@@ -121,7 +121,32 @@ struct TenantBuild {
     }
 }
 
+extension Plugin {
+    /// The datasets this plugin needs that a snapshot lacks, given which datasets it `has` (touchpoints and
+    /// conversions may come from paths.csv instead; identities, rates and content are optional).
+    public func missingDatasets(_ has: (DatasetKind) -> Bool) -> [DatasetKind] {
+        requiredDatasets.filter { kind in
+            switch kind {
+            case .crawl, .reviews, .subscribers: !has(kind)
+            case .touchpoints, .conversions: !has(kind) && !has(.paths)
+            case .paths: !has(.paths) && !has(.touchpoints)
+            case .identities, .rates, .content: false
+            }
+        }.sorted { $0.rawValue < $1.rawValue }
+    }
+}
+
 extension DatasetKind {
+    /// The file or folder of a snapshot that holds this dataset (nil for content, which is not in a snapshot).
+    public var snapshotEntry: String? {
+        switch self {
+        case .crawl: "crawl"
+        case .content: nil
+        case .reviews: "reviews.ndjson"
+        default: rawValue + ".csv"
+        }
+    }
+
     /// The file a snapshot holds this dataset in.
     public var fileName: String {
         switch self {

@@ -13,7 +13,8 @@ enum BuildCommand {
         Options:
           --project DIR       the project folder holding herald.yml (default: .)
           --tenant ID         build only this tenant; repeat for several
-          --out DIR           output folder (default: output_dir from herald.yml)
+          --out DIR           output folder, relative to the project folder (default: output_dir from herald.yml);
+                              never inside snapshots/, content/ or templates/
           --now TIMESTAMP     the build instant, RFC 3339 (2026-12-01T06:00:00+01:00) or YYYY-MM-DD;
                               the same snapshot, templates and --now give byte-identical output
                               (default: the current time)
@@ -47,6 +48,12 @@ enum BuildCommand {
             case "json": json = true
             case let other: throw UsageError(description: "--log-format must be text or json, not '\(other)'")
             }
+            if let out = parsed.value("out") {
+                let root = parsed.value("project") ?? "."
+                if let problem = Pipeline.outputProblem(out.hasPrefix("/") ? out : root + "/" + out, projectRoot: root) {
+                    throw UsageError(description: "--out: " + problem)
+                }
+            }
         } catch {
             printError("herald build: \(error)\n\n\(usage)")
             return 2
@@ -77,6 +84,9 @@ enum BuildCommand {
                                                 projectRoot: request.projectRoot, now: now)
             reporter.finish(results, output: output, seconds: Date().timeIntervalSince(started))
             return results.allSatisfy(\.succeeded) ? 0 : 1
+        } catch let error as RequestError {
+            printError("herald build: \(error)\n\nRun `herald build --help` for the options.")
+            return 2
         } catch {
             reporter.fail(describe(error))
             return 1
@@ -88,16 +98,11 @@ enum BuildCommand {
         return value
     }
 
-    /// RFC 3339 with an offset, or a bare date (midnight UTC).
+    /// RFC 3339 with an offset, or a bare date (midnight UTC); as strict as timestamps in the data.
     static func parseInstant(_ text: String) throws -> Date {
-        let withTime = ISO8601DateFormatter()
-        withTime.formatOptions = [.withInternetDateTime]
-        if let date = withTime.date(from: text) { return date }
-        withTime.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withTime.date(from: text) { return date }
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        if text.count == 10, let date = dateOnly.date(from: text) { return date }
-        throw UsageError(description: "--now must be an RFC 3339 timestamp with an offset (2026-12-01T06:00:00Z) or YYYY-MM-DD, not '\(text)'")
+        switch BuildInstant.parse(text) {
+        case let .success(date): return date
+        case let .failure(error): throw UsageError(description: error.message)
+        }
     }
 }

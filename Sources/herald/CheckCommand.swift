@@ -27,6 +27,11 @@ enum CheckCommand {
             return 2
         }
         let root = parsed.value("project") ?? "."
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) || !isFolder.boolValue {
+            printError("herald check: the project folder \(root) does not exist\n\n\(usage)")
+            return 2
+        }
         let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count

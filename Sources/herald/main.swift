@@ -14,7 +14,7 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("unsubscribe", "newsletter unsubscribe links: verify URL|TOKEN --tenant ID", UnsubscribeCommand.run),
     ("sitemap", "sitemap tools: check FILE… (validate sitemaps and indexes, plain or .gz)", SitemapCommand.run),
     ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
-    ("version", "print Herald's version", { _ in print("herald \(heraldVersion)"); return 0 }),
+    ("version", "print Herald's version", versionCommand),
 ]
 
 let nameWidth = commands.map(\.name.count).max()! + 2

@@ -84,6 +84,15 @@ import Testing
         #expect(t.location.file == "snapshots/acme/tenant.yml")
     }
 
+    /// A plugin section whose keys are all commented out is written as null by YAML: it means "no settings".
+    @Test(arguments: ["plugins:\n  seo:\n", "plugins:\n  seo:\n    # title_max_length: 70\n", "plugins:\n  seo: ~\n"])
+    func emptyPluginSectionIsNoSettings(section: String) throws {
+        let t = try ConfigFiles.tenant(bytes(Self.minimal + section), file: "t.yml", id: "b")
+        #expect(t.plugins["seo"].map(render) == "{}")
+        let p = try ConfigFiles.project(bytes("plugin_defaults:\n  seo:\n"), file: "herald.yml")
+        #expect(p.pluginDefaults["seo"].map(render) == "{}")
+    }
+
     @Test func tenantDefaults() throws {
         let t = try ConfigFiles.tenant(bytes("name: B\nbase_url: http://b.example/\nedition: starter\n"), file: "t.yml", id: "b")
         #expect(t.locale == "en" && t.timeZone == "UTC" && t.reportingCurrency == "EUR" && t.brand == Brand() && t.plugins.isEmpty)
@@ -106,6 +115,8 @@ import Testing
             "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),
         (minimal + "plugins:\n  seo: [1]\n", ["t.yml:5:8 (plugins.seo): error: expected a map of settings for plugin 'seo'"]),
         ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a single value, found a list"]),
+        ("name: \"Acme\\r\\nBcc: x@evil.example\"\nbase_url: https://b.example/\nedition: pro\n",
+         ["t.yml:1:7 (name): error: name must be one line of text without control characters, found 'Acme\\r\\nBcc: x@evil.example'"]),
     ])
     func tenantErrors(text: String, messages: [String]) {
         #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == messages)

@@ -46,6 +46,20 @@ import Testing
         #expect(loaded.value.isEmpty)
     }
 
+
+    /// An unknown key does not hide the record's other problems: all are reported at once.
+    @Test(arguments: [
+        (#"{\#(base),"rating":9,"x":1}"#, ["reviews.ndjson:1:100: error: unknown key 'x'; expected one of: id, source, author, rating, title, text, created_at, response",
+                                          "reviews.ndjson:1:94: error: 'rating': expected an integer from 1 to 5, found 9"]),
+        (#"{\#(base),"ratng":5}"#, ["reviews.ndjson:1:93: error: unknown key 'ratng'; expected one of: id, source, author, rating, title, text, created_at, response",
+                                   "reviews.ndjson:1:1: error: missing required key 'rating'"]),
+    ])
+    func everyProblemOfARecord(line: String, messages: [String]) {
+        let loaded = ReviewsLoader.load(bytes(line + "\n"), file: "reviews.ndjson")
+        #expect(Set(lines(loaded.diagnostics)) == Set(messages))
+        #expect(loaded.value.isEmpty)
+    }
+
     @Test func errorsCarryTheirLineAndLaterLinesStillLoad() {
         let good = #"{\#(Self.base),"rating":3}"#
         let text = [good, #"{\#(Self.base.replacingOccurrences(of: "r1", with: "r2")),"rating":0}"#, "", "not json",

@@ -26,6 +26,7 @@ struct ProjectCheckTests {
             "herald.yml": herald,
             "snapshots/acme/tenant.yml": tenant,
             "snapshots/acme/2026-12-01/crawl/site/index.html": "<html lang=en><head><title>Acme home page</title></head><body><h1>Hi</h1></body></html>",
+            "snapshots/acme/2026-12-01/reviews.ndjson": #"{"id":"r1","source":"google","author":"Ann","rating":5,"text":"Great","created_at":"2026-11-26T10:00:00Z"}"# + "\n",
             "content/acme/pages/about.md": page,
             "content/acme/newsletter/2026-11-05-hello.md": issue,
         ]
@@ -59,6 +60,9 @@ struct ProjectCheckTests {
           "content/acme/pages/team.md:2:7 (date): error: front matter 'date' is not a date: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2026-03-29T10:00:00+02:00, found 'last tuesday'"]),
         (["content/acme/pages/about-us.md": "---\nslug: about\n---\n# Also about\n"],
          ["content/acme/pages/about.md: error: page pages/about.md would be written to site/about/index.html, which pages/about-us.md already uses; give one of them another `slug` in its front matter"]),
+        (["snapshots/acme/2026-12-05/notes.txt": "an empty snapshot, created too early"],
+         ["snapshots/acme/2026-12-05: error: plugin 'reputation' (edition 'pro') needs reviews.ndjson, which the newest snapshot 2026-12-05 does not have; the build of 'acme' would fail",
+          "snapshots/acme/2026-12-05: error: plugin 'seo' (edition 'pro') needs crawl/, which the newest snapshot 2026-12-05 does not have; the build of 'acme' would fail"]),
     ] as [([String: String], [String])])
     func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
         let found = try Self.check(changes)
@@ -66,6 +70,22 @@ struct ProjectCheckTests {
             #expect(found.contains(message), "missing: \(message)\nfound:\n\(found.joined(separator: "\n"))")
         }
         #expect(found.count == expected.count, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test("a folder that cannot be a tenant does not hide the other tenants' plugin problems")
+    func badFolderDoesNotHideOthers() throws {
+        let found = try Self.check(["snapshots/bad id/tenant.yml": Self.tenant,
+                                    "content/acme/pages/about.md": "---\ndraft: maybe\n---\n# About\n"])
+        #expect(found == ["content/acme/pages/about.md:2:8 (draft): error: front matter 'draft' must be true or false",
+                          "snapshots/bad id: error: tenant folder name 'bad id' is not allowed; use letters, digits, '-', '_' and '.' (not first)"])
+    }
+
+    @Test("an unknown front matter key of a newsletter issue is reported at the key")
+    func newsletterUnknownKeyAtKey() throws {
+        let found = try Self.check(["content/acme/newsletter/2026-11-05-hello.md": "---\nsubject: Hello\nsegmnt: vip\n---\nHi\n"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("content/acme/newsletter/2026-11-05-hello.md:3:1 (segmnt): error: unknown front matter key 'segmnt'") == true,
+                "\(found)")
     }
 
     @Test("a newsletter issue without a subject is a check error")

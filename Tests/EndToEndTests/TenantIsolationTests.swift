@@ -1,5 +1,6 @@
 import Foundation
 import Generator
+import HeraldData
 import Testing
 
 @Suite("One tenant's failure never stops the others")
@@ -94,5 +95,145 @@ struct TenantIsolationTests {
         let failure = try #require(results.first?.failure)
         #expect(failure.hasPrefix("snapshots/acme/2026-11-30/touchpoints.csv:4:"), "\(failure)")
         #expect(!failure.contains("info:") && !failure.contains("duplicate"), "\(failure)")
+    }
+}
+
+/// A build that cannot run as asked is a usage error (exit 2), told apart from failed tenants (exit 1).
+@Suite("Requests the project cannot satisfy are usage errors")
+struct RequestErrorTests {
+    @Test(arguments: [
+        (["nope"], "--tenant: unknown tenant 'nope'; the project has: good"),
+        (["../etc"], "--tenant: unknown tenant '../etc'; the project has: good"),
+        (["good", "x\u{1B}[2J"], "--tenant: unknown tenant 'x\\u{1B}[2J'; the project has: good"),
+    ])
+    func unknownTenant(tenants: [String], message: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/good/tenant.yml": TenantIsolationTests.tenant("good"),
+            "snapshots/good/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let request = BuildRequest(projectRoot: fixture.root, tenants: tenants, now: ProjectFixture.now)
+        #expect(throws: RequestError(message)) { _ = try ProjectFixture.pipeline().build(request) }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/out"), "nothing is written")
+    }
+
+    @Test func missingProject() throws {
+        let fixture = try ProjectFixture(files: ["README.md": "not a project"])
+        defer { fixture.remove() }
+        for (root, message) in [(fixture.root, "no herald.yml in the project folder \(fixture.root); run Herald in a project folder or pass --project DIR"),
+                                (fixture.root + "/missing", "the project folder \(fixture.root)/missing does not exist")] {
+            #expect(throws: RequestError(message)) {
+                _ = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: root, now: ProjectFixture.now))
+            }
+        }
+    }
+}
+
+/// The writer swaps whole tenant folders into place, so it must never swap away a folder Herald did not write.
+@Suite("Herald replaces only its own output")
+struct OutputOwnershipTests {
+    @Test("an output folder inside the project's inputs is refused before anything is written",
+          arguments: ["snapshots", "snapshots/acme", "content", "templates/x", "./snapshots/../content"])
+    func outputInsideInputsIsRefused(out: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "content/acme/pages/about.md": "# About\n",
+            "templates/x/keep.txt": "keep",
+        ])
+        defer { fixture.remove() }
+        let before = ProjectFixture.tree(fixture.root)
+        let request = BuildRequest(projectRoot: fixture.root, outputDirectory: out, now: ProjectFixture.now)
+        #expect(throws: BuildError.self) { _ = try ProjectFixture.pipeline().build(request) }
+        #expect(ProjectFixture.tree(fixture.root) == before, "the project is untouched")
+
+        // The same through herald.yml's output_dir.
+        try (TenantIsolationTests.project.replacingOccurrences(of: "output_dir: out", with: "output_dir: \(out)"))
+            .write(toFile: fixture.root + "/herald.yml", atomically: true, encoding: .utf8)
+        let viaConfig = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
+        do {
+            _ = try ProjectFixture.pipeline().build(viaConfig)
+            Issue.record("output_dir: \(out) was accepted")
+        } catch let error as BuildError {
+            #expect(error.description.contains("herald.yml (output_dir)"), "\(error)")
+        }
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/snapshots/acme/2026-11-30/crawl/site/index.html"))
+    }
+
+    @Test("a folder in the output that Herald did not write is not replaced; that tenant fails, the others build")
+    func foreignFolderIsKept() throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "snapshots/good/tenant.yml": TenantIsolationTests.tenant("good"),
+            "snapshots/good/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "out/acme/thesis.txt": "years of work",
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let acme = try #require(results.first { $0.tenant == "acme" })
+        let failure = try #require(acme.failure)
+        #expect(failure.contains("was not written by Herald"), "\(failure)")
+        #expect(ProjectFixture.tree(fixture.root + "/out/acme") == ["thesis.txt": Data("years of work".utf8)])
+        #expect(results.first { $0.tenant == "good" }?.succeeded == true)
+
+        // Herald's own previous output is replaced as before.
+        try FileManager.default.removeItem(atPath: fixture.root + "/out/acme")
+        let (_, first) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let (_, second) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect((first + second).allSatisfy { $0.succeeded })
+    }
+}
+
+/// A build killed half-way (out of memory, a nightly timeout) must not cost a tenant its output or leave folders.
+@Suite("An interrupted build is repaired by the next one")
+struct InterruptedBuildTests {
+    /// A process id no process has (above Linux's largest pid_max).
+    static let deadPID = 2_147_483_000
+
+    @Test("the previous output moved aside by a killed build is put back, and its staging folder removed",
+          arguments: [true, false])
+    func killedBetweenRenames(nextBuildSucceeds: Bool) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let request = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
+        let (output, first) = try ProjectFixture.pipeline().build(request)
+        #expect(first.allSatisfy { $0.succeeded })
+        let before = ProjectFixture.tree(output + "/acme")
+
+        // What a process killed after the first rename leaves: the old output aside, a full staging folder.
+        let fm = FileManager.default
+        try fm.moveItem(atPath: output + "/acme", toPath: output + "/.previous-acme-\(Self.deadPID)")
+        try fm.createDirectory(atPath: output + "/.staging-acme-\(Self.deadPID)/site", withIntermediateDirectories: true)
+        if !nextBuildSucceeds {
+            try (TenantIsolationTests.tenant("acme") + "colour: red\n")
+                .write(toFile: fixture.root + "/snapshots/acme/tenant.yml", atomically: true, encoding: .utf8)
+        }
+        let (_, second) = try ProjectFixture.pipeline().build(request)
+        let acme = try #require(second.first)
+        #expect(acme.succeeded == nextBuildSucceeds)
+        #expect(acme.notices.contains { $0.contains("restored the previous output from .previous-acme-\(Self.deadPID)") },
+                "\(acme.notices)")
+        #expect(ProjectFixture.tree(output + "/acme") == before)
+        #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [], "no leftovers")
+    }
+
+    @Test("folders of a build that is still running are left alone")
+    func liveBuildIsLeftAlone() throws {
+        let root = NSTemporaryDirectory() + "herald-recover-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let live = getpid()
+        try FileManager.default.createDirectory(atPath: root + "/.staging-acme-\(live)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/.previous-acme-\(live)", withIntermediateDirectories: true)
+        let done = try ArtifactWriter(fileSystem: LocalFileSystem()).recover(root + "/acme")
+        #expect(done.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".previous-acme-\(live)", ".staging-acme-\(live)"])
     }
 }

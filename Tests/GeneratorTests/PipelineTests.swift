@@ -76,10 +76,10 @@ struct PipelineTests {
         #expect(failure.contains("herald.yml") && failure.contains("nope"))
     }
 
-    @Test("asking for a tenant the project does not have is an error")
+    @Test("asking for a tenant the project does not have is a usage error")
     func unknownTenant() throws {
         let fs = Self.project(plugins: [])
-        #expect(throws: BuildError.self) {
+        #expect(throws: RequestError.self) {
             try Pipeline(fileSystem: fs, plugins: [], themes: Self.themes)
                 .build(BuildRequest(projectRoot: "/p", tenants: ["ghost"], now: Date()))
         }

@@ -1,7 +1,9 @@
+import Generator
 /// `attribution.csv`: one row per channel and model, sorted by channel then model id.
 ///
 /// Columns: `channel,model,conversions,value` (value in the reporting currency). Conversions carry 6 decimals,
-/// values 4; fields are quoted per RFC 4180 when needed (channel names are untrusted text).
+/// values 4; fields are quoted per RFC 4180 when needed, and channel names (untrusted text) are defused against
+/// spreadsheet formulas (`CSVText`).
 public enum AttributionCSV {
     public static func render(_ result: AttributionResult) -> String {
         var rows: [(channel: String, model: String, credit: Credit)] = []
@@ -14,15 +16,11 @@ public enum AttributionCSV {
         rows.sort { ($0.channel, $0.model) < ($1.channel, $1.model) }
         var out = "channel,model,conversions,value\n"
         for row in rows {
-            out += field(row.channel) + "," + row.model + ","
+            out += CSVText.field(row.channel) + "," + row.model + ","
             out += NumberFormat.fixed(row.credit.conversions, decimals: 6) + ","
             out += NumberFormat.fixed(row.credit.value, decimals: 4) + "\n"
         }
         return out
     }
 
-    static func field(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -47,7 +47,7 @@ public struct NewsletterIssue: Sendable {
             for (key, node) in pairs {
                 if !knownKeys.contains(key) {
                     problems.append(Diagnostic("unknown front matter key '\(key)' (expected one of \(knownKeys.sorted().joined(separator: ", ")))",
-                                               at: node.location))
+                                               at: node.keyReportLocation))
                 }
                 fields[key] = node
             }

@@ -189,7 +189,7 @@ public struct NewsletterPlugin: Plugin {
                                           + "see reports/newsletter/\(issue.slug)-unsent.csv",
                                           at: issue.location, severity: .warning))
                 artifacts.append(try Artifact("reports/newsletter/\(issue.slug)-unsent.csv",
-                                              text: "subscriber_id,reason\n" + selection.overLimit.map { CSVField.escape($0.id) + ",edition limit\n" }.joined()))
+                                              text: "subscriber_id,reason\n" + selection.overLimit.map { CSVText.field($0.id) + ",edition limit\n" }.joined()))
             }
             for subscriber in selection.invalid {
                 notices.append(Diagnostic("subscriber '\(subscriber.id)' has an unusable email address; not emailed",
@@ -241,11 +241,3 @@ extension Error {
     }
 }
 
-enum CSVField {
-    static func escape(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-}

@@ -1,4 +1,5 @@
 import HeraldData
+import Generator
 
 /// `reports/reputation/reviews.csv`: one row per review of the current period with its sentiment score,
 /// oldest first (ties by id). Texts and authors stay out of the file; `id` and `source` come from data, so every
@@ -20,19 +21,9 @@ enum ReviewsCSV {
             let fields = [r.id, r.source, r.createdAt.description, scored.localDay, String(r.rating),
                           r.response == nil ? "false" : "true", hours, Figures.decimal(scored.sentiment.compound, 4),
                           scored.sentiment.label.rawValue]
-            out += fields.enumerated().map { index, value in field(value, fromData: index < 2) }.joined(separator: ",") + "\r\n"
+            out += fields.enumerated().map { index, value in CSVText.field(value, untrusted: index < 2) }.joined(separator: ",") + "\r\n"
         }
         return out
     }
 
-    /// RFC 4180 quoting; data fields are also defused against formula injection.
-    static func field(_ value: String, fromData: Bool) -> String {
-        var text = value
-        if fromData, let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) {
-            text = "'" + text
-        }
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

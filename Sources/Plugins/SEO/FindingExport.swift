@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 
 /// `findings.csv` and `findings.json`: the audit as data, with a stable schema and a stable order.
 public enum FindingExport {
@@ -10,19 +11,11 @@ public enum FindingExport {
         for finding in findings {
             let fields = [finding.rule.rawValue, finding.severity.rawValue, finding.url, finding.line.map(String.init) ?? "",
                           finding.evidence, finding.message, changes[finding.comparisonKey]?.rawValue ?? ""]
-            out += fields.map(csvField).joined(separator: ",") + "\r\n"
+            // url, evidence and message carry crawled text: defused against spreadsheet formulas.
+            out += fields.enumerated().map { index, value in CSVText.field(value, untrusted: index >= 2 && index != 3) }
+                .joined(separator: ",") + "\r\n"
         }
         return out
-    }
-
-    static func csvField(_ value: String) -> String {
-        var needsQuotes = false
-        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The JSON document (schema `herald.seo.findings/1`), keys sorted, two-space indentation.

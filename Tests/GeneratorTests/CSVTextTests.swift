@@ -1,0 +1,21 @@
+import Generator
+import Testing
+
+/// CSV reports are opened in spreadsheets: input text never starts a formula, and RFC 4180 quoting holds.
+@Suite struct CSVTextTests {
+    @Test(arguments: [
+        ("plain", true, "plain"),
+        ("=HYPERLINK(\"http://evil.example\",\"x\")", true, "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""),
+        ("+1+1", true, "'+1+1"),
+        ("-2+3", true, "'-2+3"),
+        ("@SUM(A1)", true, "'@SUM(A1)"),
+        ("\tx", true, "'\tx"),
+        ("\rx", true, "\"'\rx\""),
+        ("a,b", true, "\"a,b\""),
+        ("-3.5", false, "-3.5"),
+        ("line\nbreak", false, "\"line\nbreak\""),
+    ])
+    func field(value: String, untrusted: Bool, written: String) {
+        #expect(CSVText.field(value, untrusted: untrusted) == written)
+    }
+}
