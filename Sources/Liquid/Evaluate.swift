@@ -80,9 +80,8 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
-        var arguments: [LiquidValue] = []
-        arguments.reserveCapacity(call.arguments.count)
-        for argument in call.arguments { arguments.append(try evaluate(argument)) }
+        // map allocates the exact size once (and nothing for filters without arguments).
+        var arguments = call.arguments.isEmpty ? [] : try call.arguments.map { try evaluate($0) }
         switch call.impl {
         case .standard(let filter):
             var keywords: [String: LiquidValue] = [:]

@@ -36,7 +36,8 @@ enum ExpressionLexer {
                 if j >= end { return (tokens, i) }
                 i = j + 1
                 tokens.append(ExprToken(kind: .string, start: s + 1, end: j))
-            case 48...57, 45 where i + 1 < end && b[i + 1] >= 48 && b[i + 1] <= 57:
+            case 48...57,
+                 45 where i + 1 < end && b[i + 1] >= 48 && b[i + 1] <= 57:
                 var j = i + 1
                 while j < end, b[j] >= 48 && b[j] <= 57 { j += 1 }
                 if j + 1 < end, b[j] == 46, b[j + 1] >= 48 && b[j + 1] <= 57 {
