@@ -30,18 +30,26 @@ enum FilterImpl {
     case unknown
 }
 
-struct FilterCall {
-    var name: String
-    var impl: FilterImpl
-    var arguments: [Expr]
-    var keywords: [(String, Expr)]
+/// Classes, not structs: the renderer passes these around on every evaluation, and a copy of a class is
+/// one retain where a struct copy retains each of its fields.
+final class FilterCall {
+    let name: String
+    let impl: FilterImpl
+    let arguments: [Expr]
+    let keywords: [(String, Expr)]
+    init(name: String, impl: FilterImpl, arguments: [Expr], keywords: [(String, Expr)]) {
+        self.name = name; self.impl = impl; self.arguments = arguments; self.keywords = keywords
+    }
 }
 
 /// `{{ expr | filter: args }}` and the right side of `assign`/`echo`.
-struct FilteredExpr {
-    var expr: Expr
-    var filters: [FilterCall]
-    var line: Int
+final class FilteredExpr {
+    let expr: Expr
+    let filters: [FilterCall]
+    let line: Int
+    init(expr: Expr, filters: [FilterCall], line: Int) {
+        self.expr = expr; self.filters = filters; self.line = line
+    }
 }
 
 enum ComparisonOp: UInt8 { case eq, ne, lt, gt, le, ge, contains }

@@ -62,7 +62,8 @@ enum DateFilter {
         func digitsAt(_ j: Int) -> (Int, Int) {
             var k = j
             var v = 0
-            while k < u.count, u[k] >= 48 && u[k] <= 57 { v = v &* 10 &+ Int(u[k] - 48); k += 1 }
+            // Saturates instead of wrapping, so no field can come out negative or overflow later arithmetic.
+            while k < u.count, u[k] >= 48 && u[k] <= 57 { v = v < 100_000_000_000_000 ? v * 10 + Int(u[k] - 48) : v; k += 1 }
             return (v, k - j)
         }
         while i < u.count {
@@ -146,7 +147,7 @@ enum DateFilter {
         }
         // Years outside what `tm` holds (Int32) are not dates we can format: the input renders unchanged.
         guard let y = year, (-999_999...999_999).contains(y), let mo = month, let d = day, (1...12).contains(mo), (1...31).contains(d),
-              hour < 24, minute < 60, second < 61 else { return nil }
+              (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second) else { return nil }
         var parts = tm()
         parts.tm_year = Int32(y - 1900)
         parts.tm_mon = Int32(mo - 1)

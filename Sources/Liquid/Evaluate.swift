@@ -80,9 +80,8 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
-        var arguments: [LiquidValue] = []
-        arguments.reserveCapacity(call.arguments.count)
-        for argument in call.arguments { arguments.append(try evaluate(argument)) }
+        // map allocates the exact size once (and nothing for filters without arguments).
+        var arguments = call.arguments.isEmpty ? [] : try call.arguments.map { try evaluate($0) }
         switch call.impl {
         case .standard(let filter):
             var keywords: [String: LiquidValue] = [:]
@@ -192,7 +191,7 @@ extension RenderContext {
             case .string(let s), .safe(let s):
                 if right.isNil { return false }
                 let needle = right.liquidString
-                return needle.isEmpty || s.utf8.firstRange(of: needle.utf8) != nil
+                return StringFilters.contains(s, needle)
             case .array(let items):
                 guard right.isTruthy else { return false }
                 return items.contains { $0.liquidEquals(right) }
@@ -290,14 +289,24 @@ func leadingInteger(_ s: String) -> Int? {
 }
 
 func appendEscaped(_ s: String, to out: inout [UInt8]) {
-    for c in s.utf8 {
-        switch c {
-        case 38: out.append(contentsOf: [38, 97, 109, 112, 59])              // &amp;
-        case 60: out.append(contentsOf: [38, 108, 116, 59])                  // &lt;
-        case 62: out.append(contentsOf: [38, 103, 116, 59])                  // &gt;
-        case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])        // &quot;
-        case 39: out.append(contentsOf: [38, 35, 51, 57, 59])                // &#39;
-        default: out.append(c)
+    var s = s
+    s.withUTF8 { u in
+        // Runs of bytes that need no escaping are copied in bulk; most text has few specials.
+        var runStart = 0
+        for i in 0..<u.count {
+            let entity: StaticString
+            switch u[i] {
+            case 38: entity = "&amp;"
+            case 60: entity = "&lt;"
+            case 62: entity = "&gt;"
+            case 34: entity = "&quot;"
+            case 39: entity = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
     }
 }

@@ -122,7 +122,8 @@ public enum JSONReader {
                         if scalar >= 0xD800 && scalar < 0xDC00, i + 2 < b.count, b[i + 1] == 92, b[i + 2] == 117 {
                             i += 2
                             let low = try hex4()
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            // A high surrogate without a low one is invalid: U+FFFD, not an underflow trap.
+                            scalar = (0xDC00..<0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                         }
                         out.append(contentsOf: String(UnicodeScalar(scalar) ?? "\u{FFFD}").utf8)
                     default: out.append(b[i])

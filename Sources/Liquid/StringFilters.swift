@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// String filters with Ruby's semantics (lengths and offsets count Unicode scalars, like Ruby characters).
 enum StringFilters {
     enum ReplaceMode { case all, first, last }
@@ -389,5 +395,28 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+}
+
+extension StringFilters {
+    /// Substring test on UTF-8 bytes, memchr to candidates then memcmp (the generic `firstRange(of:)` costs
+    /// ~30k instructions a call).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let hit = memchr(hb + i, Int32(nb[0]), last - i + 1) else { return false }
+                    i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + i, nb, n.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -17,9 +17,11 @@ struct VariableScope {
 
     @inline(__always) private func slot(_ name: String) -> Int? {
         if let index { return index[name] }
+        // Comparing byte counts first (O(1) for native strings) skips most mismatches without a string compare.
+        let length = name.utf8.count
         var i = 0
         while i < names.count {
-            if names[i] == name { return i }
+            if names[i].utf8.count == length, names[i] == name { return i }
             i += 1
         }
         return nil

@@ -47,6 +47,9 @@ import Liquid
         Case("{{ '2024-03-05' | date: '%^a %10A|%-H' }}", "TUE    Tuesday|0"),
         // Years tm cannot hold leave the input unchanged instead of trapping (a fuzzer find).
         Case("{{ 'March 5555555514, 2016' | date: '%Y' }}", "March 5555555514, 2016"),
+        // A digit run long enough to wrap used to make the hour negative and trap (another fuzzer find).
+        Case("{{ 'March 14, 2016 9999999999999999999:00' | date: '%H' }}", "March 14, 2016 9999999999999999999:00"),
+        Case("{{ '2016-03-14 10:00 +01:99999999999999999999999' | date: '%H' | size }}", "2"),
     ]
 
     static let arrays: [Case] = [

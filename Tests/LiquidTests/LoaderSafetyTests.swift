@@ -13,8 +13,10 @@ import Liquid
 
         init() throws {
             var template = Array("/tmp/herald-liquid-loader-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { throw LiquidError(.fileSystem, "mkdtemp failed") }
-            base = String(cString: made)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                throw LiquidError(.fileSystem, "mkdtemp failed")
+            }
+            base = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             for dir in ["root", "root/sub", "outside"] { mkdir(base + "/" + dir, 0o755) }
             try write("root/ok.liquid", "ok:{{ v }}")
             try write("root/sub/nested.liquid", "nested")

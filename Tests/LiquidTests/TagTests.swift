@@ -67,6 +67,9 @@ import Liquid
         Case("{% if true or false and false %}y{% else %}n{% endif %}", "y"),
         Case("{% if true and true and false or true %}y{% else %}n{% endif %}", "y"),
         Case("{% if 'hello' contains 'ell' %}y{% endif %}", "y"),
+        Case("{% if 'aab' contains 'ab' %}1{% endif %}{% if 'ab' contains 'abc' %}2{% endif %}{% if '' contains 'a' %}3{% endif %}"
+             + "{% if 'héllo' contains 'él' %}4{% endif %}{% if 'abc' contains '' %}5{% endif %}{% if 'abab' contains 'bb' %}6{% endif %}",
+             "145"),
         Case("{% assign a = 'a,b' | split: ',' %}{% if a contains 'b' %}y{% endif %}{% if a contains 'z' %}z{% endif %}", "y"),
         Case("{% if '' == empty %}y{% endif %}", "y"),
         Case("{% assign a = '' | split: ',' %}{% if a == empty %}y{% endif %}", "y"),
