@@ -65,6 +65,29 @@ public struct Pipeline: Sendable {
         return nil
     }
 
+    /// Marks an output folder as Herald's (`.herald-output`); the top-level index.html is written into it.
+    public static let outputMarker = ".herald-output"
+
+    /// Creates the output folder, or accepts an existing one only when Herald wrote it: a folder that holds the
+    /// marker, or (from builds before the marker) a tenant folder with its build.json. `--out ~` must never
+    /// overwrite someone's index.html.
+    func claimOutput(_ output: String) throws {
+        let marker = output + "/" + Self.outputMarker
+        if fileSystem.isDirectory(output), !fileSystem.exists(marker) {
+            let entries = try fileSystem.list(output)
+            let built = entries.contains { fileSystem.exists(output + "/" + $0 + "/" + BuildManifest.fileName) }
+            if !entries.isEmpty, !built {
+                throw RequestError("the output folder \(output) already holds files Herald did not write "
+                    + "(\(entries.sorted().prefix(3).joined(separator: ", "))\(entries.count > 3 ? ", …" : "")); "
+                    + "choose a new or empty folder, or one Herald built before")
+            }
+        }
+        try fileSystem.createDirectory(output)
+        if !fileSystem.exists(marker) {
+            try fileSystem.write(Array("This folder is Herald's build output; Herald replaces what is in it.\n".utf8), to: marker)
+        }
+    }
+
     /// Builds the requested tenants. Throws only for project-level problems (herald.yml, unknown tenant ids);
     /// tenant failures are in the results.
     public func build(_ request: BuildRequest) throws -> (output: String, results: [TenantResult]) {
@@ -91,7 +114,7 @@ public struct Pipeline: Sendable {
             throw BuildError(problem, at: request.outputDirectory == nil
                 ? SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "output_dir") : nil)
         }
-        try fileSystem.createDirectory(output)
+        try claimOutput(output)
         var failed: [TenantResult] = []
         for (name, problem) in rejected {
             let result = TenantResult(tenant: name, name: name, failure: problem.description)

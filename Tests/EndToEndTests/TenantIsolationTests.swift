@@ -45,7 +45,7 @@ struct TenantIsolationTests {
         #expect(failure.contains("tenant.yml"), "the error names the file: \(failure)")
         #expect(failure.contains("colour"), "the error names the key: \(failure)")
         #expect(ProjectFixture.tree(output + "/bad") == before, "the failed tenant's previous output is untouched")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") && $0 != ".herald-output" }
         #expect(leftovers.isEmpty, "no staging folders left behind: \(leftovers)")
     }
 
@@ -170,6 +170,7 @@ struct OutputOwnershipTests {
             "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
             "snapshots/good/tenant.yml": TenantIsolationTests.tenant("good"),
             "snapshots/good/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "out/.herald-output": "",  // Herald's output folder, where someone left a folder of their own
             "out/acme/thesis.txt": "years of work",
         ])
         defer { fixture.remove() }
@@ -185,6 +186,35 @@ struct OutputOwnershipTests {
         let (_, first) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
         let (_, second) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
         #expect((first + second).allSatisfy { $0.succeeded })
+    }
+
+    @Test("an existing output folder is used only when Herald wrote it", arguments: [
+        (["index.html": "<h1>my home page</h1>"], false),
+        (["notes/todo.txt": "x"], false),
+        ([:], true),
+        ([".herald-output": ""], true),
+        (["acme/build.json": "{}"], true),  // output of a build from before the marker
+    ] as [([String: String], Bool)])
+    func outputFolderOwnership(existing: [String: String], accepted: Bool) throws {
+        var files = [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ]
+        for (path, text) in existing { files["elsewhere/" + path] = text }
+        let fixture = try ProjectFixture(files: files)
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(atPath: fixture.root + "/elsewhere", withIntermediateDirectories: true)
+        let before = ProjectFixture.tree(fixture.root + "/elsewhere")
+        let request = BuildRequest(projectRoot: fixture.root, outputDirectory: fixture.root + "/elsewhere", now: ProjectFixture.now)
+        if accepted {
+            let (_, results) = try ProjectFixture.pipeline().build(request)
+            #expect(results.allSatisfy { $0.succeeded })
+            #expect(FileManager.default.fileExists(atPath: fixture.root + "/elsewhere/.herald-output"))
+        } else {
+            #expect(throws: RequestError.self) { _ = try ProjectFixture.pipeline().build(request) }
+            #expect(ProjectFixture.tree(fixture.root + "/elsewhere") == before, "nothing written")
+        }
     }
 }
 
@@ -222,7 +252,7 @@ struct InterruptedBuildTests {
         #expect(acme.notices.contains { $0.contains("restored the previous output from .previous-acme-\(Self.deadPID)") },
                 "\(acme.notices)")
         #expect(ProjectFixture.tree(output + "/acme") == before)
-        #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [], "no leftovers")
+        #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [".herald-output"], "no leftovers")
     }
 
     @Test("folders of a build that is still running are left alone")

@@ -58,13 +58,16 @@ struct PipelineTests {
     @Test("a failing plugin names itself and leaves the previous output", arguments: [true, false])
     func pluginFailure(hadPrevious: Bool) throws {
         let fs = Self.project(plugins: ["a", "broken"])
-        if hadPrevious { try fs.write(Array("old".utf8), to: "/p/out/t/a.txt") }
+        if hadPrevious {
+            try fs.write(Array("old".utf8), to: "/p/out/t/a.txt")
+            try fs.write([], to: "/p/out/" + Pipeline.outputMarker)
+        }
         let plugins: [any Plugin] = [FixedPlugin(id: "a", paths: ["a.txt"]), FixedPlugin(id: "broken", paths: [], fails: true)]
         let (_, results) = try Pipeline(fileSystem: fs, plugins: plugins, themes: Self.themes)
             .build(BuildRequest(projectRoot: "/p", now: Date()))
         #expect(results.first?.failure?.contains("plugin 'broken' failed: deliberate failure") == true)
         #expect(fs.exists("/p/out/t/a.txt") == hadPrevious)
-        #expect(try fs.list("/p/out").filter { $0.hasPrefix(".") }.isEmpty)
+        #expect(try fs.list("/p/out").filter { $0.hasPrefix(".") } == [Pipeline.outputMarker], "no staging folders left")
     }
 
     @Test("an edition listing an unknown plugin is an error naming herald.yml")
