@@ -5,10 +5,29 @@
 public struct ConfigDecoder {
     public init() {}
 
+    /// Unknown keys do not stop decoding: they are collected and reported together with the first other
+    /// problem, so that one run names a misspelt key and a wrong value next to it.
     public func decode<T: Decodable>(_ type: T.Type, from node: ConfigNode) throws -> T {
-        let decoder = NodeDecoder(node: node, codingPath: [])
-        return try T(from: decoder)
+        let unknown = UnknownKeys()
+        func fail(_ problems: [Diagnostic]) -> any Error { problems.count == 1 ? problems[0] : DiagnosticList(problems) }
+        let value: T
+        do {
+            value = try T(from: NodeDecoder(node: node, codingPath: [], unknown: unknown))
+        } catch {
+            let others = (error as? DiagnosticList)?.diagnostics ?? (error as? Diagnostic).map { [$0] }
+            guard let others, !unknown.found.isEmpty else { throw error }
+            throw fail((unknown.found + others).sorted {
+                ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+            })
+        }
+        if !unknown.found.isEmpty { throw fail(unknown.found) }
+        return value
     }
+}
+
+/// Unknown keys found while decoding one document.
+private final class UnknownKeys {
+    var found: [Diagnostic] = []
 }
 
 struct ConfigKey: CodingKey {
@@ -68,40 +87,43 @@ private func typeName(_ value: ConfigValue) -> String {
 private struct NodeDecoder: Decoder {
     let node: ConfigNode
     let codingPath: [CodingKey]
+    let unknown: UnknownKeys
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case let .map(pairs) = node.value else {
             throw Diagnostic("expected a map, found \(typeName(node.value))", at: located(node, codingPath))
         }
-        return KeyedDecodingContainer(try KeyedNode<Key>(node: node, pairs: pairs, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedNode<Key>(node: node, pairs: pairs, codingPath: codingPath, unknown: unknown))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         guard case let .array(items) = node.value else {
             throw Diagnostic("expected a list, found \(typeName(node.value))", at: located(node, codingPath))
         }
-        return UnkeyedNode(items: items, codingPath: codingPath, parent: node)
+        return UnkeyedNode(items: items, codingPath: codingPath, parent: node, unknown: unknown)
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNode(node: node, codingPath: codingPath) }
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNode(node: node, codingPath: codingPath, unknown: unknown) }
 }
 
 private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let node: ConfigNode
     let pairs: [(key: String, value: ConfigNode)]
     let codingPath: [CodingKey]
+    let unknown: UnknownKeys
 
-    init(node: ConfigNode, pairs: [(key: String, value: ConfigNode)], codingPath: [CodingKey]) throws {
+    init(node: ConfigNode, pairs: [(key: String, value: ConfigNode)], codingPath: [CodingKey], unknown: UnknownKeys) {
         self.node = node
         self.pairs = pairs
         self.codingPath = codingPath
+        self.unknown = unknown
         // Strictness: when the keys are enumerable, a key the type does not know is an error.
         if let all = Key.self as? any CaseIterable.Type {
             // Every unknown key of the map at once, each at its key.
             let known = Set((all.allCases as any Collection).compactMap { ($0 as? Key)?.stringValue }.map(snakeCase))
             let expected = known.sorted().joined(separator: ", ")
-            let unknown = pairs.filter { !known.contains($0.key) && !known.contains(snakeCase($0.key)) }.map { pair in
+            unknown.found += pairs.filter { !known.contains($0.key) && !known.contains(snakeCase($0.key)) }.map { pair in
                 var location = located(pair.value, codingPath + [ConfigKey(stringValue: pair.key)])
                 if let keyAt = pair.value.keyLocation {
                     location.line = keyAt.line
@@ -109,8 +131,6 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 }
                 return Diagnostic("unknown key '\(pair.key)'; expected one of: \(expected)", at: location)
             }
-            if unknown.count == 1 { throw unknown[0] }
-            if !unknown.isEmpty { throw DiagnosticList(unknown) }
         }
     }
 
@@ -134,31 +154,33 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
             throw Diagnostic("missing required key '\(snakeCase(key.stringValue))'",
                              at: located(missing: snakeCase(key.stringValue), in: node, codingPath))
         }
-        return try T(from: NodeDecoder(node: value, codingPath: codingPath + [key]))
+        return try T(from: NodeDecoder(node: value, codingPath: codingPath + [key], unknown: unknown))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try NodeDecoder(node: find(key) ?? ConfigNode(.map([]), at: node.location), codingPath: codingPath + [key]).container(keyedBy: type)
+        try NodeDecoder(node: find(key) ?? ConfigNode(.map([]), at: node.location), codingPath: codingPath + [key], unknown: unknown).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try NodeDecoder(node: find(key) ?? ConfigNode(.array([]), at: node.location), codingPath: codingPath + [key]).unkeyedContainer()
+        try NodeDecoder(node: find(key) ?? ConfigNode(.array([]), at: node.location), codingPath: codingPath + [key], unknown: unknown).unkeyedContainer()
     }
 
-    func superDecoder() throws -> Decoder { NodeDecoder(node: node, codingPath: codingPath) }
-    func superDecoder(forKey key: Key) throws -> Decoder { NodeDecoder(node: find(key) ?? node, codingPath: codingPath + [key]) }
+    func superDecoder() throws -> Decoder { NodeDecoder(node: node, codingPath: codingPath, unknown: unknown) }
+    func superDecoder(forKey key: Key) throws -> Decoder { NodeDecoder(node: find(key) ?? node, codingPath: codingPath + [key], unknown: unknown) }
 }
 
 private struct UnkeyedNode: UnkeyedDecodingContainer {
     let items: [ConfigNode]
     let codingPath: [CodingKey]
     let parent: ConfigNode
+    let unknown: UnknownKeys
     var currentIndex = 0
 
-    init(items: [ConfigNode], codingPath: [CodingKey], parent: ConfigNode) {
+    init(items: [ConfigNode], codingPath: [CodingKey], parent: ConfigNode, unknown: UnknownKeys) {
         self.items = items
         self.codingPath = codingPath
         self.parent = parent
+        self.unknown = unknown
     }
 
     var count: Int? { items.count }
@@ -175,27 +197,28 @@ private struct UnkeyedNode: UnkeyedDecodingContainer {
         let item = items[currentIndex]
         let path = codingPath + [ConfigKey(intValue: currentIndex)]
         currentIndex += 1
-        return try T(from: NodeDecoder(node: item, codingPath: path))
+        return try T(from: NodeDecoder(node: item, codingPath: path, unknown: unknown))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         let item = items[currentIndex]
         currentIndex += 1
-        return try NodeDecoder(node: item, codingPath: codingPath).container(keyedBy: type)
+        return try NodeDecoder(node: item, codingPath: codingPath, unknown: unknown).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
         let item = items[currentIndex]
         currentIndex += 1
-        return try NodeDecoder(node: item, codingPath: codingPath).unkeyedContainer()
+        return try NodeDecoder(node: item, codingPath: codingPath, unknown: unknown).unkeyedContainer()
     }
 
-    mutating func superDecoder() throws -> Decoder { NodeDecoder(node: parent, codingPath: codingPath) }
+    mutating func superDecoder() throws -> Decoder { NodeDecoder(node: parent, codingPath: codingPath, unknown: unknown) }
 }
 
 private struct SingleNode: SingleValueDecodingContainer {
     let node: ConfigNode
     let codingPath: [CodingKey]
+    let unknown: UnknownKeys
 
     func decodeNil() -> Bool {
         if case .null = node.value { return true }
@@ -240,5 +263,5 @@ private struct SingleNode: SingleValueDecodingContainer {
         return v
     }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: NodeDecoder(node: node, codingPath: codingPath)) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: NodeDecoder(node: node, codingPath: codingPath, unknown: unknown)) }
 }

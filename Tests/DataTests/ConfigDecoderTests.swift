@@ -2,7 +2,7 @@ import HeraldData
 import Testing
 
 /// Plugin settings decode strictly; a mistake is reported where it was written: the key itself for an unknown key,
-/// with the key's full path in its file, and every unknown key of a map at once.
+/// with the key's full path in its file, and every unknown key of a map at once, next to the first wrong value.
 @Suite struct ConfigDecoderTests {
     struct Settings: Decodable {
         var titleMaxLength: Int?
@@ -35,11 +35,16 @@ import Testing
          ["tenant.yml:3:5 (plugins.seo.colour): error: unknown key 'colour'; expected one of: nested, robots_agent, title_max_length",
           "tenant.yml:5:5 (plugins.seo.size): error: unknown key 'size'; expected one of: nested, robots_agent, title_max_length"]),
         ("plugins:\n  seo:\n    nested:\n      deep: 1\n",
-         ["tenant.yml:4:7 (plugins.seo.nested.deep): error: unknown key 'deep'; expected one of: depth"]),
+         ["tenant.yml:4:7 (plugins.seo.nested.deep): error: unknown key 'deep'; expected one of: depth",
+         "tenant.yml:4:7 (plugins.seo.nested.depth): error: missing required key 'depth'"]),
         ("plugins:\n  seo:\n    nested: {}\n",
          ["tenant.yml:3:13 (plugins.seo.nested.depth): error: missing required key 'depth'"]),
         ("plugins:\n  seo:\n    title_max_length: sixty\n",
          ["tenant.yml:3:23 (plugins.seo.title_max_length): error: expected an integer, found a string"]),
+        // An unknown key does not hide a wrong value beside it.
+        ("plugins:\n  seo:\n    colour: red\n    title_max_length: long\n",
+         ["tenant.yml:3:5 (plugins.seo.colour): error: unknown key 'colour'; expected one of: nested, robots_agent, title_max_length",
+          "tenant.yml:4:23 (plugins.seo.title_max_length): error: expected an integer, found a string"]),
         ("plugins:\n  seo: {robots_agent: [a], title_max_length: 1}\n",
          ["tenant.yml:2:23 (plugins.seo.robots_agent): error: expected a string, found a list"]),
     ])
