@@ -45,18 +45,7 @@ public struct AttributionSettings: Sendable, Decodable {
     /// Decodes and validates the settings; every problem is a `Diagnostic` at the offending key.
     public static func load(_ settings: PluginSettings) throws -> AttributionSettings {
         var decoded = try settings.decode(AttributionSettings.self)
-        func location(_ key: String, index: Int? = nil) -> SourceLocation {
-            var location = settings.node.location
-            location.keyPath = index.map { "\(key)[\($0)]" } ?? key
-            guard case let .map(pairs) = settings.node.value, let node = pairs.first(where: { $0.key == key })?.value else {
-                return location
-            }
-            location = node.location
-            if let index, case let .array(items) = node.value, index < items.count { location = items[index].location }
-            // Nodes read from YAML know their full key path (plugins.attribution.lookback_days).
-            if location.keyPath == nil { location.keyPath = index.map { "\(key)[\($0)]" } ?? key }
-            return location
-        }
+        func location(_ key: String, index: Int? = nil) -> SourceLocation { settings.location(of: key, index: index) }
         if decoded.lookbackDays < 1 {
             throw Diagnostic("lookback_days must be at least 1, found \(decoded.lookbackDays)", at: location("lookback_days"))
         }

@@ -109,7 +109,8 @@ public struct NewsletterPlugin: Plugin {
         var from = EmailMessage.Mailbox(name: tenant.name, address: "newsletter@\(host)")
         if let text = settings.from {
             guard let parsed = MailAddress.parseMailbox(text).map({ EmailMessage.Mailbox(name: $0.name, address: $0.address) }) else {
-                throw Diagnostic("setting 'from' is not an address or 'Name <address>': \(text)", at: tenant.location)
+                throw Diagnostic("setting 'from' is not an address or 'Name <address>': \(Diagnostic.visible(text))",
+                                 at: input.settings.location(of: "from"))
             }
             from = parsed
         }

@@ -37,16 +37,7 @@ public struct SitemapSettings: Decodable, Sendable, Equatable {
                 problem = "may use '$' only at the end"
             }
             if let problem {
-                var location = settings.node.location
-                if case let .map(pairs) = settings.node.value, let node = pairs.first(where: { $0.key == "disallow" })?.value {
-                    location = node.location
-                    if case let .array(items) = node.value, index < items.count { location = items[index].location }
-                }
-                // Items read from YAML know their full key path (plugin_defaults.sitemap.… or plugins.sitemap.…).
-                if !(location.keyPath?.hasSuffix("disallow[\(index)]") ?? false) {
-                    location.keyPath = "plugins.sitemap.disallow[\(index)]"
-                }
-                throw Diagnostic("disallow rule '\(rule)' \(problem)", at: location)
+                throw Diagnostic("disallow rule '\(rule)' \(problem)", at: settings.location(of: "disallow", index: index))
             }
         }
         return decoded
