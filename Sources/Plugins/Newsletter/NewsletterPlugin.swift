@@ -29,6 +29,7 @@ public struct NewsletterPlugin: Plugin {
         var found = Generator.diagnostics(at: input.settings.node.location) {
             settings = try input.settings.decode(NewsletterSettings.self)
         }
+        if let settings { found += EmailBranding.problems(settings, node: input.settings.node) }
         found += Generator.diagnostics(at: input.tenant.location) {
             let issues = try Self.issues(input.content, tenant: input.tenant, now: input.now)
             if let settings { _ = try Self.audiences(issues, settings: settings) }
@@ -76,6 +77,8 @@ public struct NewsletterPlugin: Plugin {
 
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try input.settings.decode(NewsletterSettings.self)
+        let brandingProblems = EmailBranding.problems(settings, node: input.settings.node)
+        if !brandingProblems.isEmpty { throw DiagnosticList(brandingProblems) }
         let tenant = input.tenant
         var notices: [Diagnostic] = []
 
@@ -124,7 +127,8 @@ public struct NewsletterPlugin: Plugin {
 
         let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
                                      textWidth: settings.textWidth, greeting: settings.greeting, utm: settings.utm,
-                                     unsubscribeBase: unsubscribeBase)
+                                     unsubscribeBase: unsubscribeBase,
+                                     branding: EmailBranding(tenant: tenant, settings: settings))
         var artifacts: [Artifact] = []
         var pages: [PublishedPage] = []
         var rows: [IssueReportRow] = []
@@ -209,7 +213,10 @@ public struct NewsletterPlugin: Plugin {
             let feeds = Feeds(tenant: tenant, issues: issues)
             artifacts.append(try Artifact("site/newsletter/feed.xml", text: feeds.rss()))
             artifacts.append(try Artifact("site/newsletter/atom.xml", text: feeds.atom()))
-            pages.append(PublishedPage(path: "newsletter/", lastModified: issues.first?.date))
+            // The archive and both feeds go into the tenant's sitemap (the sitemap plugin lists published pages).
+            for path in ["newsletter/", "newsletter/feed.xml", "newsletter/atom.xml"] {
+                pages.append(PublishedPage(path: path, lastModified: issues.first?.date))
+            }
         }
         artifacts.append(try Artifact("reports/newsletter/index.html",
                                       text: try WebPages(tenant: tenant, templates: input.templates).report(rows, messages: messageCount)))
