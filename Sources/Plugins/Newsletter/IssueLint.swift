@@ -10,6 +10,10 @@ struct IssueLint: Sendable {
     var findings: [Finding] = []
     var links = 0
     var images = 0
+    /// CSS that Gmail or Outlook desktop ignores, per client and feature.
+    var css = EmailCSSSupport()
+    /// True once a generated message's headers were checked (issues without recipients have none).
+    var headersChecked = false
 
     static let clipBytes = 102 * 1024
     static let sizeWarningBytes = 90 * 1024
@@ -24,7 +28,27 @@ struct IssueLint: Sendable {
         var missingAlt = 0, missingWidth = 0, insecure: [String] = []
         var unsubscribeLinked = false
         var inBody = false
-        for token in HTMLTokenizer.tokenize(html) where token.kind == .startTag {
+        // Outlook reads `<!--[if !mso]><!-->…<!--<![endif]-->` as a comment; ghost tables open and close in `[if mso…]` comments.
+        var hiddenFromOutlook = false
+        var ghostDepth = 0
+        for token in HTMLTokenizer.tokenize(html) {
+            if token.kind == .comment {
+                let text = String(decoding: html[token.range], as: UTF8.self)
+                if text.hasPrefix("<!--[if !mso") { hiddenFromOutlook = true }
+                if text.hasPrefix("<!--<![endif]") { hiddenFromOutlook = false }
+                if text.hasPrefix("<!--[if mso") {
+                    ghostDepth += text.ranges(of: "<table").count - text.ranges(of: "</table").count
+                }
+                continue
+            }
+            if token.kind == .rawText, token.name == "style" {
+                css.checkStyleSheet(String(decoding: html[token.range], as: UTF8.self))
+                continue
+            }
+            guard token.kind == .startTag else { continue }
+            if inBody, let style = token.attribute("style")?.value {
+                css.check(CSSParser.parseDeclarations(style), hiddenFromOutlook: hiddenFromOutlook, inGhostTable: ghostDepth > 0)
+            }
             switch token.name {
             case "body": inBody = true
             case "a" where inBody:
@@ -42,6 +66,7 @@ struct IssueLint: Sendable {
         if !unsubscribeLinked {
             findings.append(.init(level: .warning, message: "no unsubscribe link in the body (the layout should link {{ unsubscribe_url }}); Gmail and Yahoo require a visible one"))
         }
+        for message in css.messages { findings.append(.init(level: .info, message: message)) }
         if missingAlt > 0 { findings.append(.init(level: .info, message: "\(missingAlt) image(s) without alt text")) }
         if missingWidth > 0 { findings.append(.init(level: .info, message: "\(missingWidth) image(s) without a width attribute (Outlook ignores CSS widths)")) }
         if !insecure.isEmpty {
@@ -52,5 +77,23 @@ struct IssueLint: Sendable {
         } else {
             findings.append(.init(level: .info, message: "no preheader: inboxes show the first text of the body instead"))
         }
+    }
+
+    /// The unsubscribe headers of one generated message (the header section, before the first empty line): Gmail and
+    /// Yahoo require one-click unsubscribe (RFC 8058) from bulk senders besides the link in the body.
+    mutating func checkHeaders(_ message: [UInt8]) {
+        var end = message.count
+        for i in 0..<max(0, message.count - 3) where message[i] == 13 && message[i + 1] == 10 && message[i + 2] == 13 && message[i + 3] == 10 {
+            end = i
+            break
+        }
+        let header = String(decoding: message[..<end], as: UTF8.self).lowercased()
+        if !header.contains("\r\nlist-unsubscribe: <https://") && !header.contains("\r\nlist-unsubscribe: <http://") {
+            findings.append(.init(level: .warning, message: "no List-Unsubscribe header with an https URL: Gmail and Yahoo require one-click unsubscribe from bulk senders"))
+        }
+        if !header.contains("\r\nlist-unsubscribe-post: list-unsubscribe=one-click") {
+            findings.append(.init(level: .warning, message: "no 'List-Unsubscribe-Post: List-Unsubscribe=One-Click' header (RFC 8058 one-click unsubscribe)"))
+        }
+        headersChecked = true
     }
 }

@@ -170,8 +170,15 @@ public struct NewsletterPlugin: Plugin {
                     return (out, empty)
                 }
             }
+            var lint = rendered.lint
             for result in produced {
                 let (chunkArtifacts, empty) = try result.get()
+                if !lint.headersChecked, let first = chunkArtifacts.first {
+                    lint.checkHeaders(first.bytes)
+                    for finding in lint.findings where finding.level == .warning && finding.message.contains("List-Unsubscribe") {
+                        notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
+                    }
+                }
                 artifacts.append(contentsOf: chunkArtifacts)
                 emptyMerges += empty
             }
@@ -205,7 +212,7 @@ public struct NewsletterPlugin: Plugin {
             pages.append(PublishedPage(path: "newsletter/\(issue.slug)/", lastModified: issue.date))
             rows.append(IssueReportRow(issue: issue, recipients: selection.recipients.count, overLimit: selection.overLimit.count,
                                        invalid: selection.invalid.count, htmlBytes: rendered.htmlBytes,
-                                       unrecognised: rendered.unrecognisedMerges, emptyMerges: emptyMerges, lint: rendered.lint))
+                                       unrecognised: rendered.unrecognisedMerges, emptyMerges: emptyMerges, lint: lint))
         }
         if !issues.isEmpty {
             let web = WebPages(tenant: tenant, templates: input.templates)
