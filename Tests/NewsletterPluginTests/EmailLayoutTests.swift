@@ -202,6 +202,13 @@ let hostileTenant = TenantConfig(id: "acme", name: "<script>alert(1)</script> & 
         #expect(css.allSatisfy { $0.level == .info && $0.message.hasSuffix("(caniemail.com)") })
     }
 
+    @Test(arguments: [("https://x/logo.svg", true), ("https://x/LOGO.SVG?v=2#a", true), ("https://x/logo.png?f=.svg", false), ("https://x/svg", false)])
+    func svgImagesAreNoted(_ src: String, _ noted: Bool) {
+        let html = "<body><img src=\"\(src)\" alt=\"a\" width=\"10\"></body>"
+        let lint = IssueLint(issue: lintIssue, html: Array(html.utf8), unsubscribeSentinel: MergeMarker.sentinel(0))
+        #expect(lint.findings.contains { $0.message.contains("SVG image") } == noted)
+    }
+
     @Test(arguments: [
         ("From: a@x\r\nList-Unsubscribe: <https://x/u?t=1>,\r\n <mailto:u@x>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\nList-Unsubscribe: no", []),
         ("From: a@x\r\nList-Unsubscribe: <mailto:u@x>\r\n\r\nbody", ["no List-Unsubscribe header with an https URL", "List-Unsubscribe-Post"]),

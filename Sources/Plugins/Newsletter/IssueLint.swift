@@ -25,7 +25,7 @@ struct IssueLint: Sendable {
         } else if html.count > IssueLint.sizeWarningBytes {
             findings.append(.init(level: .info, message: "HTML is \(html.count / 1024) KB, close to Gmail's 102 KB clipping limit"))
         }
-        var missingAlt = 0, missingWidth = 0, insecure: [String] = []
+        var missingAlt = 0, missingWidth = 0, svg = 0, insecure: [String] = []
         var unsubscribeLinked = false
         var inBody = false
         // Outlook reads `<!--[if !mso]><!-->…<!--<![endif]-->` as a comment; ghost tables open and close in `[if mso…]` comments.
@@ -60,6 +60,7 @@ struct IssueLint: Sendable {
                 if token.attribute("width") == nil { missingWidth += 1 }
                 let src = token.attribute("src")?.value ?? ""
                 if !src.hasPrefix("https://") { insecure.append(src) }
+                if IssueLint.isSVG(src) { svg += 1 }
             default: break
             }
         }
@@ -69,6 +70,10 @@ struct IssueLint: Sendable {
         for message in css.messages { findings.append(.init(level: .info, message: message)) }
         if missingAlt > 0 { findings.append(.init(level: .info, message: "\(missingAlt) image(s) without alt text")) }
         if missingWidth > 0 { findings.append(.init(level: .info, message: "\(missingWidth) image(s) without a width attribute (Outlook ignores CSS widths)")) }
+        if svg > 0 {
+            // caniemail.com `image-svg`: neither Gmail nor Outlook desktop displays SVG images.
+            findings.append(.init(level: .info, message: "\(svg) SVG image(s): Gmail and Outlook desktop do not show SVG; use PNG or JPEG (caniemail.com)"))
+        }
         if !insecure.isEmpty {
             findings.append(.init(level: .info, message: "\(insecure.count) image(s) not on https, e.g. \(insecure[0].prefix(80))"))
         }
@@ -77,6 +82,12 @@ struct IssueLint: Sendable {
         } else {
             findings.append(.init(level: .info, message: "no preheader: inboxes show the first text of the body instead"))
         }
+    }
+
+    /// True when the URL's path ends in `.svg` (any case), ignoring the query and fragment.
+    static func isSVG(_ url: String) -> Bool {
+        let path = url.prefix { $0 != "?" && $0 != "#" }
+        return path.lowercased().hasSuffix(".svg")
     }
 
     /// The unsubscribe headers of one generated message (the header section, before the first empty line): Gmail and
