@@ -235,6 +235,15 @@ let hostileTenant = TenantConfig(id: "acme", name: "<script>alert(1)</script> & 
         #expect(report.contains("1 image(s) without a width attribute"))
     }
 
+    @Test func plainTextStartsWithTheTenantAndHasNoSpacerLines() throws {
+        let text = try render(tenant: tenant).output.text("email/newsletter/2026-11-15-november/preview.txt")!
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "Acme & Söhne")
+        // Spacers and filler never leave lines of invisible characters.
+        for line in lines where !line.isEmpty { #expect(line.contains { !$0.isWhitespace && $0 != "\u{200C}" && $0 != "\u{34F}" }, "blank-looking line \(Array(line.unicodeScalars))") }
+        #expect(text.contains("Unsubscribe (https://acme.example/unsubscribe)"))
+    }
+
     @Test func everyPublishedPageIsWritten() throws {
         let output = try render(tenant: tenant).output
         #expect(output.pages.map(\.path) == ["newsletter/", "newsletter/2026-11-15-november/", "newsletter/atom.xml", "newsletter/feed.xml"])
