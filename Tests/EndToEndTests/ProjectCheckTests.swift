@@ -59,6 +59,12 @@ struct ProjectCheckTests {
           "content/acme/pages/team.md:2:7 (date): error: front matter 'date' is not a date: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2026-03-29T10:00:00+02:00, found 'last tuesday'"]),
         (["content/acme/pages/about-us.md": "---\nslug: about\n---\n# Also about\n"],
          ["content/acme/pages/about.md: error: page pages/about.md would be written to site/about/index.html, which pages/about-us.md already uses; give one of them another `slug` in its front matter"]),
+        (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    logo_width: 5\n    social:\n      - { name: X, url: \"javascript:alert(1)\" }\n      - { name: Y, url: \"https://y.example\", icon: \"http://y.example/y.png\" }\n"],
+         ["snapshots/acme/tenant.yml:6:17 (plugins.newsletter.logo_width): error: expected a logo width from 16 to 600 pixels, found 5",
+          "snapshots/acme/tenant.yml:8:25 (plugins.newsletter.social[0].url): error: expected an https, http or mailto URL, found 'javascript:alert(1)'",
+          "snapshots/acme/tenant.yml:9:52 (plugins.newsletter.social[1].icon): error: expected an absolute https image URL, found 'http://y.example/y.png'"]),
+        (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    social:\n      - { name: X, link: \"https://x.example\" }\n"],
+         ["snapshots/acme/tenant.yml:7:20 (plugins.newsletter.social[0].link): error: unknown key 'link'; expected one of: icon, name, url"]),
     ] as [([String: String], [String])])
     func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
         let found = try Self.check(changes)
