@@ -3,7 +3,8 @@
 #   pydocs        the Python 3.11 documentation (Debian python3.11-doc) imported as a crawl → seo, sitemap
 #   channel-paths ../shared/corpus/attribution/channelattribution_paths.csv → attribution
 #   running-shop  ../shared/corpus/attribution/touchpoints_sample → attribution with stitching and lookback
-#   rust-blog     ../shared/corpus/newsletter/rust-blog posts → newsletter; generated reviews → reputation
+#   rust-blog     ../shared/corpus/newsletter/rust-blog posts → newsletter to 100,000 generated subscribers in three
+#                 segments; generated reviews → reputation
 # and prints the sentiment correlation on ../shared/corpus/sentiment. Shared files are read in place or copied into
 # the scratch folder only (never into the repository).
 set -euo pipefail
@@ -33,7 +34,7 @@ cp "$repo/real-input/rates.csv" "$work/snapshots/running-shop/$date/"
 mkdir -p "$work/content/rust-blog/newsletter"
 (cd "$shared/corpus/newsletter/rust-blog" && find . -name '*.md' ! -name README.md | while read -r f; do
   mkdir -p "$work/content/rust-blog/newsletter/$(dirname "$f")"; cp "$f" "$work/content/rust-blog/newsletter/$f"; done)
-python3 "$repo/real-input/generate.py" "$work/snapshots/rust-blog/$date"
+python3 "$repo/real-input/generate.py" "$work/snapshots/rust-blog/$date" "$work/content/rust-blog/newsletter"
 
 "$herald" build --project "$work" --now "${date}T06:00:00Z" || status=$?
 echo

@@ -64,6 +64,12 @@ struct ProjectCheckTests {
         (["snapshots/acme/2026-12-05/notes.txt": "an empty snapshot, created too early"],
          ["snapshots/acme/2026-12-05: error: plugin 'reputation' (edition 'pro') needs reviews.ndjson, which the newest snapshot 2026-12-05 does not have; the build of 'acme' would fail",
           "snapshots/acme/2026-12-05: error: plugin 'seo' (edition 'pro') needs crawl/, which the newest snapshot 2026-12-05 does not have; the build of 'acme' would fail"]),
+        (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    logo_width: 5\n    social:\n      - { name: X, url: \"javascript:alert(1)\" }\n      - { name: Y, url: \"https://y.example\", icon: \"http://y.example/y.png\" }\n"],
+         ["snapshots/acme/tenant.yml:6:17 (plugins.newsletter.logo_width): error: expected a logo width from 16 to 600 pixels, found 5",
+          "snapshots/acme/tenant.yml:8:25 (plugins.newsletter.social[0].url): error: expected an https, http or mailto URL, found 'javascript:alert(1)'",
+          "snapshots/acme/tenant.yml:9:52 (plugins.newsletter.social[1].icon): error: expected an absolute https image URL, found 'http://y.example/y.png'"]),
+        (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    social:\n      - { name: X, link: \"https://x.example\" }\n"],
+         ["snapshots/acme/tenant.yml:7:20 (plugins.newsletter.social[0].link): error: unknown key 'link'; expected one of: icon, name, url"]),
     ] as [([String: String], [String])])
     func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
         let found = try Self.check(changes)

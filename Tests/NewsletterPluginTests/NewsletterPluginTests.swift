@@ -56,7 +56,7 @@ let people: [Subscriber] = [
         #expect(output.summary?.headline == "1 issue, 4 messages")
         #expect(output.summary?.link == "reports/newsletter/index.html")
         #expect(output.notices.contains { $0.message.contains("s5") && $0.severity == .warning })
-        #expect(output.pages.map(\.path) == ["newsletter/", "newsletter/2026-11-15-november/"])
+        #expect(output.pages.map(\.path) == ["newsletter/", "newsletter/2026-11-15-november/", "newsletter/atom.xml", "newsletter/feed.xml"])
         #expect(output.artifact("site/newsletter/2026-11-15-november/index.html") != nil)
         #expect(output.artifact("site/newsletter/index.html") != nil)
     }

@@ -36,6 +36,8 @@ public struct IssueRenderer: Sendable {
     /// UTM tagging (nil: links unchanged) and what it must never tag besides the web version.
     public var utm: UTMSettings? = nil
     public var unsubscribeBase: String = ""
+    /// Logo, postal address and social links for the layout (colours come from the tenant's brand).
+    var branding: EmailBranding? = nil
 
     /// The merge index reserved for the unsubscribe URL in the layout.
     static let unsubscribeExpression = MergeExpression(path: ["unsubscribe_url"], filters: [], source: "unsubscribe_url")
@@ -54,6 +56,7 @@ public struct IssueRenderer: Sendable {
         var variables = LiquidObject()
         variables["tenant"] = tenant.liquidValue
         variables["colors"] = .object(BrandColors(tenant.brand).liquid)
+        variables["brand"] = .object((branding ?? EmailBranding(tenant: tenant, settings: NewsletterSettings())).liquid)
         variables["subject"] = .string(issue.subject)
         variables["preheader"] = issue.preheader.map(LiquidValue.string) ?? .null
         variables["content"] = .safe(sanitized)

@@ -30,6 +30,7 @@ public struct NewsletterPlugin: Plugin {
         var found = Generator.diagnostics(at: input.settings.node.location) {
             settings = try input.settings.decode(NewsletterSettings.self)
         }
+        if let settings { found += EmailBranding.problems(settings, node: input.settings.node) }
         found += Generator.diagnostics(at: input.tenant.location) {
             let issues = try Self.issues(input.content, tenant: input.tenant, now: input.now)
             if let settings { _ = try Self.audiences(issues, settings: settings) }
@@ -77,6 +78,8 @@ public struct NewsletterPlugin: Plugin {
 
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try input.settings.decode(NewsletterSettings.self)
+        let brandingProblems = EmailBranding.problems(settings, node: input.settings.node)
+        if !brandingProblems.isEmpty { throw DiagnosticList(brandingProblems) }
         let tenant = input.tenant
         var notices: [Diagnostic] = []
 
@@ -126,7 +129,8 @@ public struct NewsletterPlugin: Plugin {
 
         let renderer = IssueRenderer(tenant: tenant, templates: input.templates, emailTemplate: settings.emailTemplate,
                                      textWidth: settings.textWidth, greeting: settings.greeting, utm: settings.utm,
-                                     unsubscribeBase: unsubscribeBase)
+                                     unsubscribeBase: unsubscribeBase,
+                                     branding: EmailBranding(tenant: tenant, settings: settings))
         var artifacts: [Artifact] = []
         var pages: [PublishedPage] = []
         var rows: [IssueReportRow] = []
@@ -168,8 +172,15 @@ public struct NewsletterPlugin: Plugin {
                     return (out, empty)
                 }
             }
+            var lint = rendered.lint
             for result in produced {
                 let (chunkArtifacts, empty) = try result.get()
+                if !lint.headersChecked, let first = chunkArtifacts.first {
+                    lint.checkHeaders(first.bytes)
+                    for finding in lint.findings where finding.level == .warning && finding.message.contains("List-Unsubscribe") {
+                        notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
+                    }
+                }
                 artifacts.append(contentsOf: chunkArtifacts)
                 emptyMerges += empty
             }
@@ -203,7 +214,7 @@ public struct NewsletterPlugin: Plugin {
             pages.append(PublishedPage(path: "newsletter/\(issue.slug)/", lastModified: issue.date))
             rows.append(IssueReportRow(issue: issue, recipients: selection.recipients.count, overLimit: selection.overLimit.count,
                                        invalid: selection.invalid.count, htmlBytes: rendered.htmlBytes,
-                                       unrecognised: rendered.unrecognisedMerges, emptyMerges: emptyMerges, lint: rendered.lint))
+                                       unrecognised: rendered.unrecognisedMerges, emptyMerges: emptyMerges, lint: lint))
         }
         if !issues.isEmpty {
             let web = WebPages(tenant: tenant, templates: input.templates)
@@ -211,7 +222,10 @@ public struct NewsletterPlugin: Plugin {
             let feeds = Feeds(tenant: tenant, issues: issues)
             artifacts.append(try Artifact("site/newsletter/feed.xml", text: feeds.rss()))
             artifacts.append(try Artifact("site/newsletter/atom.xml", text: feeds.atom()))
-            pages.append(PublishedPage(path: "newsletter/", lastModified: issues.first?.date))
+            // The archive and both feeds go into the tenant's sitemap (the sitemap plugin lists published pages).
+            for path in ["newsletter/", "newsletter/feed.xml", "newsletter/atom.xml"] {
+                pages.append(PublishedPage(path: path, lastModified: issues.first?.date))
+            }
         }
         artifacts.append(try Artifact("reports/newsletter/index.html",
                                       text: try WebPages(tenant: tenant, templates: input.templates).report(rows, messages: messageCount)))

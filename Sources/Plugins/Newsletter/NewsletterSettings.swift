@@ -21,11 +21,17 @@ public struct NewsletterSettings: Decodable, Sendable {
     public var utm: UTMSettings?
     /// Named audiences that issues target (`segments:` in the issue's front matter).
     public var segments: [String: SegmentRule]
+    /// Width in pixels of the logo (`brand.logo_url` in tenant.yml) in the email header; default 160.
+    public var logoWidth: Int
+    /// The sender's postal address in the email footer (CAN-SPAM asks for one); default none.
+    public var address: String?
+    /// Links in the email footer's social row.
+    public var social: [SocialLink]
     public static let defaultGreeting = "Hi {{ subscriber.first_name | default: \"there\" }},"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case from, replyTo, listName, listID = "list_id", unsubscribeURL = "unsubscribe_url", unsubscribeMailto
-        case emailTemplate, textWidth, greeting, utm, segments
+        case emailTemplate, textWidth, greeting, utm, segments, logoWidth, address, social
     }
 
     public init() {
@@ -33,6 +39,8 @@ public struct NewsletterSettings: Decodable, Sendable {
         textWidth = 76
         greeting = NewsletterSettings.defaultGreeting
         segments = [:]
+        logoWidth = 160
+        social = []
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +56,9 @@ public struct NewsletterSettings: Decodable, Sendable {
         greeting = try c.decodeIfPresent(String.self, forKey: .greeting) ?? NewsletterSettings.defaultGreeting
         utm = try c.decodeIfPresent(UTMSettings.self, forKey: .utm)
         segments = try c.decodeIfPresent([String: SegmentRule].self, forKey: .segments) ?? [:]
+        logoWidth = try c.decodeIfPresent(Int.self, forKey: .logoWidth) ?? 160
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        social = try c.decodeIfPresent([SocialLink].self, forKey: .social) ?? []
     }
 }
 

@@ -33,8 +33,13 @@ public struct CSSInliner: Sendable {
         self.tableBackgroundAttributes = tableBackgroundAttributes
     }
 
+    /// A declaration that may apply to an element. It refers to the declaration and its interned property name by
+    /// index, so candidates (one per matched element and declaration) are copied without reference counting.
     struct Candidate {
-        var declaration: CSSDeclaration
+        /// Index into the call's declaration table.
+        var declaration: Int32
+        /// The interned property name.
+        var property: Int32
         /// 0 sheet, 1 inline, 2 sheet !important, 3 inline !important.
         var tier: Int
         var specificity: Int
@@ -99,6 +104,7 @@ public struct CSSInliner: Sendable {
 
         // 3. Match every rule; keep what cannot be inlined.
         let matcher = SelectorMatcher(tree: tree)
+        var table = DeclarationTable()
         var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
         var order = 0
         var ruleID = 0
@@ -108,6 +114,7 @@ public struct CSSInliner: Sendable {
             for item in sheet.items {
                 switch item {
                 case let .rule(selectorText, declarations):
+                    let first = table.add(declarations)
                     var unsupported: [String] = []
                     for part in CSSSelector.splitList(selectorText) {
                         guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
@@ -126,9 +133,10 @@ public struct CSSInliner: Sendable {
                             for element in pool where matcher.matches(selector, element) { matched.append(element) }
                         }
                         ruleID += 1
-                        for declaration in declarations {
+                        for (k, declaration) in declarations.enumerated() {
                             order += 1
-                            let candidate = Candidate(declaration: declaration, tier: declaration.important ? 2 : 0,
+                            let index = first + k
+                            let candidate = Candidate(declaration: Int32(index), property: table.properties[index], tier: declaration.important ? 2 : 0,
                                                       specificity: specificity, order: order, rule: ruleID)
                             for element in matched { candidates[element].append(candidate) }
                         }
@@ -150,19 +158,22 @@ public struct CSSInliner: Sendable {
             var all = list
             let existing = token.attribute("style")
             if let existing {
-                for (k, declaration) in CSSParser.parseDeclarations(existing.value).enumerated() {
-                    all.append(Candidate(declaration: declaration, tier: declaration.important ? 3 : 1, specificity: Int.max, order: k, rule: -1))
+                let inline = CSSParser.parseDeclarations(existing.value)
+                let first = table.add(inline)
+                for (k, declaration) in inline.enumerated() {
+                    all.append(Candidate(declaration: Int32(first + k), property: table.properties[first + k], tier: declaration.important ? 3 : 1,
+                                         specificity: Int.max, order: k, rule: -1))
                 }
             }
             // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
             // declarations (which it overrides as an inline style would, unless they are !important).
             if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(existing.rawValue) {
                 all = list
-                var winners: [String: Candidate] = [:]
-                for candidate in all where winners[candidate.declaration.property].map({ !(candidate < $0) }) ?? true {
-                    winners[candidate.declaration.property] = candidate
+                var winners: [Int32: Candidate] = [:]
+                for candidate in all where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
+                    winners[candidate.property] = candidate
                 }
-                let sheet = winners.values.sorted(by: <).map(\.declaration.text).joined(separator: "; ")
+                let sheet = winners.values.sorted(by: <).map { table.declarations[Int($0.declaration)].text }.joined(separator: "; ")
                 let escaped = HTMLEntities.escapeAttribute(sheet).replacingOccurrences(of: "'", with: "&#39;")
                 edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
                 continue
@@ -170,27 +181,28 @@ public struct CSSInliner: Sendable {
             // The winner per property (a linear search: an element has few properties, and hashing cost more).
             var winners: [Candidate] = []
             nextCandidate: for candidate in all {
-                for k in winners.indices where winners[k].declaration.property == candidate.declaration.property {
+                for k in winners.indices where winners[k].property == candidate.property {
                     if !(candidate < winners[k]) { winners[k] = candidate }
                     continue nextCandidate
                 }
                 winners.append(candidate)
             }
-            func winner(_ property: String) -> Candidate? { winners.first { $0.declaration.property == property } }
+            func winner(_ property: Int32) -> Candidate? { winners.first { $0.property == property } }
             // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
             // earlier values too: they are fallbacks for clients that reject the later one.
             var emitted = winners
             for candidate in all where candidate.rule >= 0 {
-                guard let winner = winner(candidate.declaration.property), winner.rule == candidate.rule,
+                guard let winner = winner(candidate.property), winner.rule == candidate.rule,
                       winner.tier == candidate.tier, candidate.order < winner.order else { continue }
                 emitted.append(candidate)
             }
             var attribute: [UInt8] = Array("style=\"".utf8)
-            CSSInliner.appendStyle(emitted.sorted(by: <).map(\.declaration), to: &attribute)
+            CSSInliner.appendStyle(emitted.sorted(by: <).map { table.declarations[Int($0.declaration)] }, to: &attribute)
             attribute.append(0x22)
             var added = existing == nil ? [0x20] + attribute : []
             if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
-               let background = winner("background-color"), let color = CSSInliner.plainColor(background.declaration.value) {
+               let property = table.ids["background-color"], let background = winner(property),
+               let color = CSSInliner.plainColor(table.declarations[Int(background.declaration)].value) {
                 added += Array(" bgcolor=\"\(color)\"".utf8)
             }
             if let existing { edits.append((existing.range, attribute)) }
