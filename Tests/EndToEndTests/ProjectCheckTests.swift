@@ -69,7 +69,8 @@ struct ProjectCheckTests {
           "snapshots/acme/tenant.yml:8:25 (plugins.newsletter.social[0].url): error: expected an https, http or mailto URL, found 'javascript:alert(1)'",
           "snapshots/acme/tenant.yml:9:52 (plugins.newsletter.social[1].icon): error: expected an absolute https image URL, found 'http://y.example/y.png'"]),
         (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    social:\n      - { name: X, link: \"https://x.example\" }\n"],
-         ["snapshots/acme/tenant.yml:7:20 (plugins.newsletter.social[0].link): error: unknown key 'link'; expected one of: icon, name, url"]),
+         ["snapshots/acme/tenant.yml:7:9 (plugins.newsletter.social[0].url): error: missing required key 'url'",
+           "snapshots/acme/tenant.yml:7:20 (plugins.newsletter.social[0].link): error: unknown key 'link'; expected one of: icon, name, url"]),
     ] as [([String: String], [String])])
     func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
         let found = try Self.check(changes)
