@@ -55,6 +55,21 @@ struct PythonDocsWARCAuditTests {
         #expect(try findings(.linkNotCrawled).isEmpty)
         #expect(try findings(.robotsTxtBlocked).isEmpty)  // /robots.txt answered 404
     }
+
+    @Test func everyPageIsCrawlableWithoutDirectives() throws {
+        #expect(try findings(.robotsBlockedAll).isEmpty)
+        #expect(try findings(.robotsBlockedSome).isEmpty)
+        #expect(try findings(.robotsDirective).isEmpty)
+    }
+
+    @Test func sphinxBreadcrumbsAreEmptyHrefs() throws {
+        // Each page's breadcrumb ends (top and bottom navigation) with <a href=""> for the page itself.
+        let anchors = try findings(.crawlableAnchors)
+        #expect(anchors.count == 1054 && Set(anchors.map(\.url)).count == 527)
+        #expect(anchors.allSatisfy { $0.evidence == "<a href=\"\">" && $0.message == "href is empty" })
+        let text = try findings(.linkText)
+        #expect(text.map(\.evidence) == ["<a class=\"reference external\" href=\"https://infra.psf.io\">here</a>"])
+    }
 }
 
 enum PythonDocsWARC {

@@ -9,6 +9,8 @@ public struct PageFacts: Sendable, Equatable {
         public var line: Int
         /// Text content (collapsed) for title/h1, `content` for meta, `href` for links, `alt` for images.
         public var value: String?
+        /// The collapsed text of an `<a>` (the `alt` of an `<area>`): what link-text judges. Nil for other elements.
+        public var text: String?
 
         public init(_ element: HTMLElement, value: String?) {
             self.init(name: element.name, attributes: element.attributes, line: element.line, value: value)
@@ -35,6 +37,13 @@ public struct PageFacts: Sendable, Equatable {
     public var viewports: [Item] = []
     /// `<meta name="robots">` (generic only; bot-specific names are issue 4), value = `content`.
     public var robots: [Item] = []
+    /// `<meta name>` in `<head>` whose name (lower-cased) is `robots` or one of `Crawlability.agents`
+    /// (`googlebot`…), value = `content`. Lighthouse reads only these.
+    public var robotsMeta: [Item] = []
+    /// `<link rel="alternate" hreflang>` in `<head>`, value = `href`.
+    public var hreflangLinks: [Item] = []
+    /// `<a>` without `href` but with an `onclick` attribute (crawlable-anchors).
+    public var clickAnchors: [Item] = []
     /// `<link rel="canonical">`, value = `href`.
     public var canonicals: [Item] = []
     public var h1s: [Item] = []
@@ -68,6 +77,8 @@ public struct PageFacts: Sendable, Equatable {
         var htmlTag: Item?
         /// Depth inside `<svg>`/`<math>`, where `title` and `h1` are not the document's.
         var foreignDepth = 0
+        /// Depth inside `<head>`.
+        var headDepth = 0
 
         mutating func root(_ element: HTMLElementView) {
             htmlTag = Item(name: element.name, attributes: element.attributes, line: element.line,
@@ -80,6 +91,7 @@ public struct PageFacts: Sendable, Equatable {
                 note(tag, attribute: { element[attribute: $0] }, text: { element.textContent },
                      item: { Item(name: tag.name, attributes: element.attributes, line: element.line, value: $0) })
                 if tag == .svg || tag == .math { foreignDepth += 1 }
+                if tag == .head { headDepth += 1 }
             }
             return element.hasChildren
         }
@@ -87,6 +99,7 @@ public struct PageFacts: Sendable, Equatable {
         mutating func leave(_ element: HTMLElementView) {
             let tag = element.tag
             if tag == .svg || tag == .math { foreignDepth -= 1 }
+            if tag == .head { headDepth -= 1 }
         }
 
         /// The tree form: the same rules over `HTMLElement` children.
@@ -96,8 +109,10 @@ public struct PageFacts: Sendable, Equatable {
                 note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, item: { Item(child, value: $0) })
                 let foreign = tag == .svg || tag == .math
                 if foreign { foreignDepth += 1 }
+                if tag == .head { headDepth += 1 }
                 if !child.children.isEmpty { visit(child) }
                 if foreign { foreignDepth -= 1 }
+                if tag == .head { headDepth -= 1 }
             }
         }
 
@@ -115,7 +130,11 @@ public struct PageFacts: Sendable, Equatable {
                 facts.h1s.append(item(TextNormalization.collapse(text())))
             case .meta:
                 if let metaName = attribute("name") {
-                    switch metaName.lowercased() {
+                    let lower = metaName.lowercased()
+                    if headDepth > 0, lower == "robots" || Crawlability.agents.contains(lower) {
+                        facts.robotsMeta.append(item(attribute("content")))
+                    }
+                    switch lower {
                     case "description":
                         facts.descriptions.append(item(attribute("content").map(TextNormalization.collapse)))
                     case "viewport":
@@ -126,13 +145,28 @@ public struct PageFacts: Sendable, Equatable {
                     }
                 }
             case .link:
-                if let rel = attribute("rel"), PageFacts.relContains(rel, "canonical") {
-                    facts.canonicals.append(item(attribute("href")))
+                if let rel = attribute("rel") {
+                    if PageFacts.relContains(rel, "canonical") { facts.canonicals.append(item(attribute("href"))) }
+                    if headDepth > 0, attribute("hreflang") != nil, PageFacts.relContains(rel, "alternate") {
+                        facts.hreflangLinks.append(item(attribute("href")))
+                    }
                 }
             case .img:
                 facts.images.append(item(attribute("alt")))
-            case .a, .area:
-                if let href = attribute("href") { facts.links.append(item(href)) }
+            case .a:
+                if let href = attribute("href") {
+                    var link = item(href)
+                    link.text = TextNormalization.collapse(text())
+                    facts.links.append(link)
+                } else if attribute("onclick") != nil {
+                    facts.clickAnchors.append(item(nil))
+                }
+            case .area:
+                if let href = attribute("href") {
+                    var link = item(href)
+                    link.text = attribute("alt").map(TextNormalization.collapse)
+                    facts.links.append(link)
+                }
             case .base:
                 if facts.baseHref == nil, let href = attribute("href") { facts.baseHref = href }
             default:

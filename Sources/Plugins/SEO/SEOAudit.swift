@@ -1,3 +1,4 @@
+import Foundation
 import Generator
 import HeraldData
 import Markup
@@ -17,13 +18,15 @@ public struct SEOAudit: Sendable {
     public var linkCounts: SiteAudit.LinkCounts
 
     /// Audits `crawl`'s pages, reusing (and filling) its memo of parsed pages.
-    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil) {
-        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl)
+    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil, now: Date? = nil) {
+        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl, now: now)
     }
 
     /// Audits `pages`. At most `limit` HTML pages are audited (the first by URL); the rest are listed in `skippedURLs`.
     /// `memo` is the crawl the pages come from, whose memo holds pages another plugin already parsed.
-    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil) {
+    /// `now` (the build's instant) decides whether `unavailable_after` dates have passed; nil leaves them unjudged.
+    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil,
+                now: Date? = nil) {
         // The pages the audit looks at: 2xx HTML, one per URL, sorted.
         var seen = Set<String>()
         var candidates: [CrawledPage] = []
@@ -39,11 +42,13 @@ public struct SEOAudit: Sendable {
 
         // Parse each page once.
         let auditedPages = Array(audited)
+        let robots = RobotsAudit.matcher(crawl: pages, baseURL: baseURL)
         let perPage = ParallelMap.map(auditedPages.count) { index in
             let page = auditedPages[index]
             let analysis = PageAnalysis.of(page, in: memo)
+            let pageRobots = robots.flatMap { WebURL(page.url).normalized.origin == $0.origin ? $0.matcher : nil }
             return (SiteAudit.Page(url: page.url, facts: analysis.facts),
-                    PageAudit.findings(page: page, analysis: analysis, settings: settings))
+                    PageAudit.findings(page: page, analysis: analysis, settings: settings, now: now, robots: pageRobots))
         }
         let sitePages = perPage.map(\.0)
         var findings = perPage.flatMap(\.1)

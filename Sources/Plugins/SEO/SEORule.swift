@@ -35,6 +35,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case viewportDuplicate = "viewport-duplicate"
     case robotsNoindex = "robots-noindex"
     case robotsTxtBlocked = "robots-txt-blocked"
+    case robotsBlockedAll = "robots-blocked-all"
+    case robotsBlockedSome = "robots-blocked-some"
+    case robotsDirective = "robots-directive"
+    case linkText = "link-text"
+    case crawlableAnchors = "crawlable-anchors"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -45,11 +50,12 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 
     public var severity: SEOSeverity {
         switch self {
-        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken: .error
+        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
-             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid: .warning
-        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing: .notice
+             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
+             .crawlableAnchors: .warning
+        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective: .notice
         }
     }
 
@@ -77,6 +83,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportDuplicate: "Viewport declared more than once"
         case .robotsNoindex: "Page is noindex"
         case .robotsTxtBlocked: "Blocked by robots.txt"
+        case .robotsBlockedAll: "Page is not crawlable"
+        case .robotsBlockedSome: "Page blocked for some crawlers"
+        case .robotsDirective: "Robots directives"
+        case .linkText: "Non-descriptive link text"
+        case .crawlableAnchors: "Link that crawlers cannot follow"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -107,6 +118,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportDuplicate: "<meta name=\"viewport\"> appears more than once; browsers apply them in order and the later one wins, which hides mistakes."
         case .robotsNoindex: "A meta robots tag or X-Robots-Tag header tells search engines not to index the page."
         case .robotsTxtBlocked: "The site's robots.txt (in the crawl) disallows the page for the crawler named in robots_agent (Googlebot by default), so search engines do not fetch it: its content cannot rank, and the URL may still be listed from links, without a snippet. To keep a page out of search results, allow it and use noindex instead."
+        case .robotsBlockedAll: "Lighthouse's is-crawlable fails: every crawler it checks (any crawler, Googlebot, bingbot, DuckDuckBot, archive.org_bot) is kept from indexing the page by noindex or none in a <meta> robots tag in <head> or an X-Robots-Tag header, by an unavailable_after date before the build, or by the crawl's robots.txt. A directive addressed to a crawler by name (<meta name=\"googlebot\">, X-Robots-Tag: googlebot: …) replaces the generic one for that crawler. If the page should rank, remove the directive or the Disallow rule."
+        case .robotsBlockedSome: "Some of the crawlers Lighthouse checks may not index the page (noindex, none, a passed unavailable_after, or robots.txt) while others may. Often intended (one engine kept out); check that the list of blocked crawlers is the one you want."
+        case .robotsDirective: "A <meta> robots tag or X-Robots-Tag header restricts how the page is followed or shown without keeping it out of the index: nofollow, noarchive, nosnippet, max-snippet, max-image-preview, noimageindex, notranslate, a future unavailable_after… For information; check that it is intended."
+        case .linkText: "A link's text says nothing about its target (\"click here\", \"read more\", \"hier\"…), so search engines and screen reader users cannot tell where it leads. The phrases are Lighthouse's link-text lists (English, Japanese, Spanish, Portuguese, Korean, Swedish, German, Tamil, Persian; the list of the page's <html lang>, all lists when it has none) plus link_text_phrases. Links with rel=nofollow, javascript: and mailto: links and links to the same page (#…) are not judged."
+        case .crawlableAnchors: "Search engines follow only <a> elements whose href is a URL they can resolve. Reported, as Lighthouse's crawlable-anchors does: href=\"\", javascript:void(0), a file: href, an href that is not a valid URL, and an <a> without href that relies on an onclick handler. Anchors with a role, mailto: links and <a id>/<a name> bookmarks are not judged."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."
