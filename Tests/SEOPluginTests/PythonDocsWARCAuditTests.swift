@@ -62,6 +62,12 @@ struct PythonDocsWARCAuditTests {
         #expect(try findings(.robotsDirective).isEmpty)
     }
 
+    @Test func noHreflangAnnotations() throws {
+        for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid] {
+            #expect(try findings(rule).isEmpty)
+        }
+    }
+
     @Test func sphinxBreadcrumbsAreEmptyHrefs() throws {
         // Each page's breadcrumb ends (top and bottom navigation) with <a href=""> for the page itself.
         let anchors = try findings(.crawlableAnchors)

@@ -12,6 +12,9 @@ public enum PageAudit {
         out += Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now, robots: robots,
                                      enabled: settings.enabledRules)
         out += AnchorAudit.findings(url: page.url, facts: analysis.facts, settings: settings)
+        if settings.enabledRules.contains(.hreflangInvalid), !analysis.facts.hreflangLinks.isEmpty || page.header("link") != nil {
+            out += HreflangAudit.pageFindings(url: page.url, entries: HreflangAudit.entries(analysis.facts, headers: page.headers))
+        }
         if let problem = analysis.charsetProblem, settings.enabledRules.contains(.encodingInvalid) {
             let evidence = page.header("content-type").map { "Content-Type: " + $0 } ?? "charset " + analysis.charset.label
             out.append(SEOFinding(rule: .encodingInvalid, url: page.url, line: nil, evidence: evidence, message: problem))

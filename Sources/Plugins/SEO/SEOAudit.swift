@@ -47,7 +47,7 @@ public struct SEOAudit: Sendable {
             let page = auditedPages[index]
             let analysis = PageAnalysis.of(page, in: memo)
             let pageRobots = robots.flatMap { WebURL(page.url).normalized.origin == $0.origin ? $0.matcher : nil }
-            return (SiteAudit.Page(url: page.url, facts: analysis.facts),
+            return (SiteAudit.Page(url: page.url, facts: analysis.facts, headers: page.headers),
                     PageAudit.findings(page: page, analysis: analysis, settings: settings, now: now, robots: pageRobots))
         }
         let sitePages = perPage.map(\.0)
@@ -59,6 +59,7 @@ public struct SEOAudit: Sendable {
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
         let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled)
         findings += links.findings
+        findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
         if enabled.contains(.robotsTxtBlocked) {
             findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
         }

@@ -40,6 +40,10 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case robotsDirective = "robots-directive"
     case linkText = "link-text"
     case crawlableAnchors = "crawlable-anchors"
+    case hreflangInvalid = "hreflang-invalid"
+    case hreflangReturnMissing = "hreflang-return-missing"
+    case hreflangSelfMissing = "hreflang-self-missing"
+    case hreflangTargetInvalid = "hreflang-target-invalid"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -50,12 +54,12 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 
     public var severity: SEOSeverity {
         switch self {
-        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll: .error
+        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll, .hreflangInvalid: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
-             .crawlableAnchors: .warning
-        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective: .notice
+             .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid: .warning
+        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing: .notice
         }
     }
 
@@ -88,6 +92,10 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .robotsDirective: "Robots directives"
         case .linkText: "Non-descriptive link text"
         case .crawlableAnchors: "Link that crawlers cannot follow"
+        case .hreflangInvalid: "Invalid hreflang annotation"
+        case .hreflangReturnMissing: "hreflang without a return link"
+        case .hreflangSelfMissing: "hreflang without a self reference"
+        case .hreflangTargetInvalid: "hreflang to a non-200 or non-canonical URL"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -123,6 +131,10 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .robotsDirective: "A <meta> robots tag or X-Robots-Tag header restricts how the page is followed or shown without keeping it out of the index: nofollow, noarchive, nosnippet, max-snippet, max-image-preview, noimageindex, notranslate, a future unavailable_after… For information; check that it is intended."
         case .linkText: "A link's text says nothing about its target (\"click here\", \"read more\", \"hier\"…), so search engines and screen reader users cannot tell where it leads. The phrases are Lighthouse's link-text lists (English, Japanese, Spanish, Portuguese, Korean, Swedish, German, Tamil, Persian; the list of the page's <html lang>, all lists when it has none) plus link_text_phrases. Links with rel=nofollow, javascript: and mailto: links and links to the same page (#…) are not judged."
         case .crawlableAnchors: "Search engines follow only <a> elements whose href is a URL they can resolve. Reported, as Lighthouse's crawlable-anchors does: href=\"\", javascript:void(0), a file: href, an href that is not a valid URL, and an <a> without href that relies on an onclick handler. Anchors with a role, mailto: links and <a id>/<a name> bookmarks are not judged."
+        case .hreflangInvalid: "A <link rel=\"alternate\" hreflang> in <head> or a Link: header with rel=alternate and hreflang is unusable: the hreflang is neither x-default nor a valid BCP 47 tag with a real ISO 639-1 language (and ISO 3166-1 region), or the href is missing, relative or not http(s). Search engines ignore it."
+        case .hreflangReturnMissing: "Page A lists page B as an alternate, B is in the crawl, but B does not list A. Search engines only trust annotations confirmed from both sides: each version must list every other."
+        case .hreflangSelfMissing: "The page lists alternates but not itself. Each version should list itself and all the others."
+        case .hreflangTargetInvalid: "An hreflang alternate answered with a status other than 200 (a redirect or an error) in the crawl, or declares a canonical other than itself. Alternates must be the canonical, indexable URLs."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."

@@ -6,9 +6,12 @@ public enum SiteAudit {
     public struct Page: Sendable {
         public var url: String
         public var facts: PageFacts
-        public init(url: String, facts: PageFacts) {
+        /// The response headers (lower-cased names).
+        public var headers: [(name: String, value: String)]
+        public init(url: String, facts: PageFacts, headers: [(name: String, value: String)] = []) {
             self.url = url
             self.facts = facts
+            self.headers = headers
         }
     }
 
@@ -214,5 +217,19 @@ public enum SiteAudit {
             }
         }
         return (out, counts)
+    }
+
+    /// hreflang-return-missing, -self-missing and -target-invalid over the audited pages (hreflang-invalid is per page).
+    public static func hreflangFindings(_ pages: [Page], crawl index: [String: Int], enabled: Set<SEORule>) -> [SEOFinding] {
+        let rules: Set<SEORule> = [.hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid]
+        guard !rules.isDisjoint(with: enabled) else { return [] }
+        var hreflangPages: [HreflangAudit.Page] = []
+        for page in pages {
+            let entries = HreflangAudit.entries(page.facts, headers: page.headers)
+            let pageURL = WebURL(page.url).normalized
+            let canonical = Indexability.canonical(page.facts, pageURL: pageURL)
+            hreflangPages.append(HreflangAudit.Page(url: page.url, entries: entries, canonical: canonical?.description))
+        }
+        return HreflangAudit.siteFindings(hreflangPages, index: index, enabled: enabled)
     }
 }
