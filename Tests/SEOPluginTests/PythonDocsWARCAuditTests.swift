@@ -62,8 +62,9 @@ struct PythonDocsWARCAuditTests {
         #expect(try findings(.robotsDirective).isEmpty)
     }
 
-    @Test func noHreflangAnnotations() throws {
-        for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid] {
+    @Test func noHreflangNoRedirects() throws {
+        for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid,
+                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid] {
             #expect(try findings(rule).isEmpty)
         }
     }

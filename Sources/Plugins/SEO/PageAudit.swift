@@ -12,6 +12,9 @@ public enum PageAudit {
         out += Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now, robots: robots,
                                      enabled: settings.enabledRules)
         out += AnchorAudit.findings(url: page.url, facts: analysis.facts, settings: settings)
+        if settings.enabledRules.contains(.canonicalHeaderConflict), page.header("link") != nil {
+            out += Canonicals.headerConflicts(url: page.url, facts: analysis.facts, headers: page.headers)
+        }
         if settings.enabledRules.contains(.hreflangInvalid), !analysis.facts.hreflangLinks.isEmpty || page.header("link") != nil {
             out += HreflangAudit.pageFindings(url: page.url, entries: HreflangAudit.entries(analysis.facts, headers: page.headers))
         }
@@ -86,8 +89,9 @@ public enum PageAudit {
 
         // Canonical
         let pageURL = WebURL(url).normalized
+        let headerCanonical = page.map { Canonicals.declared(PageFacts(), headers: $0.headers).isEmpty == false } ?? false
         if facts.canonicals.isEmpty {
-            add(.canonicalMissing, head.line, head.tag, "no <link rel=\"canonical\">")
+            if !headerCanonical { add(.canonicalMissing, head.line, head.tag, "no <link rel=\"canonical\">") }
         } else {
             var targets: [String] = []
             for canonical in facts.canonicals {

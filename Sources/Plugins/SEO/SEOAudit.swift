@@ -57,7 +57,11 @@ public struct SEOAudit: Sendable {
         duplicateGroups = SiteAudit.duplicateGroups(sitePages)
         findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
-        let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled)
+        let redirects = RedirectAudit.redirects(pages)
+        let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled,
+                                           redirects: redirects)
+        findings += RedirectAudit.chainFindings(redirects, pages: pages, enabled: enabled)
+        findings += RedirectAudit.canonicalFindings(sitePages, crawl: index, redirects: redirects, enabled: enabled)
         findings += links.findings
         findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
         if enabled.contains(.robotsTxtBlocked) {

@@ -44,6 +44,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case hreflangReturnMissing = "hreflang-return-missing"
     case hreflangSelfMissing = "hreflang-self-missing"
     case hreflangTargetInvalid = "hreflang-target-invalid"
+    case redirectChain = "redirect-chain"
+    case redirectLoop = "redirect-loop"
+    case linkRedirect = "link-redirect"
+    case canonicalTargetInvalid = "canonical-target-invalid"
+    case canonicalHeaderConflict = "canonical-header-conflict"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -54,12 +59,15 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 
     public var severity: SEOSeverity {
         switch self {
-        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll, .hreflangInvalid: .error
+        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll, .hreflangInvalid,
+             .redirectLoop, .canonicalHeaderConflict: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
-             .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid: .warning
-        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing: .notice
+             .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
+             .redirectChain, .canonicalTargetInvalid: .warning
+        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
+             .linkRedirect: .notice
         }
     }
 
@@ -96,6 +104,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .hreflangReturnMissing: "hreflang without a return link"
         case .hreflangSelfMissing: "hreflang without a self reference"
         case .hreflangTargetInvalid: "hreflang to a non-200 or non-canonical URL"
+        case .redirectChain: "Redirect chain"
+        case .redirectLoop: "Redirect loop"
+        case .linkRedirect: "Internal link to a redirect"
+        case .canonicalTargetInvalid: "Canonical points to a redirect or non-indexable URL"
+        case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -135,6 +148,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .hreflangReturnMissing: "Page A lists page B as an alternate, B is in the crawl, but B does not list A. Search engines only trust annotations confirmed from both sides: each version must list every other."
         case .hreflangSelfMissing: "The page lists alternates but not itself. Each version should list itself and all the others."
         case .hreflangTargetInvalid: "An hreflang alternate answered with a status other than 200 (a redirect or an error) in the crawl, or declares a canonical other than itself. Alternates must be the canonical, indexable URLs."
+        case .redirectChain: "A crawled URL redirects (3xx with Location) to a URL that redirects again: two hops or more before the final URL. Each hop costs a round trip and crawlers give up after a few; point the first URL (and links to it) straight at the final one."
+        case .redirectLoop: "Following the crawled redirects from this URL comes back to a URL already visited, so it never reaches a page."
+        case .linkRedirect: "A link to a URL on the same site that the crawl saw redirecting (3xx). Linking to the final URL saves a hop for visitors and crawlers."
+        case .canonicalTargetInvalid: "The canonical (HTML or Link header) names a crawled URL that redirects, answers an error, is noindex, or names another canonical itself. Search engines then ignore the hint; point it at the final, indexable URL."
+        case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."

@@ -142,8 +142,9 @@ public enum SiteAudit {
     }
 
     /// Checks every `<a href>`/`<area href>` of the audited pages against the crawl.
-    public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope,
-                                    enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+    /// `redirects` (the crawl's 3xx responses) name the targets of link-redirect findings.
+    public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope, enabled: Set<SEORule>,
+                                    redirects: [String: RedirectAudit.Hop] = [:]) -> (findings: [SEOFinding], counts: LinkCounts) {
         // Resolution depends only on the base's directory (and origin) for references with a path, and the same
         // hrefs recur on every page of a directory: pages are grouped by directory, each group has its own cache,
         // and the groups are checked in parallel.
@@ -165,7 +166,8 @@ public enum SiteAudit {
         let groupList = order.map { groups[$0]! }
         let pageBases = bases
         let results = ParallelMap.map(groupList.count) { g in
-            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled)
+            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled,
+                       redirects: redirects)
         }
         var out: [SEOFinding] = []
         var counts = LinkCounts()
@@ -180,11 +182,12 @@ public enum SiteAudit {
 
     /// The links of pages that share one base directory, with one resolution cache.
     static func checkLinks(_ pages: [(page: Page, base: WebURL)], index: [String: Int], scope: Scope,
-                           enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+                           enabled: Set<SEORule>, redirects: [String: RedirectAudit.Hop]) -> (findings: [SEOFinding], counts: LinkCounts) {
         var out: [SEOFinding] = []
         var counts = LinkCounts()
         let checkBroken = enabled.contains(.linkBroken)
         let checkMissing = enabled.contains(.linkNotCrawled)
+        let checkRedirect = enabled.contains(.linkRedirect)
         var cache: [String: LinkTarget] = [:]
         for (page, base) in pages {
             let origin = WebURL(page.url).normalized.origin
@@ -208,6 +211,10 @@ public enum SiteAudit {
                         if status >= 400, checkBroken {
                             out.append(SEOFinding(rule: .linkBroken, url: page.url, line: link.line, evidence: link.tag,
                                                   message: "links to \(key), which answered \(status)"))
+                        } else if (300..<400).contains(status), checkRedirect {
+                            let target = redirects[key].map { " to " + $0.target } ?? ""
+                            out.append(SEOFinding(rule: .linkRedirect, url: page.url, line: link.line, evidence: link.tag,
+                                                  message: "links to \(key), which redirects (\(status))\(target)"))
                         }
                     } else if checkMissing {
                         out.append(SEOFinding(rule: .linkNotCrawled, url: page.url, line: link.line, evidence: link.tag,
