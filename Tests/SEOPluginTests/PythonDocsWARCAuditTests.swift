@@ -69,6 +69,15 @@ struct PythonDocsWARCAuditTests {
         }
     }
 
+    @Test func everyPageWithinThreeClicksOfHome() throws {
+        let depth = try #require(Self.audit).depth
+        #expect(depth.home == PythonDocsWARC.baseURL)
+        #expect(depth.distribution.map(\.depth) == [0, 1, 2, 3])
+        #expect(depth.distribution.map(\.pages) == [1, 22, 495, 9])
+        #expect(depth.unreachable.isEmpty)
+        #expect(try findings(.crawlDepth).isEmpty)
+    }
+
     @Test func sphinxBreadcrumbsAreEmptyHrefs() throws {
         // Each page's breadcrumb ends (top and bottom navigation) with <a href=""> for the page itself.
         let anchors = try findings(.crawlableAnchors)

@@ -16,6 +16,8 @@ public struct SEOAudit: Sendable {
     /// HTML pages left out because of the edition limit, sorted.
     public var skippedURLs: [String]
     public var linkCounts: SiteAudit.LinkCounts
+    /// Clicks from the home page to each audited page.
+    public var depth: CrawlDepth
 
     /// Audits `crawl`'s pages, reusing (and filling) its memo of parsed pages.
     public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil, now: Date? = nil) {
@@ -68,6 +70,8 @@ public struct SEOAudit: Sendable {
             findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
         }
         linkCounts = links.counts
+        depth = CrawlDepth(baseURL: baseURL, audited: auditedURLs, targets: links.counts.targets)
+        if enabled.contains(.crawlDepth) { findings += depth.findings(maximum: settings.maxCrawlDepth) }
         self.findings = findings.sorted()
     }
 

@@ -49,6 +49,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case linkRedirect = "link-redirect"
     case canonicalTargetInvalid = "canonical-target-invalid"
     case canonicalHeaderConflict = "canonical-header-conflict"
+    case crawlDepth = "crawl-depth"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -67,7 +68,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
              .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
              .redirectChain, .canonicalTargetInvalid: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
-             .linkRedirect: .notice
+             .linkRedirect, .crawlDepth: .notice
         }
     }
 
@@ -109,6 +110,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .linkRedirect: "Internal link to a redirect"
         case .canonicalTargetInvalid: "Canonical points to a redirect or non-indexable URL"
         case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
+        case .crawlDepth: "Deep page"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -153,6 +155,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .linkRedirect: "A link to a URL on the same site that the crawl saw redirecting (3xx). Linking to the final URL saves a hop for visitors and crawlers."
         case .canonicalTargetInvalid: "The canonical (HTML or Link header) names a crawled URL that redirects, answers an error, is noindex, or names another canonical itself. Search engines then ignore the hint; point it at the final, indexable URL."
         case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
+        case .crawlDepth: "The page is more clicks from the home page (the tenant's base URL), by the shortest chain of internal links among the audited pages, than max_crawl_depth (4 by default). Deep pages are crawled less often and get less link weight; link them from higher up. The report's summary gives the distribution of depths and the pages no link chain reaches."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."

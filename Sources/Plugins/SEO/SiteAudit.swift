@@ -30,6 +30,8 @@ public enum SiteAudit {
         public var outOfScope = 0
         /// Links to other origins.
         public var external = 0
+        /// Per audited page (by URL), the normalised targets of its checked links, in document order, once each.
+        public var targets: [String: [String]] = [:]
         public init() {}
     }
 
@@ -176,6 +178,7 @@ public enum SiteAudit {
             counts.checked += result.counts.checked
             counts.outOfScope += result.counts.outOfScope
             counts.external += result.counts.external
+            counts.targets.merge(result.counts.targets) { first, _ in first }
         }
         return (out, counts)
     }
@@ -191,6 +194,9 @@ public enum SiteAudit {
         var cache: [String: LinkTarget] = [:]
         for (page, base) in pages {
             let origin = WebURL(page.url).normalized.origin
+            var targets: [String] = []
+            var seen = Set<String>()
+            defer { counts.targets[page.url] = targets }
             for link in page.facts.links {
                 guard let href = link.value else { continue }
                 let target: LinkTarget
@@ -207,6 +213,7 @@ public enum SiteAudit {
                 case .outOfScope: counts.outOfScope += 1
                 case let .checked(key):
                     counts.checked += 1
+                    if seen.insert(key).inserted { targets.append(key) }
                     if let status = index[key] {
                         if status >= 400, checkBroken {
                             out.append(SEOFinding(rule: .linkBroken, url: page.url, line: link.line, evidence: link.tag,
