@@ -64,7 +64,7 @@ struct PythonDocsWARCAuditTests {
 
     @Test func noHreflangNoRedirects() throws {
         for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid,
-                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid] {
+                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid, .orphanPage] {
             #expect(try findings(rule).isEmpty)
         }
     }

@@ -72,6 +72,7 @@ public struct SEOAudit: Sendable {
         linkCounts = links.counts
         depth = CrawlDepth(baseURL: baseURL, audited: auditedURLs, targets: links.counts.targets)
         if enabled.contains(.crawlDepth) { findings += depth.findings(maximum: settings.maxCrawlDepth) }
+        if enabled.contains(.orphanPage) { findings += OrphanAudit.findings(pages, targets: links.counts.targets, home: depth.home ?? baseURL) }
         self.findings = findings.sorted()
     }
 

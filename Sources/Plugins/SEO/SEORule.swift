@@ -50,6 +50,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case canonicalTargetInvalid = "canonical-target-invalid"
     case canonicalHeaderConflict = "canonical-header-conflict"
     case crawlDepth = "crawl-depth"
+    case orphanPage = "orphan-page"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -66,7 +67,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
              .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
-             .redirectChain, .canonicalTargetInvalid: .warning
+             .redirectChain, .canonicalTargetInvalid, .orphanPage: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
              .linkRedirect, .crawlDepth: .notice
         }
@@ -111,6 +112,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalTargetInvalid: "Canonical points to a redirect or non-indexable URL"
         case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
         case .crawlDepth: "Deep page"
+        case .orphanPage: "Orphan page (in a sitemap, not linked)"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -156,6 +158,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalTargetInvalid: "The canonical (HTML or Link header) names a crawled URL that redirects, answers an error, is noindex, or names another canonical itself. Search engines then ignore the hint; point it at the final, indexable URL."
         case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
         case .crawlDepth: "The page is more clicks from the home page (the tenant's base URL), by the shortest chain of internal links among the audited pages, than max_crawl_depth (4 by default). Deep pages are crawled less often and get less link weight; link them from higher up. The report's summary gives the distribution of depths and the pages no link chain reaches."
+        case .orphanPage: "A sitemap in the crawl lists this URL, but no audited page links to it. Search engines may still find it through the sitemap, but it gets no link weight and visitors cannot reach it; link it from a related page, or drop it from the sitemap if it is obsolete."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."
