@@ -64,7 +64,8 @@ struct PythonDocsWARCAuditTests {
 
     @Test func noHreflangNoRedirects() throws {
         for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid,
-                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid, .orphanPage] {
+                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid, .orphanPage,
+                     .mixedContent, .formInsecure, .structuredDataInvalid] {  // an http:// crawl; no forms or JSON-LD
             #expect(try findings(rule).isEmpty)
         }
     }

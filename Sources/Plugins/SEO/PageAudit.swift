@@ -12,6 +12,7 @@ public enum PageAudit {
         out += Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now, robots: robots,
                                      enabled: settings.enabledRules)
         out += AnchorAudit.findings(url: page.url, facts: analysis.facts, settings: settings)
+        out += SecurityAudit.findings(url: page.url, facts: analysis.facts, enabled: settings.enabledRules)
         if settings.enabledRules.contains(.canonicalHeaderConflict), page.header("link") != nil {
             out += Canonicals.headerConflicts(url: page.url, facts: analysis.facts, headers: page.headers)
         }

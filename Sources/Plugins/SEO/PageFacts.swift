@@ -44,6 +44,13 @@ public struct PageFacts: Sendable, Equatable {
     public var hreflangLinks: [Item] = []
     /// `<a>` without `href` but with an `onclick` attribute (crawlable-anchors).
     public var clickAnchors: [Item] = []
+    /// Subresources requested over plain `http:` (img, script, stylesheet/icon/preload links, iframe, media, embed),
+    /// value = the `http:` URL. Only these are kept: mixed content needs nothing else.
+    public var httpSubresources: [Item] = []
+    /// `<form>` whose `action` is an `http:` URL, value = `action`.
+    public var httpForms: [Item] = []
+    /// `<script type="application/ld+json">`, value = the script text.
+    public var jsonLD: [Item] = []
     /// `<link rel="canonical">`, value = `href`.
     public var canonicals: [Item] = []
     public var h1s: [Item] = []
@@ -147,12 +154,30 @@ public struct PageFacts: Sendable, Equatable {
             case .link:
                 if let rel = attribute("rel") {
                     if PageFacts.relContains(rel, "canonical") { facts.canonicals.append(item(attribute("href"))) }
+                    if ["stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"].contains(where: { PageFacts.relContains(rel, $0) }) {
+                        noteHTTP(item, attribute("href"))
+                    }
                     if headDepth > 0, attribute("hreflang") != nil, PageFacts.relContains(rel, "alternate") {
                         facts.hreflangLinks.append(item(attribute("href")))
                     }
                 }
             case .img:
                 facts.images.append(item(attribute("alt")))
+                noteHTTP(item, attribute("src"), attribute("srcset"))
+            case .script:
+                if let type = attribute("type"), type.trimmingASCIISpace.lowercased() == "application/ld+json" {
+                    facts.jsonLD.append(item(text()))
+                } else {
+                    noteHTTP(item, attribute("src"))
+                }
+            case .iframe, .embed, .audio:
+                noteHTTP(item, attribute("src"))
+            case .video:
+                noteHTTP(item, attribute("src"), attribute("poster"))
+            case .source:
+                noteHTTP(item, attribute("src"), attribute("srcset"))
+            case .form:
+                if let action = attribute("action"), PageFacts.isHTTPURL(action) { facts.httpForms.append(item(action)) }
             case .a:
                 if let href = attribute("href") {
                     var link = item(href)
@@ -174,11 +199,34 @@ public struct PageFacts: Sendable, Equatable {
             }
         }
 
+        /// Keeps the element when one of `values` (a URL, or a srcset's candidates) is an `http:` URL.
+        private mutating func noteHTTP(_ item: (String?) -> Item, _ values: String?...) {
+            for case let value? in values {
+                for candidate in value.split(separator: ",") {
+                    let url = candidate.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").first.map(String.init) ?? ""
+                    if PageFacts.isHTTPURL(url) {
+                        facts.httpSubresources.append(item(url))
+                        return
+                    }
+                }
+            }
+        }
+
         func finish(htmlTag: Item) -> PageFacts {
             var result = facts
             result.htmlTag = htmlTag
             return result
         }
+    }
+
+    /// True for `http:` URLs (scheme case-insensitive, leading whitespace ignored), without allocating.
+    static func isHTTPURL(_ text: String) -> Bool {
+        var utf8 = Substring(text).utf8.drop { $0 <= 0x20 }
+        for letter: UInt8 in [0x68, 0x74, 0x74, 0x70] {  // "http", any case
+            guard let b = utf8.first, b | 0x20 == letter else { return false }
+            utf8 = utf8.dropFirst()
+        }
+        return utf8.first == 0x3A
     }
 
     /// True when the space-separated `rel` list holds `token` (ASCII case-insensitive).

@@ -51,6 +51,9 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case canonicalHeaderConflict = "canonical-header-conflict"
     case crawlDepth = "crawl-depth"
     case orphanPage = "orphan-page"
+    case mixedContent = "mixed-content"
+    case formInsecure = "form-insecure"
+    case structuredDataInvalid = "structured-data-invalid"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -62,7 +65,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     public var severity: SEOSeverity {
         switch self {
         case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll, .hreflangInvalid,
-             .redirectLoop, .canonicalHeaderConflict: .error
+             .redirectLoop, .canonicalHeaderConflict, .mixedContent, .formInsecure, .structuredDataInvalid: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
@@ -113,6 +116,9 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
         case .crawlDepth: "Deep page"
         case .orphanPage: "Orphan page (in a sitemap, not linked)"
+        case .mixedContent: "Mixed content"
+        case .formInsecure: "Form posts over HTTP"
+        case .structuredDataInvalid: "JSON-LD that does not parse"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -159,6 +165,9 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
         case .crawlDepth: "The page is more clicks from the home page (the tenant's base URL), by the shortest chain of internal links among the audited pages, than max_crawl_depth (4 by default). Deep pages are crawled less often and get less link weight; link them from higher up. The report's summary gives the distribution of depths and the pages no link chain reaches."
         case .orphanPage: "A sitemap in the crawl lists this URL, but no audited page links to it. Search engines may still find it through the sitemap, but it gets no link weight and visitors cannot reach it; link it from a related page, or drop it from the sitemap if it is obsolete."
+        case .mixedContent: "An HTTPS page loads a subresource (image, script, stylesheet, icon or preload link, iframe, video, audio, source, embed) from an http: URL. Browsers block or warn about it, and the page is no longer fully secure. Serve the resource over HTTPS."
+        case .formInsecure: "A form on an HTTPS page submits to an http: URL, so what the visitor types travels unencrypted and browsers warn before sending it. Point the action at HTTPS."
+        case .structuredDataInvalid: "A <script type=\"application/ld+json\"> block is not valid JSON (or is not a JSON object or array), so search engines ignore the structured data in it."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."
