@@ -109,6 +109,8 @@ public enum Crawlability {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.isLenient = false
+        // Two-digit years (RFC 850) read as 1970–2069, whatever the clock says: the audit stays deterministic.
+        formatter.twoDigitStartDate = Date(timeIntervalSince1970: 0)
         for format in formats {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return date }
