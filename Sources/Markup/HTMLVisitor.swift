@@ -118,6 +118,7 @@ public struct HTMLElementView {
 /// spellings are folded).
 public enum HTMLTag: UInt8, Sendable {
     case other, html, head, body, title, h1, meta, link, img, a, area, base, svg, math
+    case script, form, iframe, source, video, audio, embed
 
     /// The tag for a name string (the `HTMLElement` tree form).
     public init(name: String) {
@@ -145,23 +146,32 @@ public enum HTMLTag: UInt8, Sendable {
         case .base: "base"
         case .svg: "svg"
         case .math: "math"
+        case .script: "script"
+        case .form: "form"
+        case .iframe: "iframe"
+        case .source: "source"
+        case .video: "video"
+        case .audio: "audio"
+        case .embed: "embed"
         }
     }
 
     init(_ name: UnsafePointer<xmlChar>) {
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        // Names of up to 6 bytes, ASCII case folded; longer names are `.other`.
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
         var length = 0
-        while length < 6 {
+        while length < 7 {
             let b = name[length]
             if b == 0 { break }
-            if length == 5 { self = .other; return }
+            if length == 6 { self = .other; return }
             let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
             switch length {
             case 0: bytes.0 = folded
             case 1: bytes.1 = folded
             case 2: bytes.2 = folded
             case 3: bytes.3 = folded
-            default: bytes.4 = folded
+            case 4: bytes.4 = folded
+            default: bytes.5 = folded
             }
             length += 1
         }
@@ -169,17 +179,20 @@ public enum HTMLTag: UInt8, Sendable {
             guard text.utf8CodeUnitCount == length else { return false }
             let p = text.utf8Start
             return p[0] == bytes.0 && (length < 2 || p[1] == bytes.1) && (length < 3 || p[2] == bytes.2)
-                && (length < 4 || p[3] == bytes.3) && (length < 5 || p[4] == bytes.4)
+                && (length < 4 || p[3] == bytes.3) && (length < 5 || p[4] == bytes.4) && (length < 6 || p[5] == bytes.5)
         }
         switch bytes.0 {
-        case UInt8(ascii: "a"): self = is_("a") ? .a : is_("area") ? .area : .other
+        case UInt8(ascii: "a"): self = is_("a") ? .a : is_("area") ? .area : is_("audio") ? .audio : .other
         case UInt8(ascii: "b"): self = is_("body") ? .body : is_("base") ? .base : .other
         case UInt8(ascii: "h"): self = is_("h1") ? .h1 : is_("head") ? .head : is_("html") ? .html : .other
-        case UInt8(ascii: "i"): self = is_("img") ? .img : .other
+        case UInt8(ascii: "e"): self = is_("embed") ? .embed : .other
+        case UInt8(ascii: "f"): self = is_("form") ? .form : .other
+        case UInt8(ascii: "i"): self = is_("img") ? .img : is_("iframe") ? .iframe : .other
         case UInt8(ascii: "l"): self = is_("link") ? .link : .other
         case UInt8(ascii: "m"): self = is_("meta") ? .meta : is_("math") ? .math : .other
-        case UInt8(ascii: "s"): self = is_("svg") ? .svg : .other
+        case UInt8(ascii: "s"): self = is_("svg") ? .svg : is_("script") ? .script : is_("source") ? .source : .other
         case UInt8(ascii: "t"): self = is_("title") ? .title : .other
+        case UInt8(ascii: "v"): self = is_("video") ? .video : .other
         default: self = .other
         }
     }

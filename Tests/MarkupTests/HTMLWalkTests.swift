@@ -19,7 +19,14 @@ import Testing
                                "other:abbr", "area:area", "img:img", "svg:svg", "title:title", "math:math", "other:table"])
     }
 
-    @Test(arguments: ["a", "A", "TITLE", "Math"])
+    @Test func sixByteNamesAreRecognised() {
+        var names = Names()
+        HTMLParser.walk(Array("<body><script src=a></script><FORM action=b></FORM><iframe></iframe><video><source src=c></video><audio></audio><embed src=d><scripts></scripts><footer></footer></body>".utf8), &names)
+        #expect(names.seen == ["body:body", "script:script", "form:form", "iframe:iframe", "video:video", "source:source", "audio:audio",
+                               "embed:embed", "other:scripts", "other:footer"])
+    }
+
+    @Test(arguments: ["a", "A", "TITLE", "Math", "Script", "IFRAME"])
     func tagFromAStringFoldsCase(_ name: String) {
         #expect(HTMLTag(name: name) != .other)
         #expect(HTMLTag(name: name + "x") == .other)

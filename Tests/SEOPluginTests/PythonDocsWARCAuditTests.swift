@@ -55,6 +55,38 @@ struct PythonDocsWARCAuditTests {
         #expect(try findings(.linkNotCrawled).isEmpty)
         #expect(try findings(.robotsTxtBlocked).isEmpty)  // /robots.txt answered 404
     }
+
+    @Test func everyPageIsCrawlableWithoutDirectives() throws {
+        #expect(try findings(.robotsBlockedAll).isEmpty)
+        #expect(try findings(.robotsBlockedSome).isEmpty)
+        #expect(try findings(.robotsDirective).isEmpty)
+    }
+
+    @Test func noHreflangNoRedirects() throws {
+        for rule in [SEORule.hreflangInvalid, .hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid,
+                     .redirectChain, .redirectLoop, .linkRedirect, .canonicalHeaderConflict, .canonicalTargetInvalid, .orphanPage,
+                     .mixedContent, .formInsecure, .structuredDataInvalid] {  // an http:// crawl; no forms or JSON-LD
+            #expect(try findings(rule).isEmpty)
+        }
+    }
+
+    @Test func everyPageWithinThreeClicksOfHome() throws {
+        let depth = try #require(Self.audit).depth
+        #expect(depth.home == PythonDocsWARC.baseURL)
+        #expect(depth.distribution.map(\.depth) == [0, 1, 2, 3])
+        #expect(depth.distribution.map(\.pages) == [1, 22, 495, 9])
+        #expect(depth.unreachable.isEmpty)
+        #expect(try findings(.crawlDepth).isEmpty)
+    }
+
+    @Test func sphinxBreadcrumbsAreEmptyHrefs() throws {
+        // Each page's breadcrumb ends (top and bottom navigation) with <a href=""> for the page itself.
+        let anchors = try findings(.crawlableAnchors)
+        #expect(anchors.count == 1054 && Set(anchors.map(\.url)).count == 527)
+        #expect(anchors.allSatisfy { $0.evidence == "<a href=\"\">" && $0.message == "href is empty" })
+        let text = try findings(.linkText)
+        #expect(text.map(\.evidence) == ["<a class=\"reference external\" href=\"https://infra.psf.io\">here</a>"])
+    }
 }
 
 enum PythonDocsWARC {

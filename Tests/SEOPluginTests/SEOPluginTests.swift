@@ -131,6 +131,8 @@ struct SEOPluginTests {
         ("disabled_rules: [title-missing, no-such-rule]", "unknown SEO rule 'no-such-rule'"),
         ("title_max: 70", "unknown key 'title_max'"),
         ("robots_agent: \"Googlebot/2.1\"", "robots_agent must be a product token"),
+        ("max_crawl_depth: 0", "max_crawl_depth must be at least 1"),
+        ("link_text_phrases: [read on, ]", "link_text_phrases must not hold empty phrases"),
     ])
     func settingsAreStrict(_ settings: String, _ message: String) throws {
         let error = #expect(throws: Diagnostic.self) { try SEOPlugin().run(seoInput(problemSite(), settings: settings)) }

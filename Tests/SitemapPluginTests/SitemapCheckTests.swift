@@ -2,6 +2,7 @@ import Foundation
 import Generator
 import HeraldData
 import Testing
+import SEOPlugin
 @testable import SitemapPlugin
 
 /// `herald sitemap check` on sitemaps built in code: clean ones pass, each broken one names its problem and line.

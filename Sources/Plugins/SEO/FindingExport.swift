@@ -54,6 +54,21 @@ public enum FindingExport {
             public var checked: Int
             public var outOfScope: Int
             public var external: Int
+            /// Clicks from the home page over internal links.
+            public var depth: Depth
+
+            public struct Depth: Encodable, Sendable {
+                /// The audited home page; absent when the base URL was not audited.
+                public var home: String?
+                public var distribution: [Row]
+                /// Audited pages no chain of links from home reaches, sorted.
+                public var unreachable: [String]
+            }
+
+            public struct Row: Encodable, Sendable {
+                public var depth: Int
+                public var pages: Int
+            }
         }
 
         public struct Counts: Encodable, Sendable {

@@ -1,10 +1,24 @@
+import Foundation
 import HeraldData
 
 /// The per-page rules: pure functions of one page's facts.
 public enum PageAudit {
     /// The per-page findings of a crawled page and its analysis (the facts plus the charset check).
-    public static func findings(page: CrawledPage, analysis: PageAnalysis, settings: SEOSettings) -> [SEOFinding] {
+    /// `now` is the build's instant (for `unavailable_after`); `robots` the site's robots.txt when the page is on its
+    /// origin.
+    public static func findings(page: CrawledPage, analysis: PageAnalysis, settings: SEOSettings, now: Date? = nil,
+                                robots: RobotsMatcher? = nil) -> [SEOFinding] {
         var out = findings(url: page.url, page: page, facts: analysis.facts, settings: settings)
+        out += Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now, robots: robots,
+                                     enabled: settings.enabledRules)
+        out += AnchorAudit.findings(url: page.url, facts: analysis.facts, settings: settings)
+        out += SecurityAudit.findings(url: page.url, facts: analysis.facts, enabled: settings.enabledRules)
+        if settings.enabledRules.contains(.canonicalHeaderConflict), page.header("link") != nil {
+            out += Canonicals.headerConflicts(url: page.url, facts: analysis.facts, headers: page.headers)
+        }
+        if settings.enabledRules.contains(.hreflangInvalid), !analysis.facts.hreflangLinks.isEmpty || page.header("link") != nil {
+            out += HreflangAudit.pageFindings(url: page.url, entries: HreflangAudit.entries(analysis.facts, headers: page.headers))
+        }
         if let problem = analysis.charsetProblem, settings.enabledRules.contains(.encodingInvalid) {
             let evidence = page.header("content-type").map { "Content-Type: " + $0 } ?? "charset " + analysis.charset.label
             out.append(SEOFinding(rule: .encodingInvalid, url: page.url, line: nil, evidence: evidence, message: problem))
@@ -76,8 +90,9 @@ public enum PageAudit {
 
         // Canonical
         let pageURL = WebURL(url).normalized
+        let headerCanonical = page.map { Canonicals.declared(PageFacts(), headers: $0.headers).isEmpty == false } ?? false
         if facts.canonicals.isEmpty {
-            add(.canonicalMissing, head.line, head.tag, "no <link rel=\"canonical\">")
+            if !headerCanonical { add(.canonicalMissing, head.line, head.tag, "no <link rel=\"canonical\">") }
         } else {
             var targets: [String] = []
             for canonical in facts.canonicals {

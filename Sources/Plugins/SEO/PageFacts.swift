@@ -9,6 +9,8 @@ public struct PageFacts: Sendable, Equatable {
         public var line: Int
         /// Text content (collapsed) for title/h1, `content` for meta, `href` for links, `alt` for images.
         public var value: String?
+        /// The collapsed text of an `<a>` (the `alt` of an `<area>`): what link-text judges. Nil for other elements.
+        public var text: String?
 
         public init(_ element: HTMLElement, value: String?) {
             self.init(name: element.name, attributes: element.attributes, line: element.line, value: value)
@@ -35,6 +37,20 @@ public struct PageFacts: Sendable, Equatable {
     public var viewports: [Item] = []
     /// `<meta name="robots">` (generic only; bot-specific names are issue 4), value = `content`.
     public var robots: [Item] = []
+    /// `<meta name>` in `<head>` whose name (lower-cased) is `robots` or one of `Crawlability.agents`
+    /// (`googlebot`…), value = `content`. Lighthouse reads only these.
+    public var robotsMeta: [Item] = []
+    /// `<link rel="alternate" hreflang>` in `<head>`, value = `href`.
+    public var hreflangLinks: [Item] = []
+    /// `<a>` without `href` but with an `onclick` attribute (crawlable-anchors).
+    public var clickAnchors: [Item] = []
+    /// Subresources requested over plain `http:` (img, script, stylesheet/icon/preload links, iframe, media, embed),
+    /// value = the `http:` URL. Only these are kept: mixed content needs nothing else.
+    public var httpSubresources: [Item] = []
+    /// `<form>` whose `action` is an `http:` URL, value = `action`.
+    public var httpForms: [Item] = []
+    /// `<script type="application/ld+json">`, value = the script text.
+    public var jsonLD: [Item] = []
     /// `<link rel="canonical">`, value = `href`.
     public var canonicals: [Item] = []
     public var h1s: [Item] = []
@@ -68,6 +84,8 @@ public struct PageFacts: Sendable, Equatable {
         var htmlTag: Item?
         /// Depth inside `<svg>`/`<math>`, where `title` and `h1` are not the document's.
         var foreignDepth = 0
+        /// Depth inside `<head>`.
+        var headDepth = 0
 
         mutating func root(_ element: HTMLElementView) {
             htmlTag = Item(name: element.name, attributes: element.attributes, line: element.line,
@@ -80,6 +98,7 @@ public struct PageFacts: Sendable, Equatable {
                 note(tag, attribute: { element[attribute: $0] }, text: { element.textContent },
                      item: { Item(name: tag.name, attributes: element.attributes, line: element.line, value: $0) })
                 if tag == .svg || tag == .math { foreignDepth += 1 }
+                if tag == .head { headDepth += 1 }
             }
             return element.hasChildren
         }
@@ -87,6 +106,7 @@ public struct PageFacts: Sendable, Equatable {
         mutating func leave(_ element: HTMLElementView) {
             let tag = element.tag
             if tag == .svg || tag == .math { foreignDepth -= 1 }
+            if tag == .head { headDepth -= 1 }
         }
 
         /// The tree form: the same rules over `HTMLElement` children.
@@ -96,8 +116,10 @@ public struct PageFacts: Sendable, Equatable {
                 note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, item: { Item(child, value: $0) })
                 let foreign = tag == .svg || tag == .math
                 if foreign { foreignDepth += 1 }
+                if tag == .head { headDepth += 1 }
                 if !child.children.isEmpty { visit(child) }
                 if foreign { foreignDepth -= 1 }
+                if tag == .head { headDepth -= 1 }
             }
         }
 
@@ -115,7 +137,11 @@ public struct PageFacts: Sendable, Equatable {
                 facts.h1s.append(item(TextNormalization.collapse(text())))
             case .meta:
                 if let metaName = attribute("name") {
-                    switch metaName.lowercased() {
+                    let lower = metaName.lowercased()
+                    if headDepth > 0, lower == "robots" || Crawlability.agents.contains(lower) {
+                        facts.robotsMeta.append(item(attribute("content")))
+                    }
+                    switch lower {
                     case "description":
                         facts.descriptions.append(item(attribute("content").map(TextNormalization.collapse)))
                     case "viewport":
@@ -126,17 +152,63 @@ public struct PageFacts: Sendable, Equatable {
                     }
                 }
             case .link:
-                if let rel = attribute("rel"), PageFacts.relContains(rel, "canonical") {
-                    facts.canonicals.append(item(attribute("href")))
+                if let rel = attribute("rel") {
+                    if PageFacts.relContains(rel, "canonical") { facts.canonicals.append(item(attribute("href"))) }
+                    if ["stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"].contains(where: { PageFacts.relContains(rel, $0) }) {
+                        noteHTTP(item, attribute("href"))
+                    }
+                    if headDepth > 0, attribute("hreflang") != nil, PageFacts.relContains(rel, "alternate") {
+                        facts.hreflangLinks.append(item(attribute("href")))
+                    }
                 }
             case .img:
                 facts.images.append(item(attribute("alt")))
-            case .a, .area:
-                if let href = attribute("href") { facts.links.append(item(href)) }
+                noteHTTP(item, attribute("src"), attribute("srcset"))
+            case .script:
+                if let type = attribute("type"), type.trimmingASCIISpace.lowercased() == "application/ld+json" {
+                    facts.jsonLD.append(item(text()))
+                } else {
+                    noteHTTP(item, attribute("src"))
+                }
+            case .iframe, .embed, .audio:
+                noteHTTP(item, attribute("src"))
+            case .video:
+                noteHTTP(item, attribute("src"), attribute("poster"))
+            case .source:
+                noteHTTP(item, attribute("src"), attribute("srcset"))
+            case .form:
+                if let action = attribute("action"), PageFacts.isHTTPURL(action) { facts.httpForms.append(item(action)) }
+            case .a:
+                if let href = attribute("href") {
+                    var link = item(href)
+                    link.text = TextNormalization.collapse(text())
+                    facts.links.append(link)
+                } else if attribute("onclick") != nil {
+                    facts.clickAnchors.append(item(nil))
+                }
+            case .area:
+                if let href = attribute("href") {
+                    var link = item(href)
+                    link.text = attribute("alt").map(TextNormalization.collapse)
+                    facts.links.append(link)
+                }
             case .base:
                 if facts.baseHref == nil, let href = attribute("href") { facts.baseHref = href }
             default:
                 break
+            }
+        }
+
+        /// Keeps the element when one of `values` (a URL, or a srcset's candidates) is an `http:` URL.
+        private mutating func noteHTTP(_ item: (String?) -> Item, _ values: String?...) {
+            for case let value? in values {
+                for candidate in value.split(separator: ",") {
+                    let url = candidate.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").first.map(String.init) ?? ""
+                    if PageFacts.isHTTPURL(url) {
+                        facts.httpSubresources.append(item(url))
+                        return
+                    }
+                }
             }
         }
 
@@ -145,6 +217,16 @@ public struct PageFacts: Sendable, Equatable {
             result.htmlTag = htmlTag
             return result
         }
+    }
+
+    /// True for `http:` URLs (scheme case-insensitive, leading whitespace ignored), without allocating.
+    static func isHTTPURL(_ text: String) -> Bool {
+        var utf8 = Substring(text).utf8.drop { $0 <= 0x20 }
+        for letter: UInt8 in [0x68, 0x74, 0x74, 0x70] {  // "http", any case
+            guard let b = utf8.first, b | 0x20 == letter else { return false }
+            utf8 = utf8.dropFirst()
+        }
+        return utf8.first == 0x3A
     }
 
     /// True when the space-separated `rel` list holds `token` (ASCII case-insensitive).

@@ -1,3 +1,4 @@
+import Foundation
 import Generator
 import HeraldData
 import Markup
@@ -15,15 +16,19 @@ public struct SEOAudit: Sendable {
     /// HTML pages left out because of the edition limit, sorted.
     public var skippedURLs: [String]
     public var linkCounts: SiteAudit.LinkCounts
+    /// Clicks from the home page to each audited page.
+    public var depth: CrawlDepth
 
     /// Audits `crawl`'s pages, reusing (and filling) its memo of parsed pages.
-    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil) {
-        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl)
+    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil, now: Date? = nil) {
+        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl, now: now)
     }
 
     /// Audits `pages`. At most `limit` HTML pages are audited (the first by URL); the rest are listed in `skippedURLs`.
     /// `memo` is the crawl the pages come from, whose memo holds pages another plugin already parsed.
-    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil) {
+    /// `now` (the build's instant) decides whether `unavailable_after` dates have passed; nil leaves them unjudged.
+    public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil,
+                now: Date? = nil) {
         // The pages the audit looks at: 2xx HTML, one per URL, sorted.
         var seen = Set<String>()
         var candidates: [CrawledPage] = []
@@ -39,11 +44,13 @@ public struct SEOAudit: Sendable {
 
         // Parse each page once.
         let auditedPages = Array(audited)
+        let robots = RobotsAudit.matcher(crawl: pages, baseURL: baseURL)
         let perPage = ParallelMap.map(auditedPages.count) { index in
             let page = auditedPages[index]
             let analysis = PageAnalysis.of(page, in: memo)
-            return (SiteAudit.Page(url: page.url, facts: analysis.facts),
-                    PageAudit.findings(page: page, analysis: analysis, settings: settings))
+            let pageRobots = robots.flatMap { WebURL(page.url).normalized.origin == $0.origin ? $0.matcher : nil }
+            return (SiteAudit.Page(url: page.url, facts: analysis.facts, headers: page.headers),
+                    PageAudit.findings(page: page, analysis: analysis, settings: settings, now: now, robots: pageRobots))
         }
         let sitePages = perPage.map(\.0)
         var findings = perPage.flatMap(\.1)
@@ -52,12 +59,20 @@ public struct SEOAudit: Sendable {
         duplicateGroups = SiteAudit.duplicateGroups(sitePages)
         findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
-        let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled)
+        let redirects = RedirectAudit.redirects(pages)
+        let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled,
+                                           redirects: redirects)
+        findings += RedirectAudit.chainFindings(redirects, pages: pages, enabled: enabled)
+        findings += RedirectAudit.canonicalFindings(sitePages, crawl: index, redirects: redirects, enabled: enabled)
         findings += links.findings
+        findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
         if enabled.contains(.robotsTxtBlocked) {
             findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
         }
         linkCounts = links.counts
+        depth = CrawlDepth(baseURL: baseURL, audited: auditedURLs, targets: links.counts.targets)
+        if enabled.contains(.crawlDepth) { findings += depth.findings(maximum: settings.maxCrawlDepth) }
+        if enabled.contains(.orphanPage) { findings += OrphanAudit.findings(pages, targets: links.counts.targets, home: depth.home ?? baseURL) }
         self.findings = findings.sorted()
     }
 

@@ -20,11 +20,11 @@ public struct SEOPlugin: Plugin {
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]
-        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit)
+        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
 
         var comparison: AuditComparison?
         if settings.compareWithPrevious, let previous = input.previous, let crawl = previous.crawl {
-            let before = SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit)
+            let before = SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
             comparison = AuditComparison(current: audit.findings, previous: before.findings, previousSnapshot: previous.date)
         }
 

@@ -86,6 +86,12 @@ struct SEOReport {
         object["links_checked"] = .int(audit.linkCounts.checked)
         object["links_out_of_scope"] = .int(audit.linkCounts.outOfScope)
         object["links_external"] = .int(audit.linkCounts.external)
+        object["depth_home"] = audit.depth.home.map(LiquidValue.string) ?? .null
+        object["depth_distribution"] = .array(audit.depth.distribution.map { row in
+            .object(LiquidObject([("depth", .int(row.depth)), ("pages", .int(row.pages))]))
+        })
+        object["depth_unreachable"] = .int(audit.depth.unreachable.count)
+        object["max_crawl_depth"] = .int(settings.maxCrawlDepth)
         object["title_max_length"] = .int(settings.titleMaxLength)
         object["description_max_length"] = .int(settings.descriptionMaxLength)
         return object
@@ -133,7 +139,10 @@ struct SEOReport {
             settings: .init(titleMaxLength: settings.titleMaxLength, descriptionMaxLength: settings.descriptionMaxLength,
                             disabledRules: settings.disabledRules.sorted()),
             pages: .init(html: audit.htmlPageCount, audited: audit.auditedURLs.count, limit: limit, notAudited: audit.skippedURLs),
-            links: .init(checked: audit.linkCounts.checked, outOfScope: audit.linkCounts.outOfScope, external: audit.linkCounts.external),
+            links: .init(checked: audit.linkCounts.checked, outOfScope: audit.linkCounts.outOfScope, external: audit.linkCounts.external,
+                         depth: .init(home: audit.depth.home,
+                                      distribution: audit.depth.distribution.map { .init(depth: $0.depth, pages: $0.pages) },
+                                      unreachable: audit.depth.unreachable)),
             counts: .init(total: audit.findings.count, error: audit.count(.error), warning: audit.count(.warning),
                           notice: audit.count(.notice), new: newCount, fixed: comparison?.fixed.count),
             rules: SEORule.allCases.map { .init(id: $0.rawValue, severity: $0.severity.rawValue, title: $0.title, count: counts[$0] ?? 0) },

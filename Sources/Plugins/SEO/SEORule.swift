@@ -35,6 +35,25 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case viewportDuplicate = "viewport-duplicate"
     case robotsNoindex = "robots-noindex"
     case robotsTxtBlocked = "robots-txt-blocked"
+    case robotsBlockedAll = "robots-blocked-all"
+    case robotsBlockedSome = "robots-blocked-some"
+    case robotsDirective = "robots-directive"
+    case linkText = "link-text"
+    case crawlableAnchors = "crawlable-anchors"
+    case hreflangInvalid = "hreflang-invalid"
+    case hreflangReturnMissing = "hreflang-return-missing"
+    case hreflangSelfMissing = "hreflang-self-missing"
+    case hreflangTargetInvalid = "hreflang-target-invalid"
+    case redirectChain = "redirect-chain"
+    case redirectLoop = "redirect-loop"
+    case linkRedirect = "link-redirect"
+    case canonicalTargetInvalid = "canonical-target-invalid"
+    case canonicalHeaderConflict = "canonical-header-conflict"
+    case crawlDepth = "crawl-depth"
+    case orphanPage = "orphan-page"
+    case mixedContent = "mixed-content"
+    case formInsecure = "form-insecure"
+    case structuredDataInvalid = "structured-data-invalid"
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
@@ -45,11 +64,15 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 
     public var severity: SEOSeverity {
         switch self {
-        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken: .error
+        case .titleMissing, .titleEmpty, .canonicalInvalidScheme, .canonicalConflicting, .linkBroken, .robotsBlockedAll, .hreflangInvalid,
+             .redirectLoop, .canonicalHeaderConflict, .mixedContent, .formInsecure, .structuredDataInvalid: .error
         case .titleTooLong, .titleMultiple, .titleDuplicate, .descriptionMissing, .descriptionDuplicate, .h1Missing,
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
-             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid: .warning
-        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing: .notice
+             .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
+             .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
+             .redirectChain, .canonicalTargetInvalid, .orphanPage: .warning
+        case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
+             .linkRedirect, .crawlDepth: .notice
         }
     }
 
@@ -77,6 +100,25 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportDuplicate: "Viewport declared more than once"
         case .robotsNoindex: "Page is noindex"
         case .robotsTxtBlocked: "Blocked by robots.txt"
+        case .robotsBlockedAll: "Page is not crawlable"
+        case .robotsBlockedSome: "Page blocked for some crawlers"
+        case .robotsDirective: "Robots directives"
+        case .linkText: "Non-descriptive link text"
+        case .crawlableAnchors: "Link that crawlers cannot follow"
+        case .hreflangInvalid: "Invalid hreflang annotation"
+        case .hreflangReturnMissing: "hreflang without a return link"
+        case .hreflangSelfMissing: "hreflang without a self reference"
+        case .hreflangTargetInvalid: "hreflang to a non-200 or non-canonical URL"
+        case .redirectChain: "Redirect chain"
+        case .redirectLoop: "Redirect loop"
+        case .linkRedirect: "Internal link to a redirect"
+        case .canonicalTargetInvalid: "Canonical points to a redirect or non-indexable URL"
+        case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
+        case .crawlDepth: "Deep page"
+        case .orphanPage: "Orphan page (in a sitemap, not linked)"
+        case .mixedContent: "Mixed content"
+        case .formInsecure: "Form posts over HTTP"
+        case .structuredDataInvalid: "JSON-LD that does not parse"
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
@@ -107,6 +149,25 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .viewportDuplicate: "<meta name=\"viewport\"> appears more than once; browsers apply them in order and the later one wins, which hides mistakes."
         case .robotsNoindex: "A meta robots tag or X-Robots-Tag header tells search engines not to index the page."
         case .robotsTxtBlocked: "The site's robots.txt (in the crawl) disallows the page for the crawler named in robots_agent (Googlebot by default), so search engines do not fetch it: its content cannot rank, and the URL may still be listed from links, without a snippet. To keep a page out of search results, allow it and use noindex instead."
+        case .robotsBlockedAll: "Lighthouse's is-crawlable fails: every crawler it checks (any crawler, Googlebot, bingbot, DuckDuckBot, archive.org_bot) is kept from indexing the page by noindex or none in a <meta> robots tag in <head> or an X-Robots-Tag header, by an unavailable_after date before the build, or by the crawl's robots.txt. A directive addressed to a crawler by name (<meta name=\"googlebot\">, X-Robots-Tag: googlebot: …) replaces the generic one for that crawler. If the page should rank, remove the directive or the Disallow rule."
+        case .robotsBlockedSome: "Some of the crawlers Lighthouse checks may not index the page (noindex, none, a passed unavailable_after, or robots.txt) while others may. Often intended (one engine kept out); check that the list of blocked crawlers is the one you want."
+        case .robotsDirective: "A <meta> robots tag or X-Robots-Tag header restricts how the page is followed or shown without keeping it out of the index: nofollow, noarchive, nosnippet, max-snippet, max-image-preview, noimageindex, notranslate, a future unavailable_after… For information; check that it is intended."
+        case .linkText: "A link's text says nothing about its target (\"click here\", \"read more\", \"hier\"…), so search engines and screen reader users cannot tell where it leads. The phrases are Lighthouse's link-text lists (English, Japanese, Spanish, Portuguese, Korean, Swedish, German, Tamil, Persian; the list of the page's <html lang>, all lists when it has none) plus link_text_phrases. Links with rel=nofollow, javascript: and mailto: links and links to the same page (#…) are not judged."
+        case .crawlableAnchors: "Search engines follow only <a> elements whose href is a URL they can resolve. Reported, as Lighthouse's crawlable-anchors does: href=\"\", javascript:void(0), a file: href, an href that is not a valid URL, and an <a> without href that relies on an onclick handler. Anchors with a role, mailto: links and <a id>/<a name> bookmarks are not judged."
+        case .hreflangInvalid: "A <link rel=\"alternate\" hreflang> in <head> or a Link: header with rel=alternate and hreflang is unusable: the hreflang is neither x-default nor a valid BCP 47 tag with a real ISO 639-1 language (and ISO 3166-1 region), or the href is missing, relative or not http(s). Search engines ignore it."
+        case .hreflangReturnMissing: "Page A lists page B as an alternate, B is in the crawl, but B does not list A. Search engines only trust annotations confirmed from both sides: each version must list every other."
+        case .hreflangSelfMissing: "The page lists alternates but not itself. Each version should list itself and all the others."
+        case .hreflangTargetInvalid: "An hreflang alternate answered with a status other than 200 (a redirect or an error) in the crawl, or declares a canonical other than itself. Alternates must be the canonical, indexable URLs."
+        case .redirectChain: "A crawled URL redirects (3xx with Location) to a URL that redirects again: two hops or more before the final URL. Each hop costs a round trip and crawlers give up after a few; point the first URL (and links to it) straight at the final one."
+        case .redirectLoop: "Following the crawled redirects from this URL comes back to a URL already visited, so it never reaches a page."
+        case .linkRedirect: "A link to a URL on the same site that the crawl saw redirecting (3xx). Linking to the final URL saves a hop for visitors and crawlers."
+        case .canonicalTargetInvalid: "The canonical (HTML or Link header) names a crawled URL that redirects, answers an error, is noindex, or names another canonical itself. Search engines then ignore the hint; point it at the final, indexable URL."
+        case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
+        case .crawlDepth: "The page is more clicks from the home page (the tenant's base URL), by the shortest chain of internal links among the audited pages, than max_crawl_depth (4 by default). Deep pages are crawled less often and get less link weight; link them from higher up. The report's summary gives the distribution of depths and the pages no link chain reaches."
+        case .orphanPage: "A sitemap in the crawl lists this URL, but no audited page links to it. Search engines may still find it through the sitemap, but it gets no link weight and visitors cannot reach it; link it from a related page, or drop it from the sitemap if it is obsolete."
+        case .mixedContent: "An HTTPS page loads a subresource (image, script, stylesheet, icon or preload link, iframe, video, audio, source, embed) from an http: URL. Browsers block or warn about it, and the page is no longer fully secure. Serve the resource over HTTPS."
+        case .formInsecure: "A form on an HTTPS page submits to an http: URL, so what the visitor types travels unencrypted and browsers warn before sending it. Point the action at HTTPS."
+        case .structuredDataInvalid: "A <script type=\"application/ld+json\"> block is not valid JSON (or is not a JSON object or array), so search engines ignore the structured data in it."
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."

@@ -15,11 +15,16 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
     public var compareWithPrevious = true
     /// The crawler (product token) whose robots.txt rules the robots-txt-blocked rule applies.
     public var robotsAgent = "Googlebot"
+    /// Link texts reported by link-text in addition to Lighthouse's lists, in any language (compared lower-cased,
+    /// whitespace collapsed).
+    public var linkTextPhrases: [String] = []
+    /// Pages more clicks than this from the home page are reported (crawl-depth).
+    public var maxCrawlDepth = 4
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious, robotsAgent
+        case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious, robotsAgent, linkTextPhrases, maxCrawlDepth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +34,8 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         disabledRules = try c.decodeIfPresent([String].self, forKey: .disabledRules) ?? disabledRules
         compareWithPrevious = try c.decodeIfPresent(Bool.self, forKey: .compareWithPrevious) ?? compareWithPrevious
         robotsAgent = try c.decodeIfPresent(String.self, forKey: .robotsAgent) ?? robotsAgent
+        linkTextPhrases = try c.decodeIfPresent([String].self, forKey: .linkTextPhrases) ?? linkTextPhrases
+        maxCrawlDepth = try c.decodeIfPresent(Int.self, forKey: .maxCrawlDepth) ?? maxCrawlDepth
     }
 
     /// Decodes and checks the values (positive lengths, known rule ids).
@@ -54,6 +61,12 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         if decoded.robotsAgent.isEmpty || RobotsFile.productToken(ArraySlice(decoded.robotsAgent.utf8)).count != decoded.robotsAgent.utf8.count {
             throw Diagnostic("robots_agent must be a product token (letters, '-', '_'), such as Googlebot; found '\(decoded.robotsAgent)'",
                              at: location("robots_agent"))
+        }
+        if decoded.maxCrawlDepth < 1 {
+            throw Diagnostic("max_crawl_depth must be at least 1, found \(decoded.maxCrawlDepth)", at: location("max_crawl_depth"))
+        }
+        if let empty = decoded.linkTextPhrases.first(where: { TextNormalization.collapse($0).isEmpty }) {
+            throw Diagnostic("link_text_phrases must not hold empty phrases, found '\(empty)'", at: location("link_text_phrases"))
         }
         for id in decoded.disabledRules where SEORule(rawValue: id) == nil {
             let known = SEORule.allCases.map(\.rawValue).joined(separator: ", ")

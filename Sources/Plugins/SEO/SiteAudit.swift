@@ -6,9 +6,12 @@ public enum SiteAudit {
     public struct Page: Sendable {
         public var url: String
         public var facts: PageFacts
-        public init(url: String, facts: PageFacts) {
+        /// The response headers (lower-cased names).
+        public var headers: [(name: String, value: String)]
+        public init(url: String, facts: PageFacts, headers: [(name: String, value: String)] = []) {
             self.url = url
             self.facts = facts
+            self.headers = headers
         }
     }
 
@@ -27,6 +30,8 @@ public enum SiteAudit {
         public var outOfScope = 0
         /// Links to other origins.
         public var external = 0
+        /// Per audited page (by URL), the normalised targets of its checked links, in document order, once each.
+        public var targets: [String: [String]] = [:]
         public init() {}
     }
 
@@ -139,8 +144,9 @@ public enum SiteAudit {
     }
 
     /// Checks every `<a href>`/`<area href>` of the audited pages against the crawl.
-    public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope,
-                                    enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+    /// `redirects` (the crawl's 3xx responses) name the targets of link-redirect findings.
+    public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope, enabled: Set<SEORule>,
+                                    redirects: [String: RedirectAudit.Hop] = [:]) -> (findings: [SEOFinding], counts: LinkCounts) {
         // Resolution depends only on the base's directory (and origin) for references with a path, and the same
         // hrefs recur on every page of a directory: pages are grouped by directory, each group has its own cache,
         // and the groups are checked in parallel.
@@ -162,7 +168,8 @@ public enum SiteAudit {
         let groupList = order.map { groups[$0]! }
         let pageBases = bases
         let results = ParallelMap.map(groupList.count) { g in
-            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled)
+            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled,
+                       redirects: redirects)
         }
         var out: [SEOFinding] = []
         var counts = LinkCounts()
@@ -171,20 +178,25 @@ public enum SiteAudit {
             counts.checked += result.counts.checked
             counts.outOfScope += result.counts.outOfScope
             counts.external += result.counts.external
+            counts.targets.merge(result.counts.targets) { first, _ in first }
         }
         return (out, counts)
     }
 
     /// The links of pages that share one base directory, with one resolution cache.
     static func checkLinks(_ pages: [(page: Page, base: WebURL)], index: [String: Int], scope: Scope,
-                           enabled: Set<SEORule>) -> (findings: [SEOFinding], counts: LinkCounts) {
+                           enabled: Set<SEORule>, redirects: [String: RedirectAudit.Hop]) -> (findings: [SEOFinding], counts: LinkCounts) {
         var out: [SEOFinding] = []
         var counts = LinkCounts()
         let checkBroken = enabled.contains(.linkBroken)
         let checkMissing = enabled.contains(.linkNotCrawled)
+        let checkRedirect = enabled.contains(.linkRedirect)
         var cache: [String: LinkTarget] = [:]
         for (page, base) in pages {
             let origin = WebURL(page.url).normalized.origin
+            var targets: [String] = []
+            var seen = Set<String>()
+            defer { counts.targets[page.url] = targets }
             for link in page.facts.links {
                 guard let href = link.value else { continue }
                 let target: LinkTarget
@@ -201,10 +213,15 @@ public enum SiteAudit {
                 case .outOfScope: counts.outOfScope += 1
                 case let .checked(key):
                     counts.checked += 1
+                    if seen.insert(key).inserted { targets.append(key) }
                     if let status = index[key] {
                         if status >= 400, checkBroken {
                             out.append(SEOFinding(rule: .linkBroken, url: page.url, line: link.line, evidence: link.tag,
                                                   message: "links to \(key), which answered \(status)"))
+                        } else if (300..<400).contains(status), checkRedirect {
+                            let target = redirects[key].map { " to " + $0.target } ?? ""
+                            out.append(SEOFinding(rule: .linkRedirect, url: page.url, line: link.line, evidence: link.tag,
+                                                  message: "links to \(key), which redirects (\(status))\(target)"))
                         }
                     } else if checkMissing {
                         out.append(SEOFinding(rule: .linkNotCrawled, url: page.url, line: link.line, evidence: link.tag,
@@ -214,5 +231,19 @@ public enum SiteAudit {
             }
         }
         return (out, counts)
+    }
+
+    /// hreflang-return-missing, -self-missing and -target-invalid over the audited pages (hreflang-invalid is per page).
+    public static func hreflangFindings(_ pages: [Page], crawl index: [String: Int], enabled: Set<SEORule>) -> [SEOFinding] {
+        let rules: Set<SEORule> = [.hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid]
+        guard !rules.isDisjoint(with: enabled) else { return [] }
+        var hreflangPages: [HreflangAudit.Page] = []
+        for page in pages {
+            let entries = HreflangAudit.entries(page.facts, headers: page.headers)
+            let pageURL = WebURL(page.url).normalized
+            let canonical = Indexability.canonical(page.facts, pageURL: pageURL)
+            hreflangPages.append(HreflangAudit.Page(url: page.url, entries: entries, canonical: canonical?.description))
+        }
+        return HreflangAudit.siteFindings(hreflangPages, index: index, enabled: enabled)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// hreflang values: BCP 47 language tags (RFC 5646 syntax) whose two-letter language and region subtags are real
+/// hreflang values (the SEO audit and `herald sitemap check`): BCP 47 language tags (RFC 5646 syntax) whose two-letter language and region subtags are real
 /// ISO 639-1 and ISO 3166-1 codes (the lists come from Debian's iso-codes), or `x-default`.
 public enum LanguageTag {
     /// Why `tag` is not a usable hreflang value, nil when it is.

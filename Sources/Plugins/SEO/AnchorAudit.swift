@@ -1,0 +1,148 @@
+/// The link-text and crawlable-anchors rules (Lighthouse core/audits/seo/link-text.js and crawlable-anchors.js).
+enum AnchorAudit {
+    /// Lighthouse's non-descriptive link texts per language (lower-case, trimmed).
+    static let nonDescriptive: [String: Set<String>] = [
+        "en": ["click here", "click this", "go", "here", "information", "learn more", "more", "more info",
+               "more information", "right here", "read more", "see more", "start", "this"],
+        "ja": ["ここをクリック", "こちらをクリック", "リンク", "続きを読む", "続く", "全文表示"],
+        "es": ["click aquí", "click aqui", "clicka aquí", "clicka aqui", "pincha aquí", "pincha aqui", "aquí", "aqui",
+               "más", "mas", "más información", "más informacion", "mas información", "mas informacion", "este",
+               "enlace", "este enlace", "empezar"],
+        "pt": ["clique aqui", "inicio", "início", "ir", "mais informação", "mais informações", "mais", "veja mais"],
+        "ko": ["여기", "여기를 클릭", "클릭", "링크", "자세히", "자세히 보기", "계속", "이동", "전체 보기"],
+        "sv": ["här", "klicka här", "läs mer", "mer", "mer info", "mer information"],
+        "de": ["hier klicken", "klicke hier", "klicken sie hier", "hier", "mehr", "mehr erfahren", "mehr infos",
+               "mehr informationen", "weiterlesen", "weiter", "dieser link", "link"],
+        "ta": ["அடுத்த பக்கம்", "மேலும்", "இங்கே கிளிக் செய்யவும்", "மேலும் படிக்க", "இங்கே"],
+        "fa": ["اطلاعات بیشتر", "اینجا", "بیشتر بخوانید", "کلیک کنید", "اینجا کلیک کنید", "بیشتر"],
+    ]
+
+    static func findings(url: String, facts: PageFacts, settings: SEOSettings) -> [SEOFinding] {
+        let enabled = settings.enabledRules
+        var out: [SEOFinding] = []
+        if enabled.contains(.linkText) { out += linkText(url: url, facts: facts, extra: settings.linkTextPhrases) }
+        if enabled.contains(.crawlableAnchors) { out += crawlableAnchors(url: url, facts: facts) }
+        return out
+    }
+
+    /// The primary language subtag, lower-cased (`pt` for `pt-BR`), nil when empty.
+    static func primaryLanguage(_ lang: String?) -> String? {
+        guard let lang else { return nil }
+        let primary = lang.trimmingASCIISpace.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        return primary?.isEmpty == false ? primary : nil
+    }
+
+    static func attribute(_ item: PageFacts.Item, _ name: String) -> String? {
+        item.attributes.first { $0.name == name }?.value
+    }
+
+    static func linkText(url: String, facts: PageFacts, extra: [String]) -> [SEOFinding] {
+        let pageURL = WebURL(url).normalized
+        let base = facts.linkBase(pageURL: pageURL)
+        let documentLanguage = primaryLanguage(facts.htmlTag.value)
+        let extraPhrases = Set(extra.map { TextNormalization.collapse($0).lowercased() })
+        let allLists = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        var out: [SEOFinding] = []
+        for link in facts.links {
+            guard let href = link.value, let text = link.text, !text.isEmpty, text.count <= 40 else { continue }
+            if let rel = attribute(link, "rel"), PageFacts.relContains(rel, "nofollow") { continue }
+            let reference = WebURL(href)
+            if reference.scheme == "javascript" || reference.scheme == "mailto" { continue }
+            if reference.resolved(against: base).normalized == pageURL { continue }  // same page, fragment aside
+            let phrase = text.lowercased()
+            let language = primaryLanguage(attribute(link, "lang")) ?? documentLanguage
+            let listed: Bool
+            if let language {
+                listed = nonDescriptive[language]?.contains(phrase) ?? false
+            } else {
+                listed = allLists.contains(phrase)
+            }
+            guard listed || extraPhrases.contains(phrase) else { continue }
+            let which = listed ? (language.map { "the \($0) list" } ?? "Lighthouse's lists") : "link_text_phrases"
+            out.append(SEOFinding(rule: .linkText, url: url, line: link.line, evidence: link.name == "a" ? link.tag + text + "</a>" : link.tag,
+                                  message: "link text \"\(text)\" does not describe the target (\(which))"))
+        }
+        return out
+    }
+
+    static func crawlableAnchors(url: String, facts: PageFacts) -> [SEOFinding] {
+        var out: [SEOFinding] = []
+        func add(_ item: PageFacts.Item, _ message: String) {
+            out.append(SEOFinding(rule: .crawlableAnchors, url: url, line: item.line, evidence: item.tag, message: message))
+        }
+        func isBookmark(_ item: PageFacts.Item) -> Bool {
+            !(attribute(item, "name") ?? "").trimmingASCIISpace.isEmpty || !(attribute(item, "id") ?? "").trimmingASCIISpace.isEmpty
+        }
+        for link in facts.links where link.name == "a" {
+            guard let href = link.value else { continue }
+            if !(attribute(link, "role") ?? "").trimmingASCIISpace.isEmpty { continue }
+            let compact = String(decoding: href.utf8.filter { $0 > 0x20 }, as: UTF8.self).lowercased()
+            if compact.hasPrefix("mailto:") { continue }
+            if compact.hasPrefix("file:") { add(link, "a file: URL is on the author's disk, not on the web"); continue }
+            if compact.isEmpty {
+                if isBookmark(link) { continue }
+                add(link, "href is empty")
+                continue
+            }
+            if isJavaScriptVoid(compact) { add(link, "javascript:void(0) is no URL to follow"); continue }
+            if let problem = WebURL.parseProblem(href) { add(link, "href is not a valid URL: " + problem) }
+        }
+        for anchor in facts.clickAnchors {
+            if !(attribute(anchor, "role") ?? "").trimmingASCIISpace.isEmpty || isBookmark(anchor) { continue }
+            add(anchor, "<a> without href: crawlers do not run its onclick handler")
+        }
+        return out
+    }
+
+    /// Lighthouse's `/javascript:void(\(|)0(\)|)/` on the href with whitespace removed and lower-cased.
+    static func isJavaScriptVoid(_ compact: String) -> Bool {
+        guard let range = compact.range(of: "javascript:void") else { return false }
+        var rest = compact[range.upperBound...]
+        if rest.first == "(" { rest = rest.dropFirst() }
+        return rest.first == "0"
+    }
+}
+
+extension WebURL {
+    /// Why `text` is not a URL a browser can parse (WHATWG URL host and port rules, for the hierarchical schemes),
+    /// nil when it parses.
+    static func parseProblem(_ text: String) -> String? {
+        let url = WebURL(text)
+        let special: Set<String> = ["http", "https", "ftp", "ws", "wss"]
+        if let scheme = url.scheme, special.contains(scheme), url.authority == nil {
+            // "http:foo" is relative to the base in browsers when the base has the same scheme; "https:" alone is not.
+            if url.path.isEmpty && url.query == nil && url.fragment == nil { return "no host" }
+            return nil
+        }
+        guard var authority = url.authority else { return nil }
+        guard url.scheme == nil || special.contains(url.scheme!) else { return nil }
+        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
+        var host = Substring(authority)
+        var port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return "'[' without ']' in the host" }
+            let inside = host[host.index(after: host.startIndex)..<close]
+            if inside.isEmpty || !inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) { return "invalid IPv6 address" }
+            let after = host[host.index(after: close)...]
+            if !after.isEmpty {
+                guard after.first == ":" else { return "unexpected text after the IPv6 address" }
+                port = after.dropFirst()
+            }
+            host = inside
+        } else {
+            if let colon = host.lastIndex(of: ":") {
+                port = host[host.index(after: colon)...]
+                host = host[..<colon]
+            }
+            if host.isEmpty { return "no host" }
+            let forbidden: Set<Character> = [" ", "\u{0}", "#", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\""]
+            if let bad = host.first(where: { forbidden.contains($0) }) { return "'\(bad)' is not allowed in a host" }
+        }
+        if let port, !port.isEmpty {
+            guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port.prefix(6)), number <= 65535 else {
+                return "port '\(port)' is not a number from 0 to 65535"
+            }
+        }
+        return nil
+    }
+}

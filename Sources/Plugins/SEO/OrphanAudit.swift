@@ -1,0 +1,85 @@
+import HeraldData
+
+/// orphan-page: URLs that a sitemap in the crawl lists but that no audited page links to.
+enum OrphanAudit {
+    struct Listed: Sendable, Hashable {
+        /// Normalised URL.
+        var url: String
+        var sitemap: String
+        var line: Int
+    }
+
+    /// The `<loc>` of every `<urlset>` sitemap the crawl holds (2xx responses, uncompressed XML); the first listing of
+    /// a URL wins. Sitemap indexes list sitemaps, not pages, and are skipped.
+    static func listed(_ pages: [CrawledPage]) -> [Listed] {
+        var out: [Listed] = []
+        var seen = Set<String>()
+        for page in pages.sorted(by: { $0.url < $1.url }) where (200..<300).contains(page.status) {
+            guard page.body.count > 8, page.body[0] != 0x1F, contains(page.body, "<urlset") else { continue }
+            for (loc, line) in locs(page.body) {
+                let url = WebURL(loc).normalized
+                guard url.isHTTP else { continue }
+                if seen.insert(url.description).inserted { out.append(Listed(url: url.description, sitemap: page.url, line: line)) }
+            }
+        }
+        return out
+    }
+
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// `<loc>…</loc>` values (entities decoded, whitespace trimmed) with their lines, on bytes.
+    static func locs(_ bytes: [UInt8]) -> [(String, Int)] {
+        let open = Array("<loc>".utf8)
+        let close = Array("</loc>".utf8)
+        var out: [(String, Int)] = []
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { line += 1 }
+            if b == 0x3C, i + open.count <= bytes.count, bytes[i..<(i + open.count)].elementsEqual(open) {
+                let start = i + open.count
+                var j = start
+                while j + close.count <= bytes.count, !bytes[j..<(j + close.count)].elementsEqual(close) { j += 1 }
+                guard j + close.count <= bytes.count else { break }
+                let raw = String(decoding: bytes[start..<j], as: UTF8.self)
+                let value = raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+                    .replacingOccurrences(of: "&amp;", with: "&")
+                out.append((String(value.trimmingASCIISpace), line))
+                line += bytes[start..<j].lazy.filter { $0 == 0x0A }.count
+                i = j + close.count
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func findings(_ pages: [CrawledPage], targets: [String: [String]], home: String?) -> [SEOFinding] {
+        let listed = listed(pages)
+        guard !listed.isEmpty else { return [] }
+        var linked = Set<String>()
+        for keys in targets.values { linked.formUnion(keys) }
+        func isLinked(_ key: String) -> Bool {
+            if linked.contains(key) { return true }
+            if key.hasSuffix("/") { return linked.contains(key + "index.html") }
+            if key.hasSuffix("/index.html") { return linked.contains(String(key.dropLast("index.html".count))) }
+            return false
+        }
+        let homeKey = home.map { WebURL($0).normalized.description }
+        return listed.compactMap { entry in
+            guard !isLinked(entry.url), entry.url != homeKey,
+                  !(homeKey?.hasSuffix("/index.html") == true && entry.url + "index.html" == homeKey) else { return nil }
+            return SEOFinding(rule: .orphanPage, url: entry.url, line: nil, evidence: "<loc>\(entry.url)</loc>",
+                              message: "listed in \(entry.sitemap) (line \(entry.line)) but no audited page links to it")
+        }
+    }
+}
