@@ -41,16 +41,7 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
     /// Decodes and checks the values (positive lengths, known rule ids).
     public static func load(_ settings: PluginSettings) throws -> SEOSettings {
         let decoded = try settings.decode(SEOSettings.self)
-        func location(_ key: String) -> SourceLocation {
-            var location = settings.node.location
-            if case let .map(pairs) = settings.node.value, let node = pairs.first(where: { $0.key == key })?.value {
-                location = node.location
-                // Nodes read from YAML know their full key path (plugin_defaults.seo.… or plugins.seo.…).
-                if location.keyPath != nil { return location }
-            }
-            location.keyPath = "plugins.seo." + key
-            return location
-        }
+        func location(_ key: String) -> SourceLocation { settings.location(of: key) }
         if decoded.titleMaxLength < 1 {
             throw Diagnostic("title_max_length must be at least 1, found \(decoded.titleMaxLength)", at: location("title_max_length"))
         }
