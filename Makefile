@@ -68,7 +68,7 @@ fuzz-liquid:
 	bash fuzz/liquid/run.sh $(FUZZ_SECONDS)
 
 # Email benchmark: Herald's CSS inliner against css-inline and premailer (PyPI, in a venv under .scratch/) on
-# ../shared/bench/css-inline/benchmarks.json, and 100,000 personalised messages for one issue (docs/benchmarks-email.md).
+# ../shared/bench/css-inline/benchmarks.json, and 100,000 personalised messages for one issue (docs/benchmarks.md).
 BENCH_EMAIL_VENV ?= .scratch/bench-email-venv
 SHARED ?= ../shared
 .PHONY: bench-email
@@ -81,7 +81,7 @@ bench-email: setup
 	  --inputs $(SHARED)/bench/css-inline/benchmarks.json --json .scratch/bench-email/results.json
 
 # SEO benchmark: the seo and sitemap plugins on the Python 3.11 docs crawl against `xmllint --html --noout` over the
-# same files, in the same run (docs/benchmarks-seo.md).
+# same files, in the same run (docs/benchmarks.md).
 BENCH_SEO_WORK ?= .scratch/bench-seo
 BENCH_SEO_RUNS ?= 5
 .PHONY: bench-seo
