@@ -43,4 +43,17 @@ private let site = Fixture.site
                                    location: SourceLocation(file: "crawl.warc"))
         #expect(Self.orphans(Fixture.crawl(Fixture.page("page.html"), extra: [notFound])).isEmpty)
     }
+
+    @Test("sitemaps are found by their XML content type or .xml path, never inside HTML pages", arguments: [
+        ("sitemap.xml", [(name: "content-type", value: "text/xml; charset=utf-8")], true),
+        ("sitemap.xml", [], true),
+        ("sitemaps/pages", [(name: "content-type", value: "application/xml")], true),
+        ("sitemap.html", [(name: "content-type", value: "text/html")], false),
+        ("notes.txt", [(name: "content-type", value: "text/plain")], false),
+    ] as [(String, [(name: String, value: String)], Bool)])
+    func sitemapRecognition(path: String, headers: [(name: String, value: String)], read: Bool) {
+        var sitemap = Self.sitemap([site + "lonely.html"], path: path)
+        sitemap.headers = headers
+        #expect(Self.orphans(Fixture.crawl(Fixture.page("page.html"), extra: [sitemap])).map(\.url) == (read ? [site + "lonely.html"] : []))
+    }
 }

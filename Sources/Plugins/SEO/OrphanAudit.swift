@@ -1,3 +1,4 @@
+import Foundation
 import HeraldData
 
 /// orphan-page: URLs that a sitemap in the crawl lists but that no audited page links to.
@@ -15,7 +16,7 @@ enum OrphanAudit {
         var out: [Listed] = []
         var seen = Set<String>()
         for page in pages.sorted(by: { $0.url < $1.url }) where (200..<300).contains(page.status) {
-            guard page.body.count > 8, page.body[0] != 0x1F, contains(page.body, "<urlset") else { continue }
+            guard page.body.count > 8, page.body[0] != 0x1F, mayBeSitemap(page), contains(page.body, "<urlset") else { continue }
             for (loc, line) in locs(page.body) {
                 let url = WebURL(loc).normalized
                 guard url.isHTTP else { continue }
@@ -25,13 +26,27 @@ enum OrphanAudit {
         return out
     }
 
+    /// XML by its Content-Type or its `.xml` path (sitemaps are XML; scanning every HTML page, script and image of
+    /// a crawl for `<urlset` cost as much as parsing the pages).
+    static func mayBeSitemap(_ page: CrawledPage) -> Bool {
+        if let type = page.header("content-type")?.lowercased() { return type.contains("xml") }
+        let path = page.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? page.url
+        return path.lowercased().hasSuffix(".xml")
+    }
+
     static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
         let needle = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        return bytes.withUnsafeBufferPointer { hay in
+            guard let base = hay.baseAddress, !needle.isEmpty, hay.count >= needle.count else { return false }
+            let last = hay.count - needle.count
+            var i = 0
+            while i <= last, let hit = memchr(base + i, Int32(needle[0]), last - i + 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                i = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// `<loc>…</loc>` values (entities decoded, whitespace trimmed) with their lines, on bytes.
