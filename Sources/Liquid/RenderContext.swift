@@ -30,10 +30,6 @@ final class RenderContext {
     var counters = VariableScope()
     /// The render variables.
     var environment: [String: LiquidValue]
-    /// The render variables again as a short list (empty when there are more than
-    /// `VariableScope.indexThreshold`): searched linearly, a miss in the scopes costs no hashing.
-    var environmentNames: [String] = []
-    var environmentValues: [LiquidValue] = []
     @exclusivity(unchecked) var out: [UInt8] = []
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     @exclusivity(unchecked) var iterations = 0
@@ -53,14 +49,6 @@ final class RenderContext {
         self.source = source
         self.scopes = [VariableScope()]
         self.environment = variables.storage
-        if variables.storage.count <= VariableScope.indexThreshold {
-            environmentNames.reserveCapacity(variables.storage.count)
-            environmentValues.reserveCapacity(variables.storage.count)
-            for (name, value) in variables.storage {
-                environmentNames.append(name)
-                environmentValues.append(value)
-            }
-        }
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
         // Output is usually about as long as the template text (plus partials): reserving twice the source
         // saves the buffer's regrowth copies on page-sized templates.
@@ -74,15 +62,6 @@ final class RenderContext {
             i -= 1
         }
         if let value = counters[name] { return value }
-        if environmentNames.count == environment.count {
-            let length = name.utf8.count
-            var j = 0
-            while j < environmentNames.count {
-                if environmentNames[j].utf8.count == length, environmentNames[j] == name { return environmentValues[j] }
-                j += 1
-            }
-            return nil
-        }
         return environment[name]
     }
 

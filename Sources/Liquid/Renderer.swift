@@ -307,15 +307,11 @@ extension RenderContext {
                 for (key, expr) in node.attributes { attributes.append((key, try evaluate(expr))) }
             }
             let saved = (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
-            let savedEnvironment = (environmentNames, environmentValues)
             defer {
                 (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
-                (environmentNames, environmentValues) = savedEnvironment
             }
             counters = VariableScope()
             environment = [:]
-            environmentNames = []
-            environmentValues = []
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {

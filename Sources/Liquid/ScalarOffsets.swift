@@ -9,12 +9,6 @@ enum ScalarOffsets {
 
     /// The byte index reached by skipping `n` scalars from byte `from`, or nil when fewer than `n` remain.
     static func byteIndex(_ u: UnsafeBufferPointer<UInt8>, skipping n: Int, from: Int) -> Int? {
-        // ASCII fast path: n ASCII bytes are n scalars (one OR per byte, which vectorises).
-        if n <= u.count - from {
-            var bits: UInt8 = 0
-            for j in from..<(from + n) { bits |= u[j] }
-            if bits < 0x80 { return from + n }
-        }
         var i = from
         var left = n
         while left > 0 {
