@@ -61,10 +61,13 @@ struct Comparison {
 }
 
 /// Comparisons joined by `and`/`or`, right-associative (`a and b or c` is `a and (b or c)`).
-struct Condition {
-    var comparisons: [Comparison]
+final class Condition {
+    let comparisons: [Comparison]
     /// `joins[i]` joins comparison i with i+1: true for `and`.
-    var joins: [Bool]
+    let joins: [Bool]
+    init(comparisons: [Comparison], joins: [Bool]) {
+        self.comparisons = comparisons; self.joins = joins
+    }
 }
 
 final class ForNode {
@@ -125,22 +128,77 @@ final class CaseNode {
     }
 }
 
-/// Not `indirect`: payloads are classes or arrays already, and a box per node costs a retain per visit.
+final class AssignNode {
+    let name: String
+    let value: FilteredExpr
+    init(name: String, value: FilteredExpr) { self.name = name; self.value = value }
+}
+
+final class CaptureNode {
+    let name: String
+    let body: [Node]
+    init(name: String, body: [Node]) { self.name = name; self.body = body }
+}
+
+/// `if`/`elsif`/`else`, `unless` and the body of `liquid`.
+final class ConditionalNode {
+    /// Branches in order: `conditions[i]` (nil for else) guards `bodies[i]`.
+    let conditions: [Condition?]
+    let bodies: [[Node]]
+    /// For `unless`.
+    let negateFirst: Bool
+    let line: Int
+    init(branches: [(Condition?, [Node])], negateFirst: Bool, line: Int) {
+        conditions = branches.map { $0.0 }; bodies = branches.map { $0.1 }
+        self.negateFirst = negateFirst; self.line = line
+    }
+}
+
+final class CycleNode {
+    let group: Expr?
+    let values: [Expr]
+    let key: String
+    let line: Int
+    init(group: Expr?, values: [Expr], key: String, line: Int) {
+        self.group = group; self.values = values; self.key = key; self.line = line
+    }
+}
+
+/// `increment` / `decrement`.
+final class CounterNode {
+    let name: String
+    let increment: Bool
+    init(name: String, increment: Bool) { self.name = name; self.increment = increment }
+}
+
+/// Every payload is a single reference (a class or an array), so a `Node` is one pointer with the case in
+/// its spare bits: visiting a node copies one reference instead of an enum with several fields.
 enum Node {
     case text([UInt8])
     case output(FilteredExpr)
-    case assign(String, FilteredExpr)
-    case capture(String, [Node])
-    /// Branches in order: condition (nil for else) and body. `negateFirst` for `unless`.
-    case conditional([(Condition?, [Node])], negateFirst: Bool, line: Int)
+    case assign(AssignNode)
+    case capture(CaptureNode)
+    case conditional(ConditionalNode)
     case caseTag(CaseNode)
     case forLoop(ForNode)
     case tablerow(TablerowNode)
-    case cycle(group: Expr?, values: [Expr], key: String, line: Int)
-    case increment(String)
-    case decrement(String)
+    case cycle(CycleNode)
+    case counter(CounterNode)
     case partial(PartialNode)
     case ifchanged([Node])
     case breakLoop
     case continueLoop
+}
+
+extension Node {
+    static func assign(_ name: String, _ value: FilteredExpr) -> Node { .assign(AssignNode(name: name, value: value)) }
+    static func capture(_ name: String, _ body: [Node]) -> Node { .capture(CaptureNode(name: name, body: body)) }
+    static func conditional(_ branches: [(Condition?, [Node])], negateFirst: Bool, line: Int) -> Node {
+        .conditional(ConditionalNode(branches: branches, negateFirst: negateFirst, line: line))
+    }
+    static func cycle(group: Expr?, values: [Expr], key: String, line: Int) -> Node {
+        .cycle(CycleNode(group: group, values: values, key: key, line: line))
+    }
+    static func increment(_ name: String) -> Node { .counter(CounterNode(name: name, increment: true)) }
+    static func decrement(_ name: String) -> Node { .counter(CounterNode(name: name, increment: false)) }
 }

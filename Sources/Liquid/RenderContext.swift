@@ -50,7 +50,9 @@ final class RenderContext {
         self.scopes = [VariableScope()]
         self.environment = variables.storage
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
-        out.reserveCapacity(4096)
+        // Output is usually about as long as the template text (plus partials): reserving twice the source
+        // saves the buffer's regrowth copies on page-sized templates.
+        out.reserveCapacity(max(4096, min(source.bytes.count &* 2, 1 << 16)))
     }
 
     @inline(__always) func lookup(_ name: String) -> LiquidValue? {

@@ -49,8 +49,10 @@ enum StandardFilter: String, CaseIterable {
         case .upcase: return .string(input.liquidString.uppercased())
         case .escape, .h:
             if input.isNil { return .null }
+            let text = input.liquidString
             var out: [UInt8] = []
-            appendEscaped(input.liquidString, to: &out)
+            out.reserveCapacity(text.utf8.count + 16)
+            appendEscaped(text, to: &out)
             return .safe(String(decoding: out, as: UTF8.self))
         case .escape_once: return .safe(StringFilters.escapeOnce(input.liquidString))
         case .safe: return .safe(input.liquidString)
