@@ -36,28 +36,31 @@ enum AnchorAudit {
         item.attributes.first { $0.name == name }?.value
     }
 
+    /// Every language's list, for links whose language is unknown (built once, not per page).
+    static let allNonDescriptive: Set<String> = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+
     static func linkText(url: String, facts: PageFacts, extra: [String]) -> [SEOFinding] {
         let pageURL = WebURL(url).normalized
         let base = facts.linkBase(pageURL: pageURL)
         let documentLanguage = primaryLanguage(facts.htmlTag.value)
         let extraPhrases = Set(extra.map { TextNormalization.collapse($0).lowercased() })
-        let allLists = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         var out: [SEOFinding] = []
         for link in facts.links {
-            guard let href = link.value, let text = link.text, !text.isEmpty, text.count <= 40 else { continue }
-            if let rel = attribute(link, "rel"), PageFacts.relContains(rel, "nofollow") { continue }
-            let reference = WebURL(href)
-            if reference.scheme == "javascript" || reference.scheme == "mailto" { continue }
-            if reference.resolved(against: base).normalized == pageURL { continue }  // same page, fragment aside
+            guard let href = link.value, let text = link.text, !text.isEmpty, text.utf8.count <= 160 else { continue }
+            // The phrase lookup first: it rules out almost every link before any URL work.
             let phrase = text.lowercased()
             let language = primaryLanguage(attribute(link, "lang")) ?? documentLanguage
             let listed: Bool
             if let language {
                 listed = nonDescriptive[language]?.contains(phrase) ?? false
             } else {
-                listed = allLists.contains(phrase)
+                listed = allNonDescriptive.contains(phrase)
             }
-            guard listed || extraPhrases.contains(phrase) else { continue }
+            guard listed || extraPhrases.contains(phrase), text.count <= 40 else { continue }
+            if let rel = attribute(link, "rel"), PageFacts.relContains(rel, "nofollow") { continue }
+            let reference = WebURL(href)
+            if reference.scheme == "javascript" || reference.scheme == "mailto" { continue }
+            if reference.resolved(against: base).normalized == pageURL { continue }  // same page, fragment aside
             let which = listed ? (language.map { "the \($0) list" } ?? "Lighthouse's lists") : "link_text_phrases"
             out.append(SEOFinding(rule: .linkText, url: url, line: link.line, evidence: link.name == "a" ? link.tag + text + "</a>" : link.tag,
                                   message: "link text \"\(text)\" does not describe the target (\(which))"))
@@ -76,9 +79,12 @@ enum AnchorAudit {
         for link in facts.links where link.name == "a" {
             guard let href = link.value else { continue }
             if !(attribute(link, "role") ?? "").trimmingASCIISpace.isEmpty { continue }
-            let compact = String(decoding: href.utf8.filter { $0 > 0x20 }, as: UTF8.self).lowercased()
-            if compact.hasPrefix("mailto:") { continue }
-            if compact.hasPrefix("file:") { add(link, "a file: URL is on the author's disk, not on the web"); continue }
+            // The href without white space and ASCII-lower-cased, as bytes: this runs for every link of every page.
+            var compact: [UInt8] = []
+            compact.reserveCapacity(href.utf8.count)
+            for b in href.utf8 where b > 0x20 { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            if compact.starts(with: "mailto:".utf8) { continue }
+            if compact.starts(with: "file:".utf8) { add(link, "a file: URL is on the author's disk, not on the web"); continue }
             if compact.isEmpty {
                 if isBookmark(link) { continue }
                 add(link, "href is empty")
@@ -95,11 +101,16 @@ enum AnchorAudit {
     }
 
     /// Lighthouse's `/javascript:void(\(|)0(\)|)/` on the href with whitespace removed and lower-cased.
-    static func isJavaScriptVoid(_ compact: String) -> Bool {
-        guard let range = compact.range(of: "javascript:void") else { return false }
-        var rest = compact[range.upperBound...]
-        if rest.first == "(" { rest = rest.dropFirst() }
-        return rest.first == "0"
+    static func isJavaScriptVoid(_ compact: [UInt8]) -> Bool {
+        let needle = Array("javascript:void".utf8)
+        guard compact.count >= needle.count else { return false }
+        for start in 0...(compact.count - needle.count) where compact[start] == 0x6A
+            && compact[start..<(start + needle.count)].elementsEqual(needle) {
+            var i = start + needle.count
+            if i < compact.count, compact[i] == 0x28 { i += 1 }  // (
+            if i < compact.count, compact[i] == 0x30 { return true }  // 0
+        }
+        return false
     }
 }
 
