@@ -10,28 +10,25 @@ public struct ArtifactWriter: Sendable {
 
     public init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
 
-    /// Rejects two artifacts with the same path: two plugins writing one file is a bug, not a race to win.
-    public static func checkUnique(_ artifacts: [(plugin: String, artifact: Artifact)]) throws {
-        var owners: [OutputPath: String] = [:]
-        var clashes: [String] = []
-        for (plugin, artifact) in artifacts {
-            if let owner = owners[artifact.path] {
-                clashes.append("\(artifact.path) (\(owner) and \(plugin))")
-            } else {
-                owners[artifact.path] = plugin
-            }
-        }
-        if !clashes.isEmpty {
-            throw BuildError("several plugins write the same output path: " + clashes.sorted().joined(separator: ", "))
-        }
-    }
-
     /// Writes `artifacts` under `destination` (a folder path), replacing what was there.
     ///
     /// With `ownedBy`, an existing destination is replaced only when it holds that file (Herald's build.json): a
     /// folder Herald did not write — a tenant's snapshots after `--out snapshots`, a user's folder that happens to
     /// share a tenant's name — is never swapped away.
     public func publish(_ artifacts: [Artifact], to destination: String, stagingTag: String, ownedBy marker: String? = nil) throws {
+        let staged = try stage(destination, stagingTag: stagingTag, ownedBy: marker)
+        do {
+            try staged.sink.accept(artifacts, from: "herald")
+            try commit(staged)
+        } catch {
+            discard(staged)
+            throw error
+        }
+    }
+
+    /// Starts replacing `destination`: checks that Herald owns it and creates an empty staging folder beside it,
+    /// whose sink writes artifacts as they come. Finish with `commit`, or `discard` on failure.
+    public func stage(_ destination: String, stagingTag: String, ownedBy marker: String? = nil) throws -> StagedOutput {
         if let marker, fileSystem.exists(destination), !fileSystem.exists(destination + "/" + marker) {
             throw BuildError("the output folder \(destination) already exists and was not written by Herald (it has no "
                              + "\(marker)); Herald replaces only its own output: choose another output folder (--out or "
@@ -40,29 +37,36 @@ public struct ArtifactWriter: Sendable {
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let staging = parent + "/.staging-" + name + "-" + stagingTag
-        let retired = parent + "/.previous-" + name + "-" + stagingTag
         try fileSystem.remove(staging)
         try fileSystem.createDirectory(staging)
+        return StagedOutput(destination: destination, staging: staging,
+                            retired: parent + "/.previous-" + name + "-" + stagingTag,
+                            sink: ArtifactSink(fileSystem: fileSystem, folder: staging))
+    }
+
+    /// Swaps the fully written staging folder in for the destination (two renames; the previous output is put
+    /// back when the second fails).
+    public func commit(_ staged: StagedOutput) throws {
         do {
-            // Files are independent, so they are written on all cores; the tree is the same in any order.
-            let fileSystem = self.fileSystem
-            _ = try artifacts.parallelMap { artifact in
-                try fileSystem.write(artifact.bytes, to: staging + "/" + artifact.path.value)
-            }
-            try fileSystem.remove(retired)
-            let hadPrevious = fileSystem.exists(destination)
-            if hadPrevious { try fileSystem.move(destination, to: retired) }
+            try fileSystem.remove(staged.retired)
+            let hadPrevious = fileSystem.exists(staged.destination)
+            if hadPrevious { try fileSystem.move(staged.destination, to: staged.retired) }
             do {
-                try fileSystem.move(staging, to: destination)
+                try fileSystem.move(staged.staging, to: staged.destination)
             } catch {
-                if hadPrevious { try? fileSystem.move(retired, to: destination) }
+                if hadPrevious { try? fileSystem.move(staged.retired, to: staged.destination) }
                 throw error
             }
-            try fileSystem.remove(retired)
+            try fileSystem.remove(staged.retired)
         } catch {
-            try? fileSystem.remove(staging)
+            discard(staged)
             throw error
         }
+    }
+
+    /// Drops a staging folder after a failure; the published output stays as it was.
+    public func discard(_ staged: StagedOutput) {
+        try? fileSystem.remove(staged.staging)
     }
 
     /// Cleans up after a Herald process that died while publishing `destination` (killed in the nightly run, out of
@@ -109,4 +113,12 @@ public struct ArtifactWriter: Sendable {
         try fileSystem.remove(path)
         try fileSystem.move(temporary, to: path)
     }
+}
+
+/// A tenant's output being written: the staging folder and the sink that writes into it.
+public struct StagedOutput: Sendable {
+    public let destination: String
+    public let staging: String
+    let retired: String
+    public let sink: ArtifactSink
 }

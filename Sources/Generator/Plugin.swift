@@ -53,10 +53,14 @@ public struct PluginInput: Sendable {
     public var secrets: SecretStore
     /// For `.index` plugins: what the content plugins produced, sorted by plugin id.
     public var reports: [PluginReport]
+    /// Where a plugin with a lot of output hands it over while it runs (see `ArtifactSink`); small plugins just
+    /// return their artifacts in `PluginOutput`.
+    public var emitter: ArtifactEmitter
 
     public init(tenant: TenantConfig, snapshot: Snapshot, previous: Snapshot? = nil, content: [ContentDocument] = [],
                 settings: PluginSettings, limits: [String: Int] = [:], now: Date, templates: ThemeRenderer,
-                secrets: SecretStore = SecretStore(), reports: [PluginReport] = []) {
+                secrets: SecretStore = SecretStore(), reports: [PluginReport] = [],
+                emitter: ArtifactEmitter = .inMemory()) {
         self.tenant = tenant
         self.snapshot = snapshot
         self.previous = previous
@@ -67,11 +71,14 @@ public struct PluginInput: Sendable {
         self.templates = templates
         self.secrets = secrets
         self.reports = reports
+        self.emitter = emitter
     }
 }
 
 /// What a plugin hands back to the pipeline.
 public struct PluginOutput: Sendable {
+    /// Artifacts returned at the end of the run; plugins with a lot of output emit most of it earlier through
+    /// `PluginInput.emitter`.
     public var artifacts: [Artifact]
     /// The headline for the command center (nil for plugins without one).
     public var summary: ReportSummary?

@@ -30,22 +30,50 @@ struct TenantBuild {
         result.previousSnapshotDate = previous?.date
         step("load", &clock, &result)
 
-        let theme = pipeline.themes.renderer(projectRoot: request.projectRoot, tenantID: id)
-        func input(for plugin: any Plugin, reports: [PluginReport]) throws -> PluginInput {
-            try checkDatasets(plugin, snapshot: snapshot, content: content)
-            return PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
-                               settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
-                               limits: edition.limits, now: request.now, templates: theme,
-                               secrets: pipeline.secrets, reports: reports)
+        // Written as the plugins emit it, into a staging folder that replaces the output only if all of it succeeds.
+        let writer = ArtifactWriter(fileSystem: pipeline.fileSystem)
+        var earlierWrites = 0.0
+        let staged = try writer.stage(output + "/" + id, stagingTag: "\(getpid())", ownedBy: BuildManifest.fileName)
+        do {
+            let (reports, writeSeconds) = try runPlugins(plugins, tenant: tenant, edition: edition, snapshot: snapshot,
+                                                         previous: previous, content: content, sink: staged.sink,
+                                                         clock: &clock, result: &result)
+            earlierWrites = writeSeconds
+            result.reports = reports
+            let manifest = BuildManifest(tenant: id, name: tenant.name, snapshot: newest, previousSnapshot: previous?.date,
+                                         builtAt: request.now, reports: reports)
+            try staged.sink.accept([try Artifact(BuildManifest.fileName, bytes: manifest.encoded())], from: "herald")
+            try writer.commit(staged)
+        } catch {
+            writer.discard(staged)
+            throw error
         }
+        result.artifactCount = staged.sink.count
+        step("write", &clock, &result, plus: earlierWrites)
+    }
 
-        var produced: [(plugin: String, artifact: Artifact)] = []
+    /// Runs the plugins phase by phase; each one's artifacts go to `sink`, emitted during the run or returned.
+    private func runPlugins(_ plugins: [any Plugin], tenant: TenantConfig, edition: Edition, snapshot: Snapshot,
+                            previous: Snapshot?, content: [ContentDocument], sink: ArtifactSink,
+                            clock: inout Stopwatch, result: inout TenantResult) throws -> (reports: [PluginReport], writeSeconds: Double) {
+        let theme = pipeline.themes.renderer(projectRoot: request.projectRoot, tenantID: id)
         var reports: [PluginReport] = []
+        var writeSeconds = 0.0
         for phase in [PluginPhase.content, .index] {
             for plugin in plugins where plugin.phase == phase {
+                try checkDatasets(plugin, snapshot: snapshot, content: content)
+                let emitter = ArtifactEmitter(plugin: plugin.id, sink: sink)
+                let input = PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
+                                        settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
+                                        limits: edition.limits, now: request.now, templates: theme,
+                                        secrets: pipeline.secrets, reports: reports, emitter: emitter)
                 let pluginOutput: PluginOutput
+                let seconds: Double
                 do {
-                    pluginOutput = try plugin.run(input(for: plugin, reports: reports))
+                    pluginOutput = try plugin.run(input)
+                    seconds = clock.seconds
+                    // Writing what the plugin returned counts as the build's write step, not as the plugin's time.
+                    try emitter.emit(pluginOutput.artifacts)
                 } catch {
                     throw BuildError("plugin '\(plugin.id)' failed: " + describe(error))
                 }
@@ -53,31 +81,21 @@ struct TenantBuild {
                     result.notices.append("\(plugin.id): \(notice)")
                     pipeline.log(.notice(tenant: id, plugin: plugin.id, message: notice.description))
                 }
-                produced += pluginOutput.artifacts.map { (plugin.id, $0) }
+                let paths = emitter.emittedPaths
                 reports.append(PluginReport(pluginID: plugin.id, summary: pluginOutput.summary, pages: pluginOutput.pages,
-                                            artifactPaths: pluginOutput.artifacts.map(\.path.value).sorted()))
+                                            artifactPaths: paths.map(\.value)))
                 reports.sort { $0.pluginID < $1.pluginID }
-                let seconds = clock.seconds
+                writeSeconds += clock.seconds - seconds
                 clock = Stopwatch()
                 result.timings.append((plugin.id, seconds))
-                pipeline.log(.pluginFinished(tenant: id, plugin: plugin.id, seconds: seconds,
-                                             artifacts: pluginOutput.artifacts.count))
+                pipeline.log(.pluginFinished(tenant: id, plugin: plugin.id, seconds: seconds, artifacts: paths.count))
             }
         }
-        result.reports = reports
-        let manifest = BuildManifest(tenant: id, name: tenant.name, snapshot: newest, previousSnapshot: previous?.date,
-                                     builtAt: request.now, reports: reports)
-        produced.append(("herald", try Artifact(BuildManifest.fileName, bytes: manifest.encoded())))
-
-        try ArtifactWriter.checkUnique(produced)
-        try ArtifactWriter(fileSystem: pipeline.fileSystem)
-            .publish(produced.map(\.artifact), to: output + "/" + id, stagingTag: "\(getpid())", ownedBy: BuildManifest.fileName)
-        result.artifactCount = produced.count
-        step("write", &clock, &result)
+        return (reports, writeSeconds)
     }
 
-    private func step(_ name: String, _ clock: inout Stopwatch, _ result: inout TenantResult) {
-        let seconds = clock.seconds
+    private func step(_ name: String, _ clock: inout Stopwatch, _ result: inout TenantResult, plus earlier: Double = 0) {
+        let seconds = clock.seconds + earlier
         clock = Stopwatch()
         result.timings.append((name, seconds))
         pipeline.log(.phaseFinished(tenant: id, step: name, seconds: seconds))

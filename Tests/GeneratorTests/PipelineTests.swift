@@ -60,6 +60,7 @@ struct PipelineTests {
         let fs = Self.project(plugins: ["a", "broken"])
         if hadPrevious {
             try fs.write(Array("old".utf8), to: "/p/out/t/a.txt")
+            try fs.write(Array("{}".utf8), to: "/p/out/t/" + BuildManifest.fileName)
             try fs.write([], to: "/p/out/" + Pipeline.outputMarker)
         }
         let plugins: [any Plugin] = [FixedPlugin(id: "a", paths: ["a.txt"]), FixedPlugin(id: "broken", paths: [], fails: true)]
