@@ -117,12 +117,22 @@ public enum ConfigFiles {
 
     /// `snapshots/<id>/tenant.yml`.
     public static func tenant(_ bytes: [UInt8], file: String, id: String) throws(DiagnosticList) -> TenantConfig {
-        let root = try parseMap(bytes, file: file)
+        let (config, errors) = checkedTenant(bytes, file: file, id: id)
+        guard let config, errors.isEmpty else { throw DiagnosticList(errors) }
+        return config
+    }
+
+    /// Every problem of a tenant.yml, and — when the file parses and decodes — a configuration in which each
+    /// invalid value is replaced by its default, so that `herald check` can go on to check the tenant's snapshots
+    /// and plugin settings in the same pass instead of stopping at the first bad value.
+    public static func checkedTenant(_ bytes: [UInt8], file: String, id: String) -> (config: TenantConfig?, errors: [Diagnostic]) {
+        let root: ConfigNode
+        do { root = try parseMap(bytes, file: file) } catch { return (nil, error.diagnostics) }
         var shapeErrors: [Diagnostic] = []
         ConfigShape.tenant.validate(root, into: &shapeErrors)
-        if !shapeErrors.isEmpty { throw DiagnosticList(shapeErrors) }
+        if !shapeErrors.isEmpty { return (nil, shapeErrors) }
         let decoded: TenantFile
-        do { decoded = try ConfigDecoder().decode(TenantFile.self, from: root) } catch { throw list(error, file) }
+        do { decoded = try ConfigDecoder().decode(TenantFile.self, from: root) } catch { return (nil, list(error, file).diagnostics) }
         var errors: [Diagnostic] = []
         func fail(_ message: String, _ key: String, _ node: ConfigNode?) {
             errors.append(Diagnostic(message, at: located(node, fallback: root, keyPath: key)))
@@ -137,15 +147,20 @@ public enum ConfigFiles {
             fail("expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found '\(baseURL)'", "base_url", child(root, "base_url"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        let locale = decoded.locale ?? "en"
-        if !isLanguageTag(locale) { fail("expected a BCP 47 language tag such as en-GB, found '\(locale)'", "locale", child(root, "locale")) }
-        let timeZone = decoded.timeZone ?? "UTC"
+        var locale = decoded.locale ?? "en"
+        if !isLanguageTag(locale) {
+            fail("expected a BCP 47 language tag such as en-GB, found '\(locale)'", "locale", child(root, "locale"))
+            locale = "en"
+        }
+        var timeZone = decoded.timeZone ?? "UTC"
         if TimeZone(identifier: timeZone) == nil {
             fail("unknown time zone '\(timeZone)'; expected an IANA name such as Europe/Berlin", "time_zone", child(root, "time_zone"))
+            timeZone = "UTC"
         }
-        let currency = decoded.reportingCurrency ?? "EUR"
+        var currency = decoded.reportingCurrency ?? "EUR"
         if !isCurrencyCode(currency) {
             fail("expected an ISO 4217 code such as EUR, found '\(currency)'", "reporting_currency", child(root, "reporting_currency"))
+            currency = "EUR"
         }
         var brand = Brand()
         if let b = decoded.brand {
@@ -176,10 +191,9 @@ public enum ConfigFiles {
                 plugins[pluginID] = settings
             }
         }
-        if !errors.isEmpty { throw DiagnosticList(errors) }
-        return TenantConfig(id: id, name: decoded.name, baseURL: baseURL, edition: decoded.edition, locale: locale,
-                            timeZone: timeZone, reportingCurrency: currency, brand: brand, plugins: plugins,
-                            location: SourceLocation(file: file))
+        return (TenantConfig(id: id, name: decoded.name, baseURL: baseURL, edition: decoded.edition, locale: locale,
+                             timeZone: timeZone, reportingCurrency: currency, brand: brand, plugins: plugins,
+                             location: SourceLocation(file: file)), errors)
     }
 
     static func parseMap(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ConfigNode {

@@ -112,6 +112,17 @@ public struct ProjectLoader: Sendable {
         return try ConfigFiles.tenant(try read(file), file: file, id: id)
     }
 
+    /// For `herald check`: the tenant's problems, and its configuration with defaults in place of invalid values
+    /// (nil when tenant.yml cannot be read or decoded), so the check can go on to the tenant's data.
+    public func checkedTenant(_ id: String) -> (config: TenantConfig?, errors: [Diagnostic]) {
+        let file = "snapshots/\(id)/tenant.yml"
+        do {
+            return ConfigFiles.checkedTenant(try read(file), file: file, id: id)
+        } catch {
+            return (nil, ConfigFiles.list(error, file).diagnostics)
+        }
+    }
+
     /// Sorted `YYYY-MM-DD` folders of the tenant. Other folders (except `templates/`) are errors; files other than
     /// `tenant.yml` are ignored.
     public func snapshotDates(_ id: String) throws -> [String] {
@@ -304,8 +315,8 @@ public struct ProjectLoader: Sendable {
             out.append(Diagnostic("no tenants: expected folders snapshots/<tenant>/ with a tenant.yml", at: SourceLocation(file: "snapshots"), severity: .warning))
         }
         for id in ids {
-            var tenant: TenantConfig?
-            do { tenant = try self.tenant(id) } catch { collect(error, file: "snapshots/\(id)/tenant.yml") }
+            let (tenant, tenantErrors) = checkedTenant(id)
+            out += tenantErrors
             if let tenant, let project {
                 if let edition = project.editions[tenant.edition] {
                     for pluginID in tenant.plugins.keys.sorted() where !edition.plugins.contains(pluginID) {

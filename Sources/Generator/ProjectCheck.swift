@@ -23,7 +23,7 @@ public enum ProjectCheck {
         var found: [Diagnostic] = []
         var seen = Set<Diagnostic>()
         for id in ids {
-            guard let tenant = try? loader.tenant(id), let edition = project.editions[tenant.edition] else { continue }
+            guard let tenant = loader.checkedTenant(id).config, let edition = project.editions[tenant.edition] else { continue }
             let content = loader.loadContent(id).value
             // The newest snapshot is the one built: it must hold what the edition's plugins need.
             let newest = (try? loader.snapshotDates(id))?.last

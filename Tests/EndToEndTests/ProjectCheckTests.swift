@@ -118,3 +118,20 @@ struct ProjectCheckTests {
         #expect(failure.contains("snapshots/acme/tenant.yml:6:5 (plugins.seo.colour)"), "\(failure)")
     }
 }
+
+@Suite("herald check does not stop at a tenant's first bad value")
+struct ProjectCheckAllProblemsTests {
+    @Test("a bad time zone, a misspelt plugin setting and a bad review are reported in one pass")
+    func everyProblemAtOnce() throws {
+        let found = try ProjectCheckTests.check([
+            "snapshots/acme/tenant.yml": ProjectCheckTests.tenant
+                + "time_zone: Europe/Atlantis\nplugins:\n  seo:\n    title_max_lenght: 50\n",
+            "snapshots/acme/2026-12-01/reviews.ndjson":
+                #"{"id":"r1","source":"google","author":"Ann","rating":9,"text":"Great","created_at":"2026-11-26T10:00:00Z"}"# + "\n",
+        ])
+        #expect(found.count == 3, "\(found)")
+        #expect(found.contains { $0.contains("tenant.yml") && $0.contains("Europe/Atlantis") })
+        #expect(found.contains { $0.contains("(plugins.seo.title_max_lenght)") && $0.contains("unknown key") })
+        #expect(found.contains { $0.contains("reviews.ndjson:1") && $0.contains("rating") })
+    }
+}
