@@ -45,6 +45,15 @@ test: setup-real-input
 real-input: build setup-real-input $(SCRATCH)/unsubscribe.key
 	HERALD_UNSUBSCRIBE_KEY_FILE=$(SCRATCH)/unsubscribe.key bash real-input/build.sh
 
+# The binary and its built-in theme, where `herald` looks for it (PREFIX/share/herald/templates).
+PREFIX ?= /usr/local
+.PHONY: install
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/herald
+	install -m 755 .build/release/herald $(DESTDIR)$(PREFIX)/bin/herald
+	rm -rf $(DESTDIR)$(PREFIX)/share/herald/templates
+	cp -R templates $(DESTDIR)$(PREFIX)/share/herald/templates
+
 clean:
 	rm -rf .build $(SCRATCH) $(DEMO_OUT)
 

@@ -9,12 +9,17 @@ public struct PageMeta: Sendable {
     public var canonical: String?
     /// Open Graph type (`website`, `article`).
     public var openGraphType: String?
+    /// The page's `<html lang>`. nil: the tenant's locale for public site pages (those with a canonical URL), `en`
+    /// for Herald's reports, whose own text is English whatever the tenant's locale.
+    public var language: String?
 
-    public init(title: String, description: String? = nil, canonical: String? = nil, openGraphType: String? = nil) {
+    public init(title: String, description: String? = nil, canonical: String? = nil, openGraphType: String? = nil,
+                language: String? = nil) {
         self.title = title
         self.description = description
         self.canonical = canonical
         self.openGraphType = openGraphType
+        self.language = language
     }
 }
 
@@ -35,6 +40,7 @@ extension ThemeRenderer {
         pageObject["description"] = page.description.map(LiquidValue.string) ?? .null
         pageObject["canonical"] = page.canonical.map(LiquidValue.string) ?? .null
         pageObject["og_type"] = page.openGraphType.map(LiquidValue.string) ?? .null
+        pageObject["lang"] = .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale))
         scope["page"] = .object(pageObject)
         let body = try render(template, scope)
         scope["content"] = .safe(body)

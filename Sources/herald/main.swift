@@ -13,7 +13,7 @@ let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("html2text", "newsletter plain text: FILE.html → the text alternative", HTMLToTextCommand.run),
     ("unsubscribe", "newsletter unsubscribe links: verify URL|TOKEN --tenant ID", UnsubscribeCommand.run),
     ("sitemap", "sitemap tools: check FILE… (validate sitemaps and indexes, plain or .gz)", SitemapCommand.run),
-    ("reputation", "reputation tools: evaluate CORPUS_DIR (sentiment against human ratings)", ReputationCommand.run),
+    ("reputation", "reputation tools: evaluate SHARED_DIR (sentiment against human ratings)", ReputationCommand.run),
     ("version", "print Herald's version", versionCommand),
 ]
 

@@ -18,19 +18,25 @@ public struct TenantIndexEntry: Sendable {
     public var summaries: [ReportSummary]
     /// The snapshot date (`YYYY-MM-DD`) the shown output was built from, when known.
     public var snapshot: String?
+    /// Whether the tenant's folder holds output (this build's, or an earlier one kept after a failure): a tenant
+    /// that failed before it ever built has nothing to link to.
+    public var hasOutput: Bool
 
-    public init(id: String, name: String, status: Status, snapshot: String? = nil, summaries: [ReportSummary] = []) {
+    public init(id: String, name: String, status: Status, snapshot: String? = nil, summaries: [ReportSummary] = [],
+                hasOutput: Bool = true) {
         self.id = id
         self.name = name
         self.status = status
         self.snapshot = snapshot
         self.summaries = summaries
+        self.hasOutput = hasOutput
     }
 
     /// `failure` nil means built; otherwise its message.
-    public init(id: String, name: String, failure: String?, snapshot: String? = nil, summaries: [ReportSummary] = []) {
+    public init(id: String, name: String, failure: String?, snapshot: String? = nil, summaries: [ReportSummary] = [],
+                hasOutput: Bool = true) {
         self.init(id: id, name: name, status: failure.map { .failed(message: $0) } ?? .built, snapshot: snapshot,
-                  summaries: summaries)
+                  summaries: summaries, hasOutput: hasOutput)
     }
 }
 
@@ -46,7 +52,7 @@ public enum CommandCenterIndex {
             var object = LiquidObject()
             object["id"] = .string(entry.id)
             object["name"] = .string(entry.name)
-            object["link"] = .string(folder + "/index.html")
+            object["link"] = entry.hasOutput ? .string(folder + "/index.html") : .null
             object["snapshot"] = entry.snapshot.map(LiquidValue.string) ?? .null
             switch entry.status {
             case .built:

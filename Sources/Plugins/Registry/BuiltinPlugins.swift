@@ -34,7 +34,8 @@ public enum BuiltinPlugins {
                              summaries: manifest.reports.map { ReportSummary(title: $0.title, headline: $0.headline, detail: $0.detail, link: $0.link) })
         }
         for result in results where result.failure != nil && !entries.contains(where: { $0.id == result.tenant }) {
-            entries.append(TenantIndexEntry(id: result.tenant, name: result.name, failure: result.failure, snapshot: result.snapshotDate, summaries: []))
+            entries.append(TenantIndexEntry(id: result.tenant, name: result.name, failure: result.failure,
+                                            snapshot: result.snapshotDate, summaries: [], hasOutput: false))
         }
         entries.sort { $0.id < $1.id }
         let renderer = ThemeFactory.renderer(roots: [projectRoot + "/templates", themes.builtinRoot].filter { fileSystem.exists($0) })
