@@ -1,11 +1,14 @@
 import Foundation
+import HeraldData
 
 /// Progress of a build, for the terminal, JSON logs and tests.
 public enum BuildEvent: Sendable {
     case tenantStarted(tenant: String)
     case phaseFinished(tenant: String, step: String, seconds: Double)
     case pluginFinished(tenant: String, plugin: String, seconds: Double, artifacts: Int)
-    case notice(tenant: String, plugin: String?, message: String)
+    /// Something the build reports without failing: `message` is the diagnostic's text (with its location),
+    /// `severity` its level.
+    case notice(tenant: String, plugin: String?, message: String, severity: Diagnostic.Severity = .warning)
     case tenantFinished(TenantResult)
 }
 

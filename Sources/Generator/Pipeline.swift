@@ -142,7 +142,7 @@ public struct Pipeline: Sendable {
             // Before anything else: a build killed while swapping this tenant's folder must not cost its output.
             for note in try ArtifactWriter(fileSystem: fileSystem).recover(output + "/" + id) {
                 result.notices.append("herald: \(note)")
-                log(.notice(tenant: id, plugin: "herald", message: note))
+                log(.notice(tenant: id, plugin: "herald", message: note, severity: .info))
             }
             try TenantBuild(id: id, project: project, loader: loader, request: request, pipeline: self)
                 .run(into: &result, output: output)

@@ -79,7 +79,7 @@ struct TenantBuild {
                 }
                 for notice in pluginOutput.notices {
                     result.notices.append("\(plugin.id): \(notice)")
-                    pipeline.log(.notice(tenant: id, plugin: plugin.id, message: notice.description))
+                    pipeline.log(.notice(tenant: id, plugin: plugin.id, message: notice.description, severity: notice.severity))
                 }
                 let paths = emitter.emittedPaths
                 reports.append(PluginReport(pluginID: plugin.id, summary: pluginOutput.summary, pages: pluginOutput.pages,

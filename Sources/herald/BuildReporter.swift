@@ -24,8 +24,9 @@ final class BuildReporter: @unchecked Sendable {
             if interactive { printError("• \(tenant): building") }
         case let .pluginFinished(tenant, plugin, seconds, artifacts):
             if interactive { printError("  \(tenant) › \(plugin): \(artifacts) files in \(format(seconds))") }
-        case let .notice(tenant, plugin, message):
-            printError("  \(tenant)\(plugin.map { " › " + $0 } ?? ""): notice: \(message)")
+        case let .notice(tenant, plugin, message, _):
+            // The message is a diagnostic's text, which names its own severity.
+            printError("  \(tenant)\(plugin.map { " › " + $0 } ?? ""): \(message)")
         case let .tenantFinished(result):
             if let failure = result.failure {
                 printError("✗ \(result.tenant) failed: \(failure)")
@@ -59,7 +60,7 @@ final class BuildReporter: @unchecked Sendable {
             print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
         }
         let failed = results.filter { !$0.succeeded }.count
-        print("\n\(results.count - failed) of \(results.count) tenants built in \(format(seconds)); output in \(output)")
+        print("\n\(results.count - failed) of \(results.count) tenant\(results.count == 1 ? "" : "s") built in \(format(seconds)); output in \(output)")
         if failed > 0 { print("\(failed) failed: see the messages above") }
     }
 
@@ -81,8 +82,8 @@ final class BuildReporter: @unchecked Sendable {
             emit(["event": "step_finished", "tenant": tenant, "step": step, "seconds": rounded(seconds)])
         case let .pluginFinished(tenant, plugin, seconds, artifacts):
             emit(["event": "plugin_finished", "tenant": tenant, "plugin": plugin, "seconds": rounded(seconds), "files": artifacts])
-        case let .notice(tenant, plugin, message):
-            emit(["event": "notice", "tenant": tenant, "plugin": plugin ?? "", "message": message])
+        case let .notice(tenant, plugin, message, severity):
+            emit(["event": "notice", "tenant": tenant, "plugin": plugin ?? "", "message": message, "severity": severity.rawValue])
         case let .tenantFinished(result):
             var object: [String: Any] = ["event": "tenant_finished", "tenant": result.tenant, "status": result.succeeded ? "built" : "failed",
                                          "files": result.artifactCount, "seconds": rounded(result.totalSeconds)]

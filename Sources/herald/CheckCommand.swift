@@ -32,6 +32,12 @@ enum CheckCommand {
             printError("herald check: the project folder \(root) does not exist\n\n\(usage)")
             return 2
         }
+        // As `herald build`: a folder without herald.yml is a wrong --project, not a project with an error.
+        if !FileManager.default.fileExists(atPath: root + "/herald.yml") {
+            printError("herald check: no herald.yml in the project folder \(root); run Herald in a project folder or "
+                       + "pass --project DIR\n\n\(usage)")
+            return 2
+        }
         let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -3,24 +3,11 @@ import Testing
 
 /// `herald inline-css` and `herald html2text`, run as the built executable (`swift build` puts it in .build/debug).
 @Suite struct NewsletterCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let binary = root + "/.build/debug/herald"
-    static var built: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var built: Bool { HeraldExecutable.built }
+    static let binary = HeraldExecutable.path
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERALD_UNSUBSCRIBE") }
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try HeraldExecutable.run(arguments, environment: environment)
     }
 
     func temporary(_ name: String, _ text: String) throws -> String {

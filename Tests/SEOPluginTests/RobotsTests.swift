@@ -192,10 +192,18 @@ struct RobotsCheckTests {
         #expect(report.notes.map(\.description) == ["robots.txt:3: info: 'Host' is not part of RFC 9309; ignored"])
     }
 
-    @Test(arguments: ["Googlebot/2.1", "Mozilla 5", ""])
+    @Test(arguments: ["Googlebot/2.1", "Mozilla 5", "", "/2.1"])
     func anAgentThatIsNotAProductTokenIsNoted(_ agent: String) {
         let report = RobotsCheck.run(robots: [], file: "robots.txt", agent: agent, urls: ["/"])
         #expect(report.notes.count == 1)
         #expect(report.lines == ["allowed     /  (no group for this user agent and no * group)"])
+    }
+
+    @Test("a full user-agent string is judged by its product token, like the file's user-agent lines",
+          arguments: ["Googlebot/2.1", "Googlebot/2.1 (+http://www.google.com/bot.html)", "googlebot"])
+    func fullUserAgentString(_ agent: String) {
+        let robots = Array("User-agent: *\nAllow: /\n\nUser-agent: Googlebot\nDisallow: /a\n".utf8)
+        let report = RobotsCheck.run(robots: robots, file: "robots.txt", agent: agent, urls: ["/a"])
+        #expect(report.lines.first?.hasPrefix("disallowed") == true, "\(report.lines)")
     }
 }

@@ -9,17 +9,24 @@ public enum RobotsCheck {
         public var notes: [Diagnostic]
     }
 
+    /// A full user-agent string (`Googlebot/2.1 (+http://…)`) is judged by its product token (`Googlebot`), as the
+    /// robots.txt side reduces its `User-agent` lines; the reduction is noted.
     public static func run(robots: [UInt8], file: String, agent: String, urls: [String]) -> Report {
         let matcher = RobotsMatcher(RobotsFile(bytes: robots))
+        let token = String(decoding: RobotsFile.productToken(ArraySlice(agent.utf8)), as: UTF8.self)
         let lines = urls.map { url in
-            let decision = matcher.decision(agent: agent, url: url)
+            let decision = matcher.decision(agent: token.isEmpty ? agent : token, url: url)
             let verdict = decision.isAllowed ? "allowed   " : "disallowed"
             return "\(verdict)  \(url)  (\(decision))"
         }
         var notes = matcher.file.notes.map { Diagnostic($0.message, at: SourceLocation(file: file, line: $0.line), severity: .info) }
-        if RobotsFile.productToken(ArraySlice(agent.utf8)).count != agent.utf8.count || agent.isEmpty {
-            notes.insert(Diagnostic("the agent '\(agent)' is not a product token (letters, '-', '_'), so it can only match "
-                                    + "a group naming it exactly", at: SourceLocation(file: "--agent"), severity: .info), at: 0)
+        if token.isEmpty {
+            notes.insert(Diagnostic("the agent '\(agent)' does not start with a product token (letters, '-', '_'), so no "
+                                    + "group can name it: only the * group applies", at: SourceLocation(file: "--agent"),
+                                    severity: .info), at: 0)
+        } else if token != agent {
+            notes.insert(Diagnostic("the agent '\(agent)' is judged by its product token '\(token)', as robots.txt "
+                                    + "user-agent lines are", at: SourceLocation(file: "--agent"), severity: .info), at: 0)
         }
         return Report(lines: lines, notes: notes)
     }
