@@ -60,7 +60,7 @@ public struct SiteImporter: Sendable {
         var diagnostics: [Diagnostic] = []
 
         if fileSystem.exists(loader.path(crawlFolder)) && !replace {
-            throw DiagnosticList([Diagnostic("a crawl already exists in this snapshot; remove it or import with replace", at: SourceLocation(file: crawlFolder))])
+            throw DiagnosticList([Diagnostic("a crawl already exists in this snapshot; remove it or import again with --replace", at: SourceLocation(file: crawlFolder))])
         }
 
         // Collect files.

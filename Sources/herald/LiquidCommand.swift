@@ -8,7 +8,7 @@ import Liquid
 /// `herald liquid render|conformance …`: the Liquid engine on the command line.
 enum LiquidCommand {
     static let usage = """
-        usage: herald liquid render TEMPLATE [--data FILE.json] [--partials DIR] [--strict] [--autoescape]
+        Usage: herald liquid render TEMPLATE [--data FILE.json] [--partials DIR] [--strict] [--autoescape]
                herald liquid conformance FILE.json
                herald liquid bench FIXTURES_DIR [--samples K] [--min-time SECONDS] [--only NAME[,NAME]]
 
@@ -21,7 +21,7 @@ enum LiquidCommand {
           bench        time parse and render over golden-liquid benchmark fixtures (median µs per call,
                        checked against expected_result.txt), in the format of ../shared/bench/liquid
 
-        exit status: 0 ok, 1 template or suite error, 2 usage error
+        Exit status: 0 ok, 1 template or suite error, 2 usage error.
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -40,7 +40,7 @@ enum LiquidCommand {
     }
 
     static func fail(_ message: String, _ code: Int32) -> Int32 {
-        let bytes = Array((message + "\n").utf8)
+        let bytes = Array(("herald liquid: " + message + "\n").utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
         return code
     }
@@ -81,7 +81,7 @@ enum LiquidCommand {
                 }
                 variables = object
             } catch {
-                return fail("\(dataPath): \(error)", 1)
+                return fail("\(dataPath): not valid JSON: \(error)", 1)
             }
         }
         let root = partials ?? (template.contains("/") ? String(template[..<template.lastIndex(of: "/")!]) : ".")

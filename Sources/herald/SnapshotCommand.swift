@@ -12,9 +12,14 @@ enum SnapshotCommand {
         snapshots/<tenant>/tenant.yml (with --edition, default starter) when the tenant is new.
 
         Options:
+          --base-url URL   the site's base URL, absolute http(s) (required)
+          --tenant ID      the tenant's folder name under snapshots/ (required)
           --project DIR    the project folder (default: .)
           --date DATE      the snapshot date (default: today, UTC)
+          --edition NAME   the edition written into a new tenant.yml (default: starter)
           --replace        replace an existing crawl in that snapshot
+
+        Exit status: 0 on success, 1 when the import fails, 2 for usage errors.
         """
 
     static func run(_ arguments: [String]) -> Int32 {

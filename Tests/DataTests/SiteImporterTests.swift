@@ -42,7 +42,7 @@ import Testing
         let importer = SiteImporter(fileSystem: fs)
         _ = try importer.importSite(from: "/src", projectRoot: "/p", tenant: "docs", baseURL: "https://docs.example/", date: "2026-12-03")
         #expect(thrown { _ = try importer.importSite(from: "/src", projectRoot: "/p", tenant: "docs", baseURL: "https://docs.example/", date: "2026-12-03") }
-                == ["snapshots/docs/2026-12-03/crawl: error: a crawl already exists in this snapshot; remove it or import with replace"])
+                == ["snapshots/docs/2026-12-03/crawl: error: a crawl already exists in this snapshot; remove it or import again with --replace"])
         try fs.write(bytes("<title>New</title>"), to: "/src/index.html")
         let again = try importer.importSite(from: "/src", projectRoot: "/p", tenant: "docs", baseURL: "https://other.example/", date: "2026-12-03", replace: true)
         #expect(!again.createdTenantFile)
