@@ -9,6 +9,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// For a summary line ("12 more errors in this file not shown"): how many problems it stands for. 0 for an
+    /// ordinary diagnostic, which stands for itself.
+    public var omitted = 0
+
+    /// How many problems this line accounts for, for totals such as `herald check`'s "N errors".
+    public var problemCount: Int { max(omitted, 1) }
 
     /// Messages quote values from the input (`found '…'`); control characters in them are shown escaped (`\n`,
     /// `\u{1B}`), so that one diagnostic stays one line and input cannot drive the terminal.

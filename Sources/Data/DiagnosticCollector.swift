@@ -36,12 +36,16 @@ public struct DiagnosticCollector: Sendable {
     public func finish() -> [Diagnostic] {
         var out = diagnostics
         if suppressed > 0 {
-            out.append(Diagnostic("\(suppressed) more error\(suppressed == 1 ? "" : "s") in this file not shown (first \(cap) listed)",
-                                  at: SourceLocation(file: file), severity: .error))
+            var summary = Diagnostic("\(suppressed) more error\(suppressed == 1 ? "" : "s") in this file not shown (first \(cap) listed)",
+                                     at: SourceLocation(file: file), severity: .error)
+            summary.omitted = suppressed
+            out.append(summary)
         }
         if suppressedOther > 0 {
-            out.append(Diagnostic("\(suppressedOther) more warning\(suppressedOther == 1 ? "" : "s") in this file not shown",
-                                  at: SourceLocation(file: file), severity: .warning))
+            var summary = Diagnostic("\(suppressedOther) more warning\(suppressedOther == 1 ? "" : "s") in this file not shown",
+                                     at: SourceLocation(file: file), severity: .warning)
+            summary.omitted = suppressedOther
+            out.append(summary)
         }
         return out
     }

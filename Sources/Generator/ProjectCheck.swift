@@ -53,7 +53,7 @@ public enum ProjectCheck {
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         func key(_ d: Diagnostic) -> (String, Int, Int, Int) {
             // The "N more errors in this file" line has no line number but belongs after the listed ones.
-            let summary = d.location.line == nil && d.message.contains("in this file not shown")
+            let summary = d.omitted > 0
             return (d.location.file, summary ? 1 : 0, d.location.line ?? 0, d.location.column ?? 0)
         }
         return diagnostics.enumerated().sorted { a, b in

@@ -40,8 +40,9 @@ enum CheckCommand {
         }
         let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
         for diagnostic in diagnostics { print(diagnostic.description) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        // A "N more errors not shown" line counts as the N errors it stands for.
+        let errors = diagnostics.filter { $0.severity == .error }.reduce(0) { $0 + $1.problemCount }
+        let warnings = diagnostics.filter { $0.severity == .warning }.reduce(0) { $0 + $1.problemCount }
         print(counted(errors, "error") + ", " + counted(warnings, "warning"))
         return errors == 0 ? 0 : 1
     }

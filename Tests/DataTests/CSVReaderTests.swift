@@ -93,6 +93,7 @@ import Testing
         #expect(all.count == 101)
         #expect(all.last?.description == "t.csv: error: 50 more errors in this file not shown (first 100 listed)")
         #expect(c.errorCount == 150)
+        #expect(all.reduce(0) { $0 + $1.problemCount } == 150, "the summary line counts as the errors it stands for")
     }
 
     @Test(arguments: [("12", 12.0), ("0.244", 0.244), ("-3.5", -3.5), ("1e3", 1000.0), (".5", 0.5),
