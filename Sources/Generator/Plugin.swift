@@ -118,10 +118,20 @@ public struct PublishedPage: Sendable, Hashable {
     /// Path relative to the tenant's base URL, e.g. `about/` or `newsletter/2026-01.html`.
     public var path: String
     public var lastModified: Timestamp?
+    /// The page's language as written in its source (`pt_BR`, `de-AT`); the sitemap turns it into a BCP 47 tag.
+    public var language: String?
+    /// Pages sharing a key are language versions of one another (`xhtml:link` alternates in the sitemap).
+    public var translationKey: String?
+    /// Image URLs of the page (`src` as written: absolute, or relative to the page), for the sitemap's `image:image`.
+    public var images: [String]
 
-    public init(path: String, lastModified: Timestamp? = nil) {
+    public init(path: String, lastModified: Timestamp? = nil, language: String? = nil, translationKey: String? = nil,
+                images: [String] = []) {
         self.path = path
         self.lastModified = lastModified
+        self.language = language
+        self.translationKey = translationKey
+        self.images = images
     }
 }
 

@@ -23,6 +23,13 @@ enum SitemapFixture {
                            templates: ThemeRenderer { name, _ in name }, reports: reports)
     }
 
+    /// Runs the plugin; `artifacts` holds what it emitted while running, then what it returned.
+    static func run(_ plugin: some Plugin, _ input: PluginInput) throws -> PluginOutput {
+        var output = try plugin.run(input)
+        output.artifacts = input.emitter.collected + output.artifacts
+        return output
+    }
+
     static func text(_ output: PluginOutput, _ path: String) -> String? {
         output.artifacts.first { $0.path.value == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }

@@ -24,7 +24,7 @@ struct SitemapPluginTests {
             CrawledPage(url: SitemapFixture.base + "logo.png", status: 200, headers: [(name: "content-type", value: "image/png")],
                         body: [], location: SourceLocation(file: "crawl.ndjson")),
         ]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, published: [PublishedPage(path: "about/"),
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, published: [PublishedPage(path: "about/"),
                                                                                     PublishedPage(path: "b.html")]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
         #expect(xml == """
@@ -46,7 +46,7 @@ struct SitemapPluginTests {
                                 fetchedAt: berlinMorning),
             SitemapFixture.page("fetched.html", fetchedAt: berlinMorning),
         ]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, published: [
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, published: [
             PublishedPage(path: "news/", lastModified: Timestamp(millisecondsSinceEpoch: 1_774_744_200_000, offsetSeconds: -18000)),
         ]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
@@ -59,7 +59,7 @@ struct SitemapPluginTests {
         let settings = PluginSettings(ConfigNode(.map([(key: "lastmod_from_fetch_time",
                                                         value: ConfigNode(.bool(false), at: SourceLocation(file: "t.yml")))]),
                                                  at: SourceLocation(file: "t.yml")))
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)],
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)],
                                                                   settings: settings))
         #expect(try #require(SitemapFixture.text(output, "site/sitemap.xml")).contains("<url><loc>https://acme.example/a.html</loc></url>"))
     }
@@ -72,7 +72,7 @@ struct SitemapPluginTests {
         ("100%25.html", "https://acme.example/100%25.html"),
     ])
     func escapesLocations(_ path: String, _ expected: String) throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([], published: [PublishedPage(path: path)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([], published: [PublishedPage(path: path)]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
         #expect(xml.contains("<loc>\(expected)</loc>"))
     }
@@ -87,7 +87,7 @@ struct SitemapPluginTests {
             ConfigNode(.string("/*.pdf$"), at: SourceLocation(file: "t.yml", line: 4)),
         ]), at: SourceLocation(file: "t.yml", line: 2)))]), at: SourceLocation(file: "t.yml", line: 1)))
         let pages = [SitemapFixture.page("a.html"), SitemapFixture.page("private/b.html"), SitemapFixture.page("c.pdf")]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, settings: settings))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, settings: settings))
         #expect(SitemapFixture.text(output, "site/robots.txt") == """
             User-agent: *
             Disallow: /private/
@@ -105,27 +105,27 @@ struct SitemapPluginTests {
         let settings = PluginSettings(ConfigNode(.map([(key: "disallow", value: ConfigNode(.array([
             ConfigNode(.string(rule), at: SourceLocation(file: "tenant.yml", line: 7, column: 9)),
         ]), at: SourceLocation(file: "tenant.yml", line: 6)))]), at: SourceLocation(file: "tenant.yml", line: 5)))
-        let error = #expect(throws: Diagnostic.self) { try SitemapPlugin().run(SitemapFixture.input([], settings: settings)) }
+        let error = #expect(throws: Diagnostic.self) { try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([], settings: settings)) }
         #expect(error?.message.contains(message) == true)
         #expect(error?.location.line == 7)
     }
 
     @Test func emptySitemapIsNotWritten() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", status: 404)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", status: 404)]))
         #expect(output.artifacts.map(\.path.value) == ["site/robots.txt"])
         #expect(SitemapFixture.text(output, "site/robots.txt") == "User-agent: *\nDisallow:\n")
         #expect(output.notices.map(\.severity) == [.warning])
     }
 
     @Test func robotsTxtBelowTheHostRootIsAWarning() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("3.11/a.html")], baseURL: "https://acme.example/3.11/"))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("3.11/a.html")], baseURL: "https://acme.example/3.11/"))
         #expect(output.notices.contains { $0.message.contains("not the root of its host") })
         #expect(try #require(SitemapFixture.text(output, "site/robots.txt")).hasSuffix("Sitemap: https://acme.example/3.11/sitemap.xml\n"))
     }
 
     @Test func splitsByURLCount() throws {
         let published = (1...5).map { PublishedPage(path: "p\($0)/") }
-        let output = try SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 50_000)).run(SitemapFixture.input([], published: published))
+        let output = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 50_000)), SitemapFixture.input([], published: published))
         #expect(output.artifacts.map(\.path.value) == ["site/sitemap-1.xml", "site/sitemap-2.xml", "site/sitemap-3.xml",
                                                         "site/sitemap_index.xml", "site/robots.txt"])
         #expect(SitemapFixture.text(output, "site/sitemap_index.xml") == """
@@ -144,7 +144,7 @@ struct SitemapPluginTests {
     @Test func splitsByBytes() throws {
         let entries = (1...10).map { SitemapEntry(loc: "https://acme.example/page-\($0)/", lastModified: berlinMorning) }
         let one = SitemapWriter.urlElement(entries[0]).count
-        let maxBytes = SitemapWriter.urlsetHeader.count + SitemapWriter.urlsetFooter.count + 3 * one + 2
+        let maxBytes = SitemapWriter.urlsetHeader().count + SitemapWriter.urlsetFooter.count + 3 * one + 2
         let written = try SitemapWriter.files(entries.sorted(), baseURL: SitemapFixture.base,
                                               limits: SitemapLimits(maxURLs: 50_000, maxBytes: maxBytes))
         #expect(written.root == "sitemap_index.xml")
@@ -165,8 +165,8 @@ struct SitemapPluginTests {
 
     @Test func sameInputSameBytes() throws {
         let pages = (1...30).map { SitemapFixture.page("p\($0).html", fetchedAt: berlinMorning) }
-        let first = try SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)).run(SitemapFixture.input(pages))
-        let second = try SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)).run(SitemapFixture.input(pages.reversed()))
+        let first = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)), SitemapFixture.input(pages))
+        let second = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)), SitemapFixture.input(pages.reversed()))
         #expect(first.artifacts.map(\.path) == second.artifacts.map(\.path))
         #expect(first.artifacts.map(\.bytes) == second.artifacts.map(\.bytes))
     }
@@ -205,8 +205,8 @@ struct SitemapSchemaTests {
             SitemapFixture.page("a&b.html", headers: [(name: "last-modified", value: "Sun, 06 Nov 1994 08:49:37 GMT")]),
             SitemapFixture.page("c.html", fetchedAt: berlinMorning),
         ] + (1...9).map { SitemapFixture.page("p\($0).html") }
-        return try SitemapPlugin(limits: SitemapLimits(maxURLs: 4, maxBytes: 100_000))
-            .run(SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", lastModified: berlinMorning)]))
+        return try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 4, maxBytes: 100_000)),
+                                      SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", lastModified: berlinMorning)]))
     }
 
     @Test func splitSitemapsValidate() throws {
@@ -224,7 +224,7 @@ struct SitemapSchemaTests {
     }
 
     @Test func singleSitemapValidates() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)]))
         let sitemap = try #require(output.artifacts.first { $0.path.value == "site/sitemap.xml" })
         #expect(SchemaValidator.errors(sitemap.bytes, schema: Self.folder + "/sitemap.xsd") == [])
     }
@@ -272,14 +272,14 @@ struct SitemapLimitTests {
         let crawl = try #require(input.snapshot.crawl)
         _ = try SEOPlugin().run(input)
         #expect(crawl.memo.computedCount == 5)
-        let sitemap = try SitemapPlugin().run(input)
+        let sitemap = try SitemapFixture.run(SitemapPlugin(), input)
         #expect(crawl.memo.computedCount == 5)
         #expect(SitemapFixture.text(sitemap, "site/sitemap.xml")?.components(separatedBy: "<url>").count == 6)
     }
 
     @Test func theSitemapAloneParsesThePagesItself() throws {
         let input = SitemapFixture.input([SitemapFixture.page("a.html"), SitemapFixture.page("b.html")])
-        _ = try SitemapPlugin().run(input)
+        _ = try SitemapFixture.run(SitemapPlugin(), input)
         #expect(input.snapshot.crawl?.memo.computedCount == 2)
     }
 
