@@ -229,6 +229,50 @@ struct SitemapSchemaTests {
         #expect(SchemaValidator.errors(sitemap.bytes, schema: Self.folder + "/sitemap.xsd") == [])
     }
 
+    /// Pages with images and language versions, split two URLs per file, plain or gzip: every file the plugin emits
+    /// validates (urlsets against sitemap.xsd with Herald's image and xhtml:link schemas, the index against
+    /// siteindex.xsd) and passes `herald sitemap check` as published (gzip bytes included).
+    @Test(arguments: [false, true])
+    func sitemapsWithImagesAndAlternatesValidate(_ gzip: Bool) throws {
+        let base = SitemapFixture.base
+        let links = ["en", "de-AT", "pt_BR", "x-default"].enumerated().map { index, code in
+            "<link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(base)v\(index == 3 ? 0 : index)/\">"
+        }.joined()
+        let pages = (0..<3).map { SitemapFixture.page("v\($0)/", head: links + "</head><body><img src=\"/i/\($0)&amp;x.png\"><head>",
+                                                       fetchedAt: berlinMorning) }
+            + [SitemapFixture.page("plain.html", fetchedAt: berlinMorning)]
+        let settings = try SitemapFixture.settings("gzip: \(gzip)")
+        let output = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 100_000)),
+                                            SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", images: ["a.png"])],
+                                                                 settings: settings))
+        #expect(output.notices.isEmpty)
+        let sitemaps = output.artifacts.filter { $0.path.value.hasPrefix("site/sitemap-") }
+        #expect(sitemaps.count == 3)
+        var sawExtensions = false
+        for sitemap in sitemaps {
+            #expect(sitemap.path.value.hasSuffix(".gz") == gzip)
+            let plain = gzip ? try GzipMembers.inflate(sitemap.bytes).get() : sitemap.bytes
+            sawExtensions = sawExtensions || String(decoding: plain, as: UTF8.self).contains("<xhtml:link")
+            #expect(SchemaValidator.errors(plain, schema: Self.folder + "/herald-sitemap-with-extensions.xsd") == [], "\(sitemap.path)")
+            let name = String(sitemap.path.value.dropFirst("site/".count))
+            #expect(SitemapCheck.check(sitemap.bytes, file: name, url: base + name).problems.map(\.description) == [])
+        }
+        #expect(sawExtensions)
+        let index = try #require(output.artifacts.first { $0.path.value == "site/sitemap_index.xml" })
+        #expect(SchemaValidator.errors(index.bytes, schema: Self.folder + "/siteindex.xsd") == [])
+        #expect(SitemapCheck.check(index.bytes, file: "sitemap_index.xml", url: base + "sitemap_index.xml").problems.map(\.description) == [])
+    }
+
+    @Test(arguments: [
+        "<url><loc>https://acme.example/</loc><image:image><image:title>x</image:title></image:image></url>",
+        "<url><loc>https://acme.example/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\"/></url>",
+    ])
+    func extensionSchemaRejectsBrokenExtensions(_ body: String) {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+            + "xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\(body)</urlset>"
+        #expect(!SchemaValidator.errors(Array(xml.utf8), schema: Self.folder + "/herald-sitemap-with-extensions.xsd").isEmpty)
+    }
+
     /// The validator itself rejects what it must (so the tests above can fail).
     @Test func validatorRejectsAnUnescapedAmpersandAndABadOffset() {
         let bad = Array("""
