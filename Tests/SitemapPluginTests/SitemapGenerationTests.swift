@@ -176,6 +176,20 @@ import Testing
         #expect(try !Self.xml(output).contains("xhtml"))
     }
 
+    /// The string join that spares parsing a million published paths gives what parsing gives, or declines.
+    @Test(arguments: [
+        ("a/b.html", "https://acme.example/", true), ("/x/y", "https://acme.example/docs/a.html", true),
+        ("team.jpg", "https://acme.example/about/", true), ("page-1.v2_~x", "https://acme.example/", true),
+        ("a/../b", "https://acme.example/", false), ("./a", "https://acme.example/", false), ("a/.", "https://acme.example/", false),
+        ("//cdn.example/x", "https://acme.example/", false), ("a b", "https://acme.example/", false),
+        ("caf\u{E9}", "https://acme.example/", false), ("a?x=1", "https://acme.example/", false), ("x", "https://acme.example/?q", false),
+    ])
+    func plainJoinAgreesWithParsing(_ reference: String, _ base: String, _ plain: Bool) throws {
+        let joined = SitemapURLs.plainJoin(reference, base: base, origin: "https://acme.example")
+        #expect((joined != nil) == plain)
+        if let joined { #expect(joined == SitemapURLs.absolute(reference, against: WebURL(base))) }
+    }
+
     // MARK: escaping and dates
 
     @Test func everyEmittedValueIsEscaped() throws {

@@ -18,7 +18,9 @@ public struct SitemapEntry: Sendable, Hashable, Comparable {
         self.alternates = alternates
     }
 
-    public static func < (a: SitemapEntry, b: SitemapEntry) -> Bool { a.loc.utf8.lexicographicallyPrecedes(b.loc.utf8) }
+    /// Byte order of the locs. They are percent-encoded ASCII, for which String's `<` is byte order and takes its
+    /// memcmp fast path (a byte-by-byte UTF8View comparison made sorting a million URLs the slowest step).
+    public static func < (a: SitemapEntry, b: SitemapEntry) -> Bool { a.loc < b.loc }
 }
 
 /// One language version of a page: a BCP 47 tag (or `x-default`) and the version's absolute, percent-encoded URL.

@@ -29,16 +29,20 @@ public struct SitemapPlugin: Plugin {
         if settings.includeCrawl, let crawl = input.snapshot.crawl {
             found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings)
         }
-        let published = SitemapURLs.published(input.reports, baseURL: baseURL, settings: settings,
+        var published = SitemapURLs.published(input.reports, baseURL: baseURL, settings: settings,
                                               defaultLanguage: input.tenant.locale)
+        // Moved, not copied: with a million URLs a second copy of the entries would double peak memory.
+        if found.entries.isEmpty { swap(&found.entries, &published.found.entries) }
         found.entries += published.found.entries
         found.declarations += published.found.declarations
+        published.found = SitemapURLs.Found()
         for page in published.outside {
             notices.append(Diagnostic("published page \(page) lies outside the base URL \(baseURL) and is not in the sitemap",
                                       at: location, severity: .warning))
         }
-        var entries = SitemapURLs.merged(found.entries)
+        var entries = found.entries
         found.entries = []
+        SitemapURLs.merge(&entries)
         let problems = SitemapAlternates.resolve(&entries, declarations: found.declarations)
         notices += Self.notices(problems, at: location)
 

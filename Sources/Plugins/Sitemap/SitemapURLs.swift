@@ -89,6 +89,36 @@ public enum SitemapURLs {
         return url.description
     }
 
+    /// `reference` resolved against `base` (a normalised absolute URL without query) by joining strings, when that is
+    /// what parsing would give: a path of unreserved characters and `/` only, without `.`/`..` segments or a leading
+    /// `//`. Nil otherwise, and the caller parses. Content plugins publish a million such paths; parsing each costs
+    /// more than the rest of the sitemap.
+    static func plainJoin(_ reference: String, base: String, origin: String) -> String? {
+        var reference = reference
+        let plain = reference.withUTF8 { bytes -> Bool in
+            guard !bytes.isEmpty, !(bytes.count >= 2 && bytes[0] == 0x2F && bytes[1] == 0x2F) else { return false }
+            var segmentStart = 0
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x2F
+                if b == 0x2F {
+                    let length = i - segmentStart
+                    if (length == 1 && bytes[segmentStart] == 0x2E) || (length == 2 && bytes[segmentStart] == 0x2E && bytes[segmentStart + 1] == 0x2E) {
+                        return false
+                    }
+                    segmentStart = i + 1
+                    continue
+                }
+                let unreserved = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+                if !unreserved { return false }
+            }
+            return true
+        }
+        guard plain, !origin.isEmpty, base.hasPrefix(origin), !base.utf8.contains(0x3F) else { return nil }
+        if reference.utf8.first == 0x2F { return origin + reference }
+        guard let slash = base.utf8.lastIndex(of: 0x2F) else { return nil }
+        return String(base[...slash]) + reference
+    }
+
     /// First occurrences only, in order, at most `maxImages`.
     static func unique(_ urls: [String]) -> [String] {
         var seen = Set<String>()
@@ -102,6 +132,7 @@ public enum SitemapURLs {
                                  defaultLanguage: String? = nil) -> (found: Found, outside: [String]) {
         let base = WebURL(baseURL).normalized
         let prefix = base.description
+        let origin = base.origin ?? ""
         var found = Found()
         var outside: [String] = []
         var translations: [String: [(language: String, loc: String)]] = [:]
@@ -110,15 +141,22 @@ public enum SitemapURLs {
             for page in report.pages {
                 var path = Substring(page.path)
                 while path.hasPrefix("/") { path.removeFirst() }
-                let url = WebURL(percentEncoded(String(path))).resolved(against: base).normalized
-                let loc = url.description
-                guard url.isHTTP, loc.hasPrefix(prefix) else {
-                    outside.append("\(report.pluginID): \(page.path)")
+                let loc: String
+                if let plain = plainJoin(String(path), base: prefix, origin: origin) {
+                    loc = plain
+                } else {
+                    let url = WebURL(percentEncoded(String(path))).resolved(against: base).normalized
+                    loc = url.description
+                    guard url.isHTTP, loc.hasPrefix(prefix) else {
+                        outside.append("\(report.pluginID): \(page.path)")
+                        continue
+                    }
+                }
+                if (!settings.disallow.isEmpty || !settings.exclude.isEmpty), settings.leavesOut(path: String(loc.dropFirst(origin.count))) {
                     continue
                 }
-                let sitePath = url.path + (url.query.map { "?" + $0 } ?? "")
-                if settings.leavesOut(path: sitePath) { continue }
-                let images = settings.images && !page.images.isEmpty ? unique(page.images.compactMap { absolute($0, against: url) }) : []
+                let images = settings.images && !page.images.isEmpty
+                    ? unique(page.images.compactMap { plainJoin($0, base: loc, origin: origin) ?? absolute($0, against: WebURL(loc)) }) : []
                 found.entries.append(SitemapEntry(loc: loc, lastModified: page.lastModified, images: images))
                 if settings.hreflang, let key = page.translationKey, let language = page.language ?? defaultLanguage {
                     translations[key, default: []].append((language, loc))
@@ -137,21 +175,28 @@ public enum SitemapURLs {
 
     /// Sorted by URL, one entry per URL; when a URL comes twice the newest lastmod wins and the images are joined.
     public static func merged(_ entries: [SitemapEntry]) -> [SitemapEntry] {
-        var sorted = entries
-        if !isSorted(sorted) { sorted.sort() }
-        var out: [SitemapEntry] = []
-        out.reserveCapacity(sorted.count)
-        for entry in sorted {
-            guard let last = out.last, last.loc == entry.loc else {
-                out.append(entry)
-                continue
-            }
-            if let modified = entry.lastModified, last.lastModified.map({ modified > $0 }) ?? true {
-                out[out.count - 1].lastModified = modified
-            }
-            if !entry.images.isEmpty { out[out.count - 1].images = unique(last.images + entry.images) }
-        }
+        var out = entries
+        merge(&out)
         return out
+    }
+
+    /// `merged` in place: a million entries are not copied.
+    public static func merge(_ entries: inout [SitemapEntry]) {
+        if !isSorted(entries) { entries.sort() }
+        var kept = 0
+        for index in entries.indices {
+            if kept > 0, entries[kept - 1].loc == entries[index].loc {
+                let entry = entries[index]
+                if let modified = entry.lastModified, entries[kept - 1].lastModified.map({ modified > $0 }) ?? true {
+                    entries[kept - 1].lastModified = modified
+                }
+                if !entry.images.isEmpty { entries[kept - 1].images = unique(entries[kept - 1].images + entry.images) }
+            } else {
+                if kept != index { entries.swapAt(kept, index) }
+                kept += 1
+            }
+        }
+        entries.removeSubrange(kept...)
     }
 
     /// Content plugins usually publish in path order: checking is cheaper than sorting a million URLs again.
