@@ -15,31 +15,48 @@ public enum SitemapAlternates {
         public var unlistedExample: String?
     }
 
-    /// Sets `alternates` on `entries` (sorted, unique) from `declarations`.
+    /// Sets `alternates` on `entries` (sorted, unique) from `declarations`. Locs are found by binary search in the
+    /// sorted entries and groups are built from integer-sorted pairs: no dictionary over a million URLs.
     public static func resolve(_ entries: inout [SitemapEntry], declarations: [HreflangDeclaration]) -> Problems {
         var problems = Problems()
         guard !declarations.isEmpty else { return problems }
-        var indexOf: [String: Int] = [:]
-        indexOf.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() { indexOf[entry.loc] = index }
+        func index(of loc: String) -> Int? {
+            var (low, high) = (0, entries.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].loc < loc { low = middle + 1 } else { high = middle }
+            }
+            return low < entries.count && entries[low].loc == loc ? low : nil
+        }
 
         var groups = UnionFind(count: entries.count)
-        var pairs: [(from: Int, hreflang: String, to: Int)] = []
+        var pairs: [(from: Int, code: Int, to: Int)] = []
+        pairs.reserveCapacity(declarations.count)
+        var codeIDs: [String: Result<Int, HreflangCode.Invalid>] = [:]
+        var tags: [String] = []
         var invalid: [HreflangCode.Invalid: (count: Int, example: String)] = [:]
-        var codes: [String: Result<String, HreflangCode.Invalid>] = [:]
         for declaration in declarations {
-            guard let from = indexOf[declaration.page] else { continue }
-            guard let to = indexOf[declaration.href] else {
+            guard let from = index(of: declaration.page) else { continue }
+            guard let to = index(of: declaration.href) else {
                 problems.unlisted += 1
                 problems.unlistedExample = min(problems.unlistedExample ?? declaration.href, declaration.href)
                 continue
             }
-            let code = codes[declaration.hreflang] ?? HreflangCode.normalized(declaration.hreflang)
-            codes[declaration.hreflang] = code
+            let code: Result<Int, HreflangCode.Invalid>
+            if let known = codeIDs[declaration.hreflang] {
+                code = known
+            } else {
+                code = HreflangCode.normalized(declaration.hreflang).map { tag in
+                    if let id = tags.firstIndex(of: tag) { return id }
+                    tags.append(tag)
+                    return tags.count - 1
+                }
+                codeIDs[declaration.hreflang] = code
+            }
             switch code {
-            case let .success(tag):
+            case let .success(id):
                 groups.union(from, to)
-                pairs.append((from, tag, to))
+                pairs.append((from, id, to))
             case let .failure(problem):
                 let seen = invalid[problem]
                 invalid[problem] = ((seen?.count ?? 0) + 1, min(seen?.example ?? declaration.page, declaration.page))
@@ -48,26 +65,40 @@ public enum SitemapAlternates {
         problems.invalid = invalid.map { (code: $0.key, count: $0.value.count, example: $0.value.example) }
             .sorted { $0.code.raw < $1.code.raw }
 
-        // Per group: hreflang → the URL (entry index) it names; on a clash the smaller URL wins (entries are sorted).
-        var sets: [Int: [String: Int]] = [:]
-        for pair in pairs {
-            let root = groups.find(pair.from)
-            if let other = sets[root]?[pair.hreflang], other != pair.to {
-                let (kept, dropped) = (min(other, pair.to), max(other, pair.to))
-                problems.conflicts.append((pair.hreflang, entries[kept].loc, entries[dropped].loc))
-                sets[root]![pair.hreflang] = kept
-            } else {
-                sets[root, default: [:]][pair.hreflang] = pair.to
+        // Code ids in tag order, so sorting by (group, code, URL) lists each group's alternates in output order and
+        // puts the smaller URL first when two claim one code (the one kept).
+        let order = tags.indices.sorted { tags[$0] < tags[$1] }
+        var rank = [Int](repeating: 0, count: tags.count)
+        for (position, id) in order.enumerated() { rank[id] = position }
+        var keyed = pairs.map { (group: groups.find($0.from), code: rank[$0.code], to: $0.to) }
+        pairs = []
+        keyed.sort { ($0.group, $0.code, $0.to) < ($1.group, $1.code, $1.to) }
+
+        var conflicts = Set<[String]>()
+        var start = 0
+        while start < keyed.count {
+            var end = start
+            while end < keyed.count, keyed[end].group == keyed[start].group { end += 1 }
+            var alternates: [SitemapAlternate] = []
+            var members: [Int] = []
+            var previous: (code: Int, to: Int)?
+            for pair in keyed[start..<end] {
+                if let previous, previous.code == pair.code {
+                    if previous.to != pair.to {
+                        conflicts.insert([tags[order[pair.code]], entries[previous.to].loc, entries[pair.to].loc])
+                    }
+                    continue
+                }
+                previous = (pair.code, pair.to)
+                alternates.append(SitemapAlternate(hreflang: tags[order[pair.code]], href: entries[pair.to].loc))
+                members.append(pair.to)
             }
+            if Set(members).count > 1 {
+                for member in members { entries[member].alternates = alternates }
+            }
+            start = end
         }
-        problems.conflicts = Array(Set(problems.conflicts.map { [$0.hreflang, $0.kept, $0.dropped] }))
-            .sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], $0[2]) }
-        for set in sets.values {
-            let members = Set(set.values)
-            guard members.count > 1 else { continue }
-            let alternates = set.map { SitemapAlternate(hreflang: $0.key, href: entries[$0.value].loc) }.sorted()
-            for member in members { entries[member].alternates = alternates }
-        }
+        problems.conflicts = conflicts.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], $0[2]) }
         return problems
     }
 }

@@ -139,13 +139,12 @@ public enum SitemapURLs {
         for report in reports {
             found.entries.reserveCapacity(found.entries.count + report.pages.count)
             for page in report.pages {
-                var path = Substring(page.path)
-                while path.hasPrefix("/") { path.removeFirst() }
+                let path = page.path.utf8.first == 0x2F ? String(page.path.drop { $0 == "/" }) : page.path
                 let loc: String
-                if let plain = plainJoin(String(path), base: prefix, origin: origin) {
+                if let plain = plainJoin(path, base: prefix, origin: origin) {
                     loc = plain
                 } else {
-                    let url = WebURL(percentEncoded(String(path))).resolved(against: base).normalized
+                    let url = WebURL(percentEncoded(path)).resolved(against: base).normalized
                     loc = url.description
                     guard url.isHTTP, loc.hasPrefix(prefix) else {
                         outside.append("\(report.pluginID): \(page.path)")
@@ -163,11 +162,11 @@ public enum SitemapURLs {
                 }
             }
         }
+        // The first version names every version (itself included): that links the group and gives each its language,
+        // which is all `SitemapAlternates` needs; n declarations per group instead of n².
         for (_, versions) in translations.sorted(by: { $0.key < $1.key }) where versions.count > 1 {
-            for page in versions {
-                for version in versions {
-                    found.declarations.append(HreflangDeclaration(page: page.loc, hreflang: version.language, href: version.loc))
-                }
+            for version in versions {
+                found.declarations.append(HreflangDeclaration(page: versions[0].loc, hreflang: version.language, href: version.loc))
             }
         }
         return (found, outside.sorted())

@@ -7,9 +7,9 @@ import SitemapPlugin
 /// en/de/fr translation groups) through the real `SitemapPlugin.run`, its files streamed through an `ArtifactSink`
 /// into a temporary folder as in a build. Prints one JSON line; run it under `/usr/bin/time -v` for peak RSS.
 ///
-///     herald-bench-sitemap [--urls N] [--gzip] [--out DIR] [--phases]
+///     herald-bench-sitemap [--urls N] [--gzip] [--out DIR] [--phases] [--input-only]
 ///
-/// `--phases` then times the plugin's steps one by one (CPU seconds) on the same input, writing to nowhere.
+/// `--input-only` stops after building the input (its share of the peak RSS); `--phases` then times the plugin's steps one by one (CPU seconds) on the same input, writing to nowhere.
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
@@ -45,6 +45,12 @@ for k in 0..<urls {
     page.lastModified = Timestamp(millisecondsSinceEpoch: start.millisecondsSinceEpoch + Int64(k) * 1000, offsetSeconds: 3600)
     if k % 5 == 0 { page.images = ["/img/\(k).png"] }
     pages.append(page)
+}
+// In path order, as content plugins publish (the pages plugin sorts its pages by path).
+pages.sort { $0.path < $1.path }
+if arguments.contains("--input-only") {  // the input's own share of the peak RSS
+    print("{\"urls\": \(pages.count), \"input_only\": true}")
+    exit(0)
 }
 let tenant = TenantConfig(id: "bench", name: "Bench", baseURL: "https://bench.example/", edition: "bench")
 var settings = "{}"
