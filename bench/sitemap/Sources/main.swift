@@ -63,22 +63,30 @@ let input = PluginInput(tenant: tenant, snapshot: Snapshot(date: "2026-12-01", f
                         emitter: ArtifactEmitter(plugin: "sitemap", sink: sink))
 pages = []
 
-let cpuBefore = processCPU()
-let wallBefore = DispatchTime.now().uptimeNanoseconds
-let output = try SitemapPlugin().run(input)
-for artifact in output.artifacts { try LocalFileSystem().write(artifact.bytes, to: folder + "/" + artifact.path.value) }
-let wall = Double(DispatchTime.now().uptimeNanoseconds - wallBefore) / 1e9
-let cpu = processCPU() - cpuBefore
+/// The measured run: the plugin as a build runs it, files streamed to the temporary folder.
+func measuredRun() throws {
+    let cpuBefore = processCPU()
+    let wallBefore = DispatchTime.now().uptimeNanoseconds
+    let output = try SitemapPlugin().run(input)
+    for artifact in output.artifacts { try LocalFileSystem().write(artifact.bytes, to: folder + "/" + artifact.path.value) }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - wallBefore) / 1e9
+    let cpu = processCPU() - cpuBefore
 
-let files = try LocalFileSystem().list(folder + "/site")
-var bytes = 0
-for file in files { bytes += (try FileManager.default.attributesOfItem(atPath: folder + "/site/" + file)[.size] as? Int) ?? 0 }
-print("{\"urls\": \(urls), \"gzip\": \(gzip), \"files\": \(files.count), \"bytes\": \(bytes), \"seconds\": \(String(format: "%.3f", wall)), "
-      + "\"cpu_seconds\": \(String(format: "%.3f", cpu)), \"urls_per_second\": \(Int(Double(urls) / wall)), \"notices\": \(output.notices.count)}")
+    let files = try LocalFileSystem().list(folder + "/site")
+    var bytes = 0
+    for file in files { bytes += (try FileManager.default.attributesOfItem(atPath: folder + "/site/" + file)[.size] as? Int) ?? 0 }
+    print("{\"urls\": \(urls), \"gzip\": \(gzip), \"files\": \(files.count), \"bytes\": \(bytes), \"seconds\": \(String(format: "%.3f", wall)), "
+          + "\"cpu_seconds\": \(String(format: "%.3f", cpu)), \"urls_per_second\": \(Int(Double(urls) / wall)), \"notices\": \(output.notices.count)}")
+}
+if !arguments.contains("--phases") { try measuredRun() }
 if arguments.contains("--phases") {
+    var peaks: [String] = []
     func cpu<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let before = processCPU()
         let result = try body()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        peaks.append(String(usage.ru_maxrss / 1024))
         return (result, processCPU() - before)
     }
     let (published, collect) = cpu { SitemapURLs.published(input.reports, baseURL: tenant.baseURL, defaultLanguage: tenant.locale).found }
@@ -87,6 +95,7 @@ if arguments.contains("--phases") {
     let (_, alternates) = cpu { _ = SitemapAlternates.resolve(&entries, declarations: published.declarations) }
     let (_, write) = try cpu { try SitemapWriter.write(entries, baseURL: tenant.baseURL, gzip: gzip) { _ in } }
     print("{\"phases_cpu_seconds\": {\"collect\": \(String(format: "%.3f", collect)), \"merge\": \(String(format: "%.3f", merge)), "
-          + "\"alternates\": \(String(format: "%.3f", alternates)), \"write\": \(String(format: "%.3f", write))}}")
+          + "\"alternates\": \(String(format: "%.3f", alternates)), \"write\": \(String(format: "%.3f", write))}, "
+          + "\"peak_rss_mb_after\": [\(peaks.joined(separator: ", "))]}")
 }
 if option("--out") == nil { try? FileManager.default.removeItem(atPath: folder) }
