@@ -89,6 +89,21 @@ bench-email: setup
 	python3 bench/email/run.py --bench .build/release/herald-bench-email --python $(BENCH_EMAIL_VENV)/bin/python \
 	  --inputs $(SHARED)/bench/css-inline/benchmarks.json --json .scratch/bench-email/results.json
 
+# Sitemap benchmark: 1,000,000 synthetic URLs (lastmod, images, hreflang groups) through the sitemap plugin, plain and
+# gzip, each under /usr/bin/time -v for wall, CPU and peak RSS, then a plain-Python floor writing the same URLs
+# (bench/sitemap/floor.py) in the same run (docs/benchmarks.md; target < 3 s and < 300 MB).
+BENCH_SITEMAP_URLS ?= 1000000
+
+.PHONY: bench-sitemap
+bench-sitemap:
+	$(SWIFT) build -c release --product herald-bench-sitemap
+	@mkdir -p .scratch; for mode in "" --gzip; do \
+	  /usr/bin/time -v .build/release/herald-bench-sitemap --urls $(BENCH_SITEMAP_URLS) $$mode 2> .scratch/bench-sitemap.time || exit 1; \
+	  grep -E "Elapsed \(wall|User time|System time|Maximum resident" .scratch/bench-sitemap.time | sed 's/^[[:space:]]*/    /'; \
+	done
+	@/usr/bin/time -v python3 bench/sitemap/floor.py --urls $(BENCH_SITEMAP_URLS) 2> .scratch/bench-sitemap.time
+	@grep -E "Elapsed \(wall|User time|System time|Maximum resident" .scratch/bench-sitemap.time | sed 's/^[[:space:]]*/    /'
+
 # SEO benchmark: the seo and sitemap plugins on the Python 3.11 docs crawl against `xmllint --html --noout` over the
 # same files, in the same run (docs/benchmarks.md).
 BENCH_SEO_WORK ?= .scratch/bench-seo

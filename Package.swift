@@ -42,6 +42,9 @@ var targets: [Target] = [
     // `make bench-email`: Herald's side of the email benchmark (bench/email/run.py).
     .executableTarget(name: "herald-bench-email", dependencies: ["NewsletterPlugin", "Generator", "HeraldData"],
                       path: "bench/email/Sources"),
+    // `make bench-sitemap`: a 1,000,000-URL sitemap set through the real sitemap plugin, streamed to a temp folder.
+    .executableTarget(name: "herald-bench-sitemap", dependencies: ["SitemapPlugin", "Generator", "HeraldData"],
+                      path: "bench/sitemap/Sources"),
 
     .testTarget(name: "LiquidTests", dependencies: ["Liquid"], path: "Tests/LiquidTests"),
     .testTarget(name: "DataTests", dependencies: ["HeraldData"], path: "Tests/DataTests"),

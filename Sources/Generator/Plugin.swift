@@ -118,10 +118,50 @@ public struct PublishedPage: Sendable, Hashable {
     /// Path relative to the tenant's base URL, e.g. `about/` or `newsletter/2026-01.html`.
     public var path: String
     public var lastModified: Timestamp?
+    /// The page's language as written in its source (`pt_BR`, `de-AT`); the sitemap turns it into a BCP 47 tag.
+    public var language: String? {
+        get { details?.value.language }
+        set { update { $0.language = newValue } }
+    }
+    /// Pages sharing a key are language versions of one another (`xhtml:link` alternates in the sitemap).
+    public var translationKey: String? {
+        get { details?.value.translationKey }
+        set { update { $0.translationKey = newValue } }
+    }
+    /// Image URLs of the page (`src` as written: absolute, or relative to the page), for the sitemap's `image:image`.
+    public var images: [String] {
+        get { details?.value.images ?? [] }
+        set { update { $0.images = newValue } }
+    }
 
-    public init(path: String, lastModified: Timestamp? = nil) {
+    /// The optional fields, out of line: a build can hold a million published pages, most without them, and inline
+    /// they would add 40 bytes to each. An indirect enum keeps value semantics (the box is immutable, replaced on set).
+    private var details: Box?
+
+    private struct Details: Sendable, Hashable {
+        var language: String?
+        var translationKey: String?
+        var images: [String] = []
+        var isEmpty: Bool { language == nil && translationKey == nil && images.isEmpty }
+    }
+
+    private indirect enum Box: Sendable, Hashable {
+        case some(Details)
+        var value: Details { switch self { case let .some(details): details } }
+    }
+
+    private mutating func update(_ change: (inout Details) -> Void) {
+        var value = details?.value ?? Details()
+        change(&value)
+        details = value.isEmpty ? nil : .some(value)
+    }
+
+    public init(path: String, lastModified: Timestamp? = nil, language: String? = nil, translationKey: String? = nil,
+                images: [String] = []) {
         self.path = path
         self.lastModified = lastModified
+        let value = Details(language: language, translationKey: translationKey, images: images)
+        details = value.isEmpty ? nil : .some(value)
     }
 }
 

@@ -142,6 +142,27 @@ import Testing
         #expect(output.notices.first?.message.contains("pages/p3.md, pages/p4.md") == true)
     }
 
+    /// What the sitemap needs for hreflang alternates and image:image: the language and translation key as written,
+    /// and the body's image sources in order.
+    @Test func publishedPagesCarryLanguageTranslationKeyAndImages() throws {
+        let output = try PagesPlugin().run(input([
+            document("pages/sobre.md", "![Equipe](team.jpg)\n\n<img src=\"/a?x=1&amp;y=2\">\n\n![](https://cdn.example/b.png)",
+                     [("lang", .string("pt_BR")), ("translation_key", .string("about"))]),
+            document("pages/about.md", "No images.", [("translation_key", .string("about"))]),
+        ]))
+        #expect(output.pages == [
+            PublishedPage(path: "about/", translationKey: "about"),
+            PublishedPage(path: "sobre/", language: "pt_BR", translationKey: "about",
+                          images: ["team.jpg", "/a?x=1&y=2", "https://cdn.example/b.png"]),
+        ])
+    }
+
+    @Test(arguments: [("lang", ConfigValue.bool(true)), ("translation_key", .array([]))])
+    func languageKeysMustBeText(_ key: String, _ value: ConfigValue) {
+        let error = #expect(throws: Diagnostic.self) { try PagesPlugin().run(input([document("pages/a.md", "a", [(key, value)])])) }
+        #expect(error?.message.contains("'\(key)' must be text") == true)
+    }
+
     @Test func publishedPagesCarryDates() throws {
         let output = try PagesPlugin().run(input([
             document("pages/b.md", "b", [("date", .string("2026-01-02T03:04:05-08:00"))]),

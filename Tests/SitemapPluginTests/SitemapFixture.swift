@@ -14,13 +14,26 @@ enum SitemapFixture {
     }
 
     static func input(_ pages: [CrawledPage], published: [PublishedPage] = [], settings: PluginSettings = .empty,
-                      baseURL: String = base) -> PluginInput {
-        let tenant = TenantConfig(id: "acme", name: "Acme", baseURL: baseURL, edition: "basic")
+                      baseURL: String = base, locale: String? = nil) -> PluginInput {
+        var tenant = TenantConfig(id: "acme", name: "Acme", baseURL: baseURL, edition: "basic")
+        if let locale { tenant.locale = locale }
         var snapshot = Snapshot(date: "2026-12-01", folder: "snapshots/acme/2026-12-01")
         snapshot.crawl = Crawl(pages: pages)
         let reports = published.isEmpty ? [] : [PluginReport(pluginID: "pages", summary: nil, pages: published, artifactPaths: [])]
         return PluginInput(tenant: tenant, snapshot: snapshot, settings: settings, now: Date(timeIntervalSince1970: 1_796_000_000),
                            templates: ThemeRenderer { name, _ in name }, reports: reports)
+    }
+
+    /// `plugins.sitemap` settings written as YAML (in `tenant.yml`, so errors name that file and a line).
+    static func settings(_ yaml: String) throws -> PluginSettings {
+        PluginSettings(try YAMLReader.parse(yaml, file: "tenant.yml"))
+    }
+
+    /// Runs the plugin; `artifacts` holds what it emitted while running, then what it returned.
+    static func run(_ plugin: some Plugin, _ input: PluginInput) throws -> PluginOutput {
+        var output = try plugin.run(input)
+        output.artifacts = input.emitter.collected + output.artifacts
+        return output
     }
 
     static func text(_ output: PluginOutput, _ path: String) -> String? {

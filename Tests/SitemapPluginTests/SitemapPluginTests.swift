@@ -24,7 +24,7 @@ struct SitemapPluginTests {
             CrawledPage(url: SitemapFixture.base + "logo.png", status: 200, headers: [(name: "content-type", value: "image/png")],
                         body: [], location: SourceLocation(file: "crawl.ndjson")),
         ]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, published: [PublishedPage(path: "about/"),
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, published: [PublishedPage(path: "about/"),
                                                                                     PublishedPage(path: "b.html")]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
         #expect(xml == """
@@ -46,7 +46,7 @@ struct SitemapPluginTests {
                                 fetchedAt: berlinMorning),
             SitemapFixture.page("fetched.html", fetchedAt: berlinMorning),
         ]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, published: [
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, published: [
             PublishedPage(path: "news/", lastModified: Timestamp(millisecondsSinceEpoch: 1_774_744_200_000, offsetSeconds: -18000)),
         ]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
@@ -59,7 +59,7 @@ struct SitemapPluginTests {
         let settings = PluginSettings(ConfigNode(.map([(key: "lastmod_from_fetch_time",
                                                         value: ConfigNode(.bool(false), at: SourceLocation(file: "t.yml")))]),
                                                  at: SourceLocation(file: "t.yml")))
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)],
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)],
                                                                   settings: settings))
         #expect(try #require(SitemapFixture.text(output, "site/sitemap.xml")).contains("<url><loc>https://acme.example/a.html</loc></url>"))
     }
@@ -72,7 +72,7 @@ struct SitemapPluginTests {
         ("100%25.html", "https://acme.example/100%25.html"),
     ])
     func escapesLocations(_ path: String, _ expected: String) throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([], published: [PublishedPage(path: path)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([], published: [PublishedPage(path: path)]))
         let xml = try #require(SitemapFixture.text(output, "site/sitemap.xml"))
         #expect(xml.contains("<loc>\(expected)</loc>"))
     }
@@ -87,7 +87,7 @@ struct SitemapPluginTests {
             ConfigNode(.string("/*.pdf$"), at: SourceLocation(file: "t.yml", line: 4)),
         ]), at: SourceLocation(file: "t.yml", line: 2)))]), at: SourceLocation(file: "t.yml", line: 1)))
         let pages = [SitemapFixture.page("a.html"), SitemapFixture.page("private/b.html"), SitemapFixture.page("c.pdf")]
-        let output = try SitemapPlugin().run(SitemapFixture.input(pages, settings: settings))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input(pages, settings: settings))
         #expect(SitemapFixture.text(output, "site/robots.txt") == """
             User-agent: *
             Disallow: /private/
@@ -105,27 +105,27 @@ struct SitemapPluginTests {
         let settings = PluginSettings(ConfigNode(.map([(key: "disallow", value: ConfigNode(.array([
             ConfigNode(.string(rule), at: SourceLocation(file: "tenant.yml", line: 7, column: 9)),
         ]), at: SourceLocation(file: "tenant.yml", line: 6)))]), at: SourceLocation(file: "tenant.yml", line: 5)))
-        let error = #expect(throws: Diagnostic.self) { try SitemapPlugin().run(SitemapFixture.input([], settings: settings)) }
+        let error = #expect(throws: Diagnostic.self) { try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([], settings: settings)) }
         #expect(error?.message.contains(message) == true)
         #expect(error?.location.line == 7)
     }
 
     @Test func emptySitemapIsNotWritten() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", status: 404)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", status: 404)]))
         #expect(output.artifacts.map(\.path.value) == ["site/robots.txt"])
         #expect(SitemapFixture.text(output, "site/robots.txt") == "User-agent: *\nDisallow:\n")
         #expect(output.notices.map(\.severity) == [.warning])
     }
 
     @Test func robotsTxtBelowTheHostRootIsAWarning() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("3.11/a.html")], baseURL: "https://acme.example/3.11/"))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("3.11/a.html")], baseURL: "https://acme.example/3.11/"))
         #expect(output.notices.contains { $0.message.contains("not the root of its host") })
         #expect(try #require(SitemapFixture.text(output, "site/robots.txt")).hasSuffix("Sitemap: https://acme.example/3.11/sitemap.xml\n"))
     }
 
     @Test func splitsByURLCount() throws {
         let published = (1...5).map { PublishedPage(path: "p\($0)/") }
-        let output = try SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 50_000)).run(SitemapFixture.input([], published: published))
+        let output = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 50_000)), SitemapFixture.input([], published: published))
         #expect(output.artifacts.map(\.path.value) == ["site/sitemap-1.xml", "site/sitemap-2.xml", "site/sitemap-3.xml",
                                                         "site/sitemap_index.xml", "site/robots.txt"])
         #expect(SitemapFixture.text(output, "site/sitemap_index.xml") == """
@@ -144,7 +144,7 @@ struct SitemapPluginTests {
     @Test func splitsByBytes() throws {
         let entries = (1...10).map { SitemapEntry(loc: "https://acme.example/page-\($0)/", lastModified: berlinMorning) }
         let one = SitemapWriter.urlElement(entries[0]).count
-        let maxBytes = SitemapWriter.urlsetHeader.count + SitemapWriter.urlsetFooter.count + 3 * one + 2
+        let maxBytes = SitemapWriter.urlsetHeader().count + SitemapWriter.urlsetFooter.count + 3 * one + 2
         let written = try SitemapWriter.files(entries.sorted(), baseURL: SitemapFixture.base,
                                               limits: SitemapLimits(maxURLs: 50_000, maxBytes: maxBytes))
         #expect(written.root == "sitemap_index.xml")
@@ -165,8 +165,8 @@ struct SitemapPluginTests {
 
     @Test func sameInputSameBytes() throws {
         let pages = (1...30).map { SitemapFixture.page("p\($0).html", fetchedAt: berlinMorning) }
-        let first = try SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)).run(SitemapFixture.input(pages))
-        let second = try SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)).run(SitemapFixture.input(pages.reversed()))
+        let first = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)), SitemapFixture.input(pages))
+        let second = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 7, maxBytes: 100_000)), SitemapFixture.input(pages.reversed()))
         #expect(first.artifacts.map(\.path) == second.artifacts.map(\.path))
         #expect(first.artifacts.map(\.bytes) == second.artifacts.map(\.bytes))
     }
@@ -205,8 +205,8 @@ struct SitemapSchemaTests {
             SitemapFixture.page("a&b.html", headers: [(name: "last-modified", value: "Sun, 06 Nov 1994 08:49:37 GMT")]),
             SitemapFixture.page("c.html", fetchedAt: berlinMorning),
         ] + (1...9).map { SitemapFixture.page("p\($0).html") }
-        return try SitemapPlugin(limits: SitemapLimits(maxURLs: 4, maxBytes: 100_000))
-            .run(SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", lastModified: berlinMorning)]))
+        return try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 4, maxBytes: 100_000)),
+                                      SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", lastModified: berlinMorning)]))
     }
 
     @Test func splitSitemapsValidate() throws {
@@ -224,9 +224,53 @@ struct SitemapSchemaTests {
     }
 
     @Test func singleSitemapValidates() throws {
-        let output = try SitemapPlugin().run(SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)]))
+        let output = try SitemapFixture.run(SitemapPlugin(), SitemapFixture.input([SitemapFixture.page("a.html", fetchedAt: berlinMorning)]))
         let sitemap = try #require(output.artifacts.first { $0.path.value == "site/sitemap.xml" })
         #expect(SchemaValidator.errors(sitemap.bytes, schema: Self.folder + "/sitemap.xsd") == [])
+    }
+
+    /// Pages with images and language versions, split two URLs per file, plain or gzip: every file the plugin emits
+    /// validates (urlsets against sitemap.xsd with Herald's image and xhtml:link schemas, the index against
+    /// siteindex.xsd) and passes `herald sitemap check` as published (gzip bytes included).
+    @Test(arguments: [false, true])
+    func sitemapsWithImagesAndAlternatesValidate(_ gzip: Bool) throws {
+        let base = SitemapFixture.base
+        let links = ["en", "de-AT", "pt_BR", "x-default"].enumerated().map { index, code in
+            "<link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(base)v\(index == 3 ? 0 : index)/\">"
+        }.joined()
+        let pages = (0..<3).map { SitemapFixture.page("v\($0)/", head: links + "</head><body><img src=\"/i/\($0)&amp;x.png\"><head>",
+                                                       fetchedAt: berlinMorning) }
+            + [SitemapFixture.page("plain.html", fetchedAt: berlinMorning)]
+        let settings = try SitemapFixture.settings("gzip: \(gzip)")
+        let output = try SitemapFixture.run(SitemapPlugin(limits: SitemapLimits(maxURLs: 2, maxBytes: 100_000)),
+                                            SitemapFixture.input(pages, published: [PublishedPage(path: "it's <new>/", images: ["a.png"])],
+                                                                 settings: settings))
+        #expect(output.notices.isEmpty)
+        let sitemaps = output.artifacts.filter { $0.path.value.hasPrefix("site/sitemap-") }
+        #expect(sitemaps.count == 3)
+        var sawExtensions = false
+        for sitemap in sitemaps {
+            #expect(sitemap.path.value.hasSuffix(".gz") == gzip)
+            let plain = gzip ? try GzipMembers.inflate(sitemap.bytes).get() : sitemap.bytes
+            sawExtensions = sawExtensions || String(decoding: plain, as: UTF8.self).contains("<xhtml:link")
+            #expect(SchemaValidator.errors(plain, schema: Self.folder + "/herald-sitemap-with-extensions.xsd") == [], "\(sitemap.path)")
+            let name = String(sitemap.path.value.dropFirst("site/".count))
+            #expect(SitemapCheck.check(sitemap.bytes, file: name, url: base + name).problems.map(\.description) == [])
+        }
+        #expect(sawExtensions)
+        let index = try #require(output.artifacts.first { $0.path.value == "site/sitemap_index.xml" })
+        #expect(SchemaValidator.errors(index.bytes, schema: Self.folder + "/siteindex.xsd") == [])
+        #expect(SitemapCheck.check(index.bytes, file: "sitemap_index.xml", url: base + "sitemap_index.xml").problems.map(\.description) == [])
+    }
+
+    @Test(arguments: [
+        "<url><loc>https://acme.example/</loc><image:image><image:title>x</image:title></image:image></url>",
+        "<url><loc>https://acme.example/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\"/></url>",
+    ])
+    func extensionSchemaRejectsBrokenExtensions(_ body: String) {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+            + "xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\(body)</urlset>"
+        #expect(!SchemaValidator.errors(Array(xml.utf8), schema: Self.folder + "/herald-sitemap-with-extensions.xsd").isEmpty)
     }
 
     /// The validator itself rejects what it must (so the tests above can fail).
@@ -272,14 +316,14 @@ struct SitemapLimitTests {
         let crawl = try #require(input.snapshot.crawl)
         _ = try SEOPlugin().run(input)
         #expect(crawl.memo.computedCount == 5)
-        let sitemap = try SitemapPlugin().run(input)
+        let sitemap = try SitemapFixture.run(SitemapPlugin(), input)
         #expect(crawl.memo.computedCount == 5)
         #expect(SitemapFixture.text(sitemap, "site/sitemap.xml")?.components(separatedBy: "<url>").count == 6)
     }
 
     @Test func theSitemapAloneParsesThePagesItself() throws {
         let input = SitemapFixture.input([SitemapFixture.page("a.html"), SitemapFixture.page("b.html")])
-        _ = try SitemapPlugin().run(input)
+        _ = try SitemapFixture.run(SitemapPlugin(), input)
         #expect(input.snapshot.crawl?.memo.computedCount == 2)
     }
 

@@ -11,6 +11,10 @@ public struct PageFrontMatter: Sendable, Equatable {
     public var draft: Bool = false
     public var date: Timestamp?
     public var updated: Timestamp?
+    /// The page's language (`lang: pt_BR` or `pt-BR`); the tenant's locale when absent.
+    public var lang: String?
+    /// Pages with the same key are translations of one another (the sitemap's hreflang alternates).
+    public var translationKey: String?
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, draft: Bool = false,
                 date: Timestamp? = nil, updated: Timestamp? = nil) {
@@ -35,6 +39,8 @@ public struct PageFrontMatter: Sendable, Equatable {
             case "title": title = try Self.text(value, key: key, at: location)
             case "description": description = try Self.text(value, key: key, at: location)
             case "slug": slug = try Self.text(value, key: key, at: location)
+            case "lang": lang = try Self.text(value, key: key, at: location)
+            case "translation_key": translationKey = try Self.text(value, key: key, at: location)
             case "draft":
                 switch value.value {
                 case let .bool(flag): draft = flag

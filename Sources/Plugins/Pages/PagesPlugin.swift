@@ -81,7 +81,10 @@ public struct PagesPlugin: Plugin {
         let artifacts = try pages.parallelMap { page in
             try Artifact(page.slug.outputPath, text: Self.render(page, tenant: tenant, templates: templates))
         }
-        let published = pages.map { PublishedPage(path: $0.slug.sitePath, lastModified: $0.lastModified) }
+        let published = pages.map {
+            PublishedPage(path: $0.slug.sitePath, lastModified: $0.lastModified, language: $0.frontMatter.lang,
+                          translationKey: $0.frontMatter.translationKey, images: PageImages.sources(Array($0.body.utf8)))
+        }
             .sorted { $0.path < $1.path }
         return PluginOutput(artifacts: artifacts.sorted { $0.path < $1.path },
                             summary: Self.summary(pages: pages, drafts: drafts, tenant: tenant),

@@ -3,7 +3,8 @@ import HeraldData
 import SEOPlugin
 
 /// `site/sitemap.xml` (or split files plus `site/sitemap_index.xml`) and `site/robots.txt` for a tenant:
-/// the crawl's indexable pages under the base URL plus every page the content plugins published.
+/// the crawl's indexable pages under the base URL plus every page the content plugins published, with their images
+/// and language versions. Sitemap files are emitted one batch at a time while they are written (`input.emitter`).
 public struct SitemapPlugin: Plugin {
     public let id = "sitemap"
     public var phase: PluginPhase { .index }
@@ -24,38 +25,68 @@ public struct SitemapPlugin: Plugin {
         var location = input.tenant.location
         location.keyPath = "base_url"
 
-        var entries: [SitemapEntry] = []
+        var found = SitemapURLs.Found()
         if settings.includeCrawl, let crawl = input.snapshot.crawl {
-            entries += SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings).entries
+            found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings)
         }
-        let published = SitemapURLs.published(input.reports, baseURL: baseURL)
-        entries += published.entries
+        var published = SitemapURLs.published(input.reports, baseURL: baseURL, settings: settings,
+                                              defaultLanguage: input.tenant.locale)
+        // Moved, not copied: with a million URLs a second copy of the entries would double peak memory.
+        if found.entries.isEmpty { swap(&found.entries, &published.found.entries) }
+        found.entries += published.found.entries
+        found.declarations += published.found.declarations
+        published.found = SitemapURLs.Found()
         for page in published.outside {
             notices.append(Diagnostic("published page \(page) lies outside the base URL \(baseURL) and is not in the sitemap",
                                       at: location, severity: .warning))
         }
-        entries = SitemapURLs.merged(entries)
+        var entries = found.entries
+        found.entries = []
+        SitemapURLs.merge(&entries)
+        let problems = SitemapAlternates.resolve(&entries, declarations: found.declarations)
+        notices += Self.notices(problems, at: location)
 
-        let written: (files: [SitemapWriter.File], root: String?)
+        let summary: SitemapWriter.Summary
         do {
-            written = try SitemapWriter.files(entries, baseURL: baseURL, limits: limits)
-        } catch {
+            summary = try SitemapWriter.write(entries, baseURL: baseURL, limits: limits, gzip: settings.gzip) { files in
+                try input.emitter.emit(files.map { try Artifact("site/" + $0.name, bytes: $0.bytes) })
+            }
+        } catch let error as SitemapWriter.LimitError {
             throw Diagnostic("cannot write the sitemap: \(error.description)", at: location)
         }
-        var artifacts = try written.files.map { try Artifact("site/" + $0.name, bytes: $0.bytes) }
-        if written.root == nil {
+        if summary.root == nil {
             notices.append(Diagnostic("no indexable URLs for the sitemap (crawl pages must answer 200, be HTML, not noindex, "
                                       + "and have no canonical or a canonical to themselves); sitemap.xml was not written",
                                       at: location, severity: .warning))
         }
-        let sitemapURLs = written.root.map { [baseURL + $0] } ?? []
-        artifacts.append(try Artifact("site/robots.txt", text: RobotsTxt.render(disallow: settings.disallow, sitemaps: sitemapURLs)))
+        let sitemapURLs = summary.root.map { [baseURL + $0] } ?? []
+        let robots = try Artifact("site/robots.txt", text: RobotsTxt.render(disallow: settings.disallow, sitemaps: sitemapURLs))
 
         let basePath = WebURL(baseURL).path
         if basePath != "/" && !basePath.isEmpty {
             notices.append(Diagnostic("the base URL \(baseURL) is not the root of its host: crawlers read robots.txt only at "
                                       + "/robots.txt, so publish these rules there", at: location, severity: .warning))
         }
-        return PluginOutput(artifacts: artifacts, notices: notices)
+        return PluginOutput(artifacts: [robots], notices: notices)
+    }
+
+    /// One notice per invalid code and per clash, one for all alternates outside the sitemap.
+    static func notices(_ problems: SitemapAlternates.Problems, at location: SourceLocation) -> [Diagnostic] {
+        var notices: [Diagnostic] = []
+        for invalid in problems.invalid {
+            notices.append(Diagnostic("hreflang '\(invalid.code.raw)' \(invalid.code.problem); left out of the sitemap's alternates "
+                                      + "(\(invalid.count) declaration\(invalid.count == 1 ? "" : "s"), e.g. by \(invalid.example))",
+                                      at: location, severity: .warning))
+        }
+        for conflict in problems.conflicts {
+            notices.append(Diagnostic("hreflang '\(conflict.hreflang)' names both \(conflict.kept) and \(conflict.dropped) in one "
+                                      + "group of language versions; the sitemap lists \(conflict.kept) only", at: location, severity: .warning))
+        }
+        if problems.unlisted > 0, let example = problems.unlistedExample {
+            notices.append(Diagnostic("\(problems.unlisted) hreflang alternate\(problems.unlisted == 1 ? "" : "s") point at URLs that are not "
+                                      + "in this sitemap (e.g. \(example)) and are left out: a version the sitemap does not list cannot "
+                                      + "link back", at: location, severity: .info))
+        }
+        return notices
     }
 }

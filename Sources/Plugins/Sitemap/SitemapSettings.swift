@@ -6,40 +6,62 @@ public struct SitemapSettings: Decodable, Sendable, Equatable {
     /// Paths written as `Disallow:` lines in robots.txt for every user agent (`/private/`, `/*.pdf$`).
     /// URLs they match are also left out of the sitemap, which must not list what robots.txt forbids.
     public var disallow: [String] = []
+    /// robots.txt-style patterns (`/drafts/*`, `*.pdf$`) of URLs left out of the sitemap but not disallowed.
+    public var exclude: [String] = []
     /// List the indexable pages of the crawl (not only the pages Herald generated).
     public var includeCrawl = true
     /// Without a `Last-Modified` header, use the time the page was fetched as its lastmod.
     public var lastmodFromFetchTime = true
+    /// Write `sitemap-N.xml.gz` files (always with an index) instead of plain XML.
+    public var gzip = false
+    /// List each page's images (`image:image`).
+    public var images = true
+    /// List each page's language versions (`xhtml:link rel="alternate" hreflang`).
+    public var hreflang = true
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case disallow, includeCrawl, lastmodFromFetchTime
+        case disallow, exclude, includeCrawl, lastmodFromFetchTime, gzip, images, hreflang
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         disallow = try c.decodeIfPresent([String].self, forKey: .disallow) ?? disallow
+        exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? exclude
         includeCrawl = try c.decodeIfPresent(Bool.self, forKey: .includeCrawl) ?? includeCrawl
         lastmodFromFetchTime = try c.decodeIfPresent(Bool.self, forKey: .lastmodFromFetchTime) ?? lastmodFromFetchTime
+        gzip = try c.decodeIfPresent(Bool.self, forKey: .gzip) ?? gzip
+        images = try c.decodeIfPresent(Bool.self, forKey: .images) ?? images
+        hreflang = try c.decodeIfPresent(Bool.self, forKey: .hreflang) ?? hreflang
     }
 
-    /// Decodes and checks that every disallow rule is a valid robots.txt path pattern.
+    /// Decodes and checks that every disallow and exclude rule is a valid robots.txt path pattern.
     public static func load(_ settings: PluginSettings) throws -> SitemapSettings {
         let decoded = try settings.decode(SitemapSettings.self)
-        for (index, rule) in decoded.disallow.enumerated() {
-            var problem: String?
-            if rule.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                problem = "contains a control character or line break"
-            } else if !(rule.hasPrefix("/") || rule.hasPrefix("*")) {
-                problem = "must start with '/' or '*' (a path from the root of the host)"
-            } else if let dollar = rule.firstIndex(of: "$"), rule.index(after: dollar) != rule.endIndex {
-                problem = "may use '$' only at the end"
-            }
-            if let problem {
-                throw Diagnostic("disallow rule '\(rule)' \(problem)", at: settings.location(of: "disallow", index: index))
+        for (key, rules) in [("disallow", decoded.disallow), ("exclude", decoded.exclude)] {
+            for (index, rule) in rules.enumerated() {
+                if let problem = patternProblem(rule) {
+                    throw Diagnostic("\(key) rule '\(rule)' \(problem)", at: settings.location(of: key, index: index))
+                }
             }
         }
         return decoded
+    }
+
+    static func patternProblem(_ rule: String) -> String? {
+        if rule.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "contains a control character or line break"
+        } else if !(rule.hasPrefix("/") || rule.hasPrefix("*")) {
+            return "must start with '/' or '*' (a path from the root of the host)"
+        } else if let dollar = rule.firstIndex(of: "$"), rule.index(after: dollar) != rule.endIndex {
+            return "may use '$' only at the end"
+        }
+        return nil
+    }
+
+    /// True when a disallow or exclude rule matches `path` (the URL's path plus `?query`).
+    func leavesOut(path: String) -> Bool {
+        disallow.contains { RobotsTxt.matches($0, path: path) } || exclude.contains { RobotsTxt.matches($0, path: path) }
     }
 }

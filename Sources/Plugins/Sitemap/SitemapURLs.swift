@@ -1,3 +1,4 @@
+import Foundation
 import Generator
 import HeraldData
 import Markup
@@ -10,87 +11,201 @@ public enum SitemapURLs {
         public var notOK = 0
         public var notHTML = 0
         public var outsideBase = 0
+        /// Matched by a `disallow` rule (robots.txt forbids them).
         public var disallowed = 0
+        /// Matched by an `exclude` rule.
+        public var excludedByRule = 0
         /// noindex, or canonical to another URL.
         public var notIndexable = 0
         public init() {}
     }
 
-    /// The crawl's indexable pages under `baseURL`, minus those the robots.txt rules disallow. Pages are parsed
-    /// through the crawl's memo, so pages the SEO audit already parsed are not parsed again.
-    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings)
-        -> (entries: [SitemapEntry], excluded: Exclusions)
-    {
+    /// The URLs found, and the language versions their pages declare (resolved by `SitemapAlternates`).
+    public struct Found: Sendable {
+        public var entries: [SitemapEntry] = []
+        public var declarations: [HreflangDeclaration] = []
+        public var excluded = Exclusions()
+    }
+
+    /// The crawl's indexable pages under `baseURL`, minus those the disallow and exclude rules match, with their
+    /// images and hreflang links. Pages are parsed through the crawl's memo, so pages the SEO audit already parsed
+    /// are not parsed again.
+    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings) -> Found {
         crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl)
     }
 
-    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil)
-        -> (entries: [SitemapEntry], excluded: Exclusions)
-    {
-        var excluded = Exclusions()
+    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil) -> Found {
+        var found = Found()
         let base = WebURL(baseURL).normalized.description
-        var candidates: [(page: CrawledPage, loc: String)] = []
+        var candidates: [(page: CrawledPage, url: WebURL)] = []
         for page in pages {
-            guard page.status == 200 else { excluded.notOK += 1; continue }
-            guard page.isHTML else { excluded.notHTML += 1; continue }
+            guard page.status == 200 else { found.excluded.notOK += 1; continue }
+            guard page.isHTML else { found.excluded.notHTML += 1; continue }
             let url = WebURL(page.url).normalized
-            let loc = url.description
-            guard url.isHTTP, loc.hasPrefix(base) else { excluded.outsideBase += 1; continue }
+            guard url.isHTTP, url.description.hasPrefix(base) else { found.excluded.outsideBase += 1; continue }
             let path = url.path + (url.query.map { "?" + $0 } ?? "")
-            if settings.disallow.contains(where: { RobotsTxt.matches($0, path: path) }) { excluded.disallowed += 1; continue }
-            candidates.append((page, loc))
+            if settings.disallow.contains(where: { RobotsTxt.matches($0, path: path) }) { found.excluded.disallowed += 1; continue }
+            if settings.exclude.contains(where: { RobotsTxt.matches($0, path: path) }) { found.excluded.excludedByRule += 1; continue }
+            candidates.append((page, url))
         }
-        let pagesToParse = candidates.map(\.page)
-        let indexable = ParallelMap.map(pagesToParse.count) { index in
-            let page = pagesToParse[index]
-            return Indexability.isIndexable(page, facts: PageAnalysis.of(page, in: memo).facts)
+        let toAnalyse = candidates
+        let analysed = ParallelMap.map(toAnalyse.count) { index -> (indexable: Bool, images: [String], hreflang: [(String, String)]) in
+            let (page, url) = toAnalyse[index]
+            let facts = PageAnalysis.of(page, in: memo).facts
+            guard Indexability.isIndexable(page, facts: facts) else { return (false, [], []) }
+            let linkBase = facts.linkBase(pageURL: url)
+            let images = settings.images ? facts.images.compactMap { image in
+                image.attributes.first { $0.name == "src" }.flatMap { absolute($0.value, against: linkBase) }
+            } : []
+            let hreflang: [(String, String)] = settings.hreflang ? facts.hreflangLinks.compactMap { link in
+                guard let code = link.attributes.first(where: { $0.name == "hreflang" })?.value,
+                      let href = link.value.flatMap({ absolute($0, against: linkBase) }) else { return nil }
+                return (code, href)
+            } : []
+            return (true, unique(images), hreflang)
         }
-        var entries: [SitemapEntry] = []
-        for (candidate, ok) in zip(candidates, indexable) {
-            guard ok else { excluded.notIndexable += 1; continue }
+        for (candidate, result) in zip(candidates, analysed) {
+            guard result.indexable else { found.excluded.notIndexable += 1; continue }
             var lastModified = candidate.page.header("last-modified").flatMap(HTTPDate.parse)
             if lastModified == nil, settings.lastmodFromFetchTime { lastModified = candidate.page.fetchedAt }
-            entries.append(SitemapEntry(loc: percentEncoded(candidate.loc), lastModified: lastModified))
+            let loc = percentEncoded(candidate.url.description)
+            found.entries.append(SitemapEntry(loc: loc, lastModified: lastModified, images: result.images))
+            for (code, href) in result.hreflang {
+                found.declarations.append(HreflangDeclaration(page: loc, hreflang: code, href: href))
+            }
         }
-        return (entries, excluded)
+        return found
+    }
+
+    /// Google reads at most 1,000 images per URL.
+    static let maxImages = 1000
+
+    /// An http(s) URL resolved against `base`, normalised and percent-encoded; nil for other schemes (`data:`…).
+    static func absolute(_ reference: String, against base: WebURL) -> String? {
+        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        let url = WebURL(percentEncoded(trimmed)).resolved(against: base).normalized
+        guard url.isHTTP, url.authority.map({ !$0.isEmpty }) ?? false else { return nil }
+        return url.description
+    }
+
+    /// `reference` resolved against `base` (a normalised absolute URL without query) by joining strings, when that is
+    /// what parsing would give: a path of unreserved characters and `/` only, without `.`/`..` segments or a leading
+    /// `//`. Nil otherwise, and the caller parses. Content plugins publish a million such paths; parsing each costs
+    /// more than the rest of the sitemap.
+    static func plainJoin(_ reference: String, base: String, origin: String) -> String? {
+        var reference = reference
+        let plain = reference.withUTF8 { bytes -> Bool in
+            guard !bytes.isEmpty, !(bytes.count >= 2 && bytes[0] == 0x2F && bytes[1] == 0x2F) else { return false }
+            var segmentStart = 0
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x2F
+                if b == 0x2F {
+                    let length = i - segmentStart
+                    if (length == 1 && bytes[segmentStart] == 0x2E) || (length == 2 && bytes[segmentStart] == 0x2E && bytes[segmentStart + 1] == 0x2E) {
+                        return false
+                    }
+                    segmentStart = i + 1
+                    continue
+                }
+                let unreserved = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+                if !unreserved { return false }
+            }
+            return true
+        }
+        guard plain, !origin.isEmpty, base.hasPrefix(origin), !base.utf8.contains(0x3F) else { return nil }
+        if reference.utf8.first == 0x2F { return origin + reference }
+        guard let slash = base.utf8.lastIndex(of: 0x2F) else { return nil }
+        return String(base[...slash]) + reference
+    }
+
+    /// First occurrences only, in order, at most `maxImages`.
+    static func unique(_ urls: [String]) -> [String] {
+        var seen = Set<String>()
+        return Array(urls.filter { seen.insert($0).inserted }.prefix(maxImages))
     }
 
     /// Pages Herald generated (`PublishedPage.path` is relative to the base URL). Paths that resolve outside the
-    /// base URL are returned separately: they cannot be listed in this sitemap.
-    public static func published(_ reports: [PluginReport], baseURL: String) -> (entries: [SitemapEntry], outside: [String]) {
+    /// base URL are returned separately: they cannot be listed in this sitemap. Pages with a translation key declare
+    /// each other (and themselves) as language versions, in `language` or else `defaultLanguage` (the tenant's locale).
+    public static func published(_ reports: [PluginReport], baseURL: String, settings: SitemapSettings = SitemapSettings(),
+                                 defaultLanguage: String? = nil) -> (found: Found, outside: [String]) {
         let base = WebURL(baseURL).normalized
         let prefix = base.description
-        var entries: [SitemapEntry] = []
+        let origin = base.origin ?? ""
+        var found = Found()
         var outside: [String] = []
+        var translations: [String: [(language: String, loc: String)]] = [:]
         for report in reports {
+            found.entries.reserveCapacity(found.entries.count + report.pages.count)
             for page in report.pages {
-                var path = page.path
-                while path.hasPrefix("/") { path.removeFirst() }
-                let url = WebURL(percentEncoded(path)).resolved(against: base).normalized
-                let loc = url.description
-                if url.isHTTP, loc.hasPrefix(prefix) {
-                    entries.append(SitemapEntry(loc: loc, lastModified: page.lastModified))
+                let path = page.path.utf8.first == 0x2F ? String(page.path.drop { $0 == "/" }) : page.path
+                let loc: String
+                if let plain = plainJoin(path, base: prefix, origin: origin) {
+                    loc = plain
                 } else {
-                    outside.append("\(report.pluginID): \(page.path)")
+                    let url = WebURL(percentEncoded(path)).resolved(against: base).normalized
+                    loc = url.description
+                    guard url.isHTTP, loc.hasPrefix(prefix) else {
+                        outside.append("\(report.pluginID): \(page.path)")
+                        continue
+                    }
+                }
+                if (!settings.disallow.isEmpty || !settings.exclude.isEmpty), settings.leavesOut(path: String(loc.dropFirst(origin.count))) {
+                    continue
+                }
+                let images = settings.images && !page.images.isEmpty
+                    ? unique(page.images.compactMap { plainJoin($0, base: loc, origin: origin) ?? absolute($0, against: WebURL(loc)) }) : []
+                found.entries.append(SitemapEntry(loc: loc, lastModified: page.lastModified, images: images))
+                if settings.hreflang, let key = page.translationKey, let language = page.language ?? defaultLanguage {
+                    translations[key, default: []].append((language, loc))
                 }
             }
         }
-        return (entries, outside.sorted())
+        // The first version names every version (itself included): that links the group and gives each its language,
+        // which is all `SitemapAlternates` needs; n declarations per group instead of n².
+        for (_, versions) in translations.sorted(by: { $0.key < $1.key }) where versions.count > 1 {
+            for version in versions {
+                found.declarations.append(HreflangDeclaration(page: versions[0].loc, hreflang: version.language, href: version.loc))
+            }
+        }
+        return (found, outside.sorted())
     }
 
-    /// Sorted by URL, one entry per URL; when a URL comes twice the newest lastmod wins.
+    /// Sorted by URL, one entry per URL; when a URL comes twice the newest lastmod wins and the images are joined.
     public static func merged(_ entries: [SitemapEntry]) -> [SitemapEntry] {
-        var out: [SitemapEntry] = []
-        for entry in entries.sorted(by: { $0 < $1 }) {
-            if let last = out.last, last.loc == entry.loc {
-                if let modified = entry.lastModified, last.lastModified.map({ modified > $0 }) ?? true {
-                    out[out.count - 1].lastModified = modified
+        var out = entries
+        merge(&out)
+        return out
+    }
+
+    /// `merged` in place: a million entries are not copied.
+    public static func merge(_ entries: inout [SitemapEntry]) {
+        if !isSorted(entries) { entries.sort() }
+        var kept = 0
+        for index in entries.indices {
+            if kept > 0, entries[kept - 1].loc == entries[index].loc {
+                let entry = entries[index]
+                if let modified = entry.lastModified, entries[kept - 1].lastModified.map({ modified > $0 }) ?? true {
+                    entries[kept - 1].lastModified = modified
                 }
+                if !entry.images.isEmpty { entries[kept - 1].images = unique(entries[kept - 1].images + entry.images) }
             } else {
-                out.append(entry)
+                if kept != index { entries.swapAt(kept, index) }
+                kept += 1
             }
         }
-        return out
+        entries.removeSubrange(kept...)
+    }
+
+    /// Content plugins usually publish in path order: checking is cheaper than sorting a million URLs again.
+    static func isSorted(_ entries: [SitemapEntry]) -> Bool {
+        var previous: SitemapEntry?
+        for entry in entries {
+            if let previous, entry < previous { return false }
+            previous = entry
+        }
+        return true
     }
 
     /// Percent-encodes what may not appear in a URI (spaces, non-ASCII, `"<>\^`{|}`, stray `%`), keeping the

@@ -1,45 +1,12 @@
+import Generator
 import HeraldData
 
-/// One `<url>` of a sitemap.
-public struct SitemapEntry: Sendable, Hashable, Comparable {
-    /// Absolute, percent-encoded URL (not yet XML-escaped).
-    public var loc: String
-    public var lastModified: Timestamp?
-
-    public init(loc: String, lastModified: Timestamp? = nil) {
-        self.loc = loc
-        self.lastModified = lastModified
-    }
-
-    public static func < (a: SitemapEntry, b: SitemapEntry) -> Bool { a.loc.utf8.lexicographicallyPrecedes(b.loc.utf8) }
-}
-
-/// The sitemaps protocol's size limits, injectable so tests can split small sets.
-public struct SitemapLimits: Sendable, Hashable {
-    /// URLs per sitemap file.
-    public var maxURLs: Int
-    /// Bytes per sitemap file, uncompressed.
-    public var maxBytes: Int
-    /// Sitemaps one index may list.
-    public var maxIndexEntries: Int
-    /// Bytes of the index file, uncompressed.
-    public var maxIndexBytes: Int
-
-    public init(maxURLs: Int, maxBytes: Int, maxIndexEntries: Int = 50_000, maxIndexBytes: Int = 52_428_800) {
-        self.maxURLs = maxURLs
-        self.maxBytes = maxBytes
-        self.maxIndexEntries = maxIndexEntries
-        self.maxIndexBytes = maxIndexBytes
-    }
-
-    /// sitemaps.org: 50,000 URLs and 50 MB (52,428,800 bytes).
-    public static let standard = SitemapLimits(maxURLs: 50_000, maxBytes: 52_428_800)
-}
-
-/// Writes sitemap files: XML-escaped, one `<url>` per line, split by the limits.
-public enum SitemapWriter {
+/// Writes sitemap files, streaming: each file is built, handed to `emit` in small batches and dropped, so memory holds
+/// a batch of files, never the whole set. XML-escaped, one `<url>` per line, split by the limits; the image and xhtml
+/// namespaces are declared in a file only when one of its URLs uses them.
+public struct SitemapWriter {
     public struct File: Sendable, Hashable {
-        /// File name relative to the site root, e.g. `sitemap.xml`, `sitemap-2.xml`.
+        /// File name relative to the site root, e.g. `sitemap.xml`, `sitemap-2.xml`, `sitemap-2.xml.gz`.
         public var name: String
         public var bytes: [UInt8]
     }
@@ -48,93 +15,239 @@ public enum SitemapWriter {
         public var description: String
     }
 
-    static let urlsetHeader = Array("""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    /// What was written.
+    public struct Summary: Sendable, Hashable {
+        /// The file robots.txt and search consoles should point at (`sitemap.xml` or `sitemap_index.xml`); nil when
+        /// there were no entries and nothing was written.
+        public var root: String?
+        /// Every file written, index last.
+        public var files: [String]
+        public var urls: Int
+    }
 
-        """.utf8)
+    static let sitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    static let imageNamespace = "http://www.google.com/schemas/sitemap-image/1.1"
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     static let urlsetFooter = Array("</urlset>\n".utf8)
+    static let indexFooter = Array("</sitemapindex>\n".utf8)
+    static let indexName = "sitemap_index.xml"
+
+    static func urlsetHeader(images: Bool = false, xhtml: Bool = false) -> [UInt8] {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"\(sitemapNamespace)\""
+        if images { text += " xmlns:image=\"\(imageNamespace)\"" }
+        if xhtml { text += " xmlns:xhtml=\"\(xhtmlNamespace)\"" }
+        return Array((text + ">\n").utf8)
+    }
+
     static let indexHeader = Array("""
         <?xml version="1.0" encoding="UTF-8"?>
-        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <sitemapindex xmlns="\(sitemapNamespace)">
 
         """.utf8)
-    static let indexFooter = Array("</sitemapindex>\n".utf8)
 
-    /// The sitemap files for `entries` (sorted and unique): `sitemap.xml` when they fit in one file, else
-    /// `sitemap-1.xml`… plus `sitemap_index.xml` listing them under `baseURL`. Returns the files and the name of
-    /// the one robots.txt should point at. No entries → no files.
-    public static func files(_ entries: [SitemapEntry], baseURL: String, limits: SitemapLimits = .standard)
-        throws(LimitError) -> (files: [File], root: String?)
-    {
-        if entries.isEmpty { return ([], nil) }
-        var chunks: [(bytes: [UInt8], lastModified: Timestamp?)] = []
-        var current = urlsetHeader
-        var count = 0
-        var newest: Timestamp?
-        for entry in entries {
-            let element = urlElement(entry)
-            if urlsetHeader.count + element.count + urlsetFooter.count > limits.maxBytes {
-                throw LimitError(description: "the sitemap entry for \(entry.loc) alone is larger than \(limits.maxBytes) bytes")
+    /// Writes `entries` (sorted and unique) and returns what was written. One file without gzip is `sitemap.xml`;
+    /// otherwise `sitemap-1.xml`… (`.xml.gz` with `gzip`) plus `sitemap_index.xml` listing them under `baseURL`.
+    /// `emit` receives the files in batches of `batch` (compressed on all cores), the index last. No entries → no files.
+    public static func write(_ entries: some Sequence<SitemapEntry>, baseURL: String, limits: SitemapLimits = .standard,
+                             gzip: Bool = false, batch: Int = 2, emit: ([File]) throws -> Void) throws -> Summary {
+        try withoutActuallyEscaping(emit) { emit in
+            var writer = SitemapWriter(baseURL: baseURL, limits: limits, gzip: gzip, batch: max(1, batch), emit: emit)
+            var element: [UInt8] = []
+            element.reserveCapacity(4096)
+            for entry in entries {
+                element.removeAll(keepingCapacity: true)
+                appendURL(entry, to: &element)
+                try writer.add(element, images: !entry.images.isEmpty, xhtml: !entry.alternates.isEmpty, entry: entry)
             }
-            if count == limits.maxURLs || current.count + element.count + urlsetFooter.count > limits.maxBytes {
-                chunks.append((current + urlsetFooter, newest))
-                current = urlsetHeader
-                count = 0
-                newest = nil
-            }
-            current += element
-            count += 1
-            if let modified = entry.lastModified, newest.map({ modified > $0 }) ?? true { newest = modified }
+            return try writer.finish()
         }
-        chunks.append((current + urlsetFooter, newest))
+    }
 
-        if chunks.count == 1 { return ([File(name: "sitemap.xml", bytes: chunks[0].bytes)], "sitemap.xml") }
-        if chunks.count > limits.maxIndexEntries {
-            throw LimitError(description: "\(entries.count) URLs need \(chunks.count) sitemaps, more than one index may list (\(limits.maxIndexEntries))")
-        }
+    /// All files at once, for tests and small sets: `write` collecting what it emits.
+    public static func files(_ entries: [SitemapEntry], baseURL: String, limits: SitemapLimits = .standard,
+                             gzip: Bool = false) throws -> (files: [File], root: String?) {
         var files: [File] = []
-        var index = indexHeader
-        for (number, chunk) in chunks.enumerated() {
-            let name = "sitemap-\(number + 1).xml"
-            files.append(File(name: name, bytes: chunk.bytes))
-            index += Array("<sitemap><loc>".utf8) + escape(baseURL + name) + Array("</loc>".utf8)
-            if let modified = chunk.lastModified { index += Array("<lastmod>\(modified.description)</lastmod>".utf8) }
-            index += Array("</sitemap>\n".utf8)
+        let summary = try write(entries, baseURL: baseURL, limits: limits, gzip: gzip) { files += $0 }
+        return (files, summary.root)
+    }
+
+    // MARK: - State of one run
+
+    private let baseURL: String
+    private let limits: SitemapLimits
+    private let gzip: Bool
+    private let batch: Int
+    private let emit: ([File]) throws -> Void
+    private var body: [UInt8] = []
+    private var count = 0
+    private var urls = 0
+    private var newest: Timestamp?
+    private var usesImages = false
+    private var usesXHTML = false
+    /// Finished files not yet emitted (their names depend on whether a second file follows).
+    private var pending: [(bytes: [UInt8], lastModified: Timestamp?)] = []
+    private var finished = 0
+    private var index: [UInt8] = indexHeader
+    private var written: [String] = []
+
+    private init(baseURL: String, limits: SitemapLimits, gzip: Bool, batch: Int, emit: @escaping ([File]) throws -> Void) {
+        self.baseURL = baseURL
+        self.limits = limits
+        self.gzip = gzip
+        self.batch = batch
+        self.emit = emit
+    }
+
+    private mutating func add(_ element: [UInt8], images: Bool, xhtml: Bool, entry: SitemapEntry) throws {
+        let alone = Self.headerSize(images: images, xhtml: xhtml) + element.count + Self.urlsetFooter.count
+        if alone > limits.maxBytes {
+            throw LimitError(description: "the sitemap entry for \(entry.loc) alone is \(alone) bytes, more than \(limits.maxBytes)")
         }
-        index += indexFooter
+        let header = Self.headerSize(images: usesImages || images, xhtml: usesXHTML || xhtml)
+        if count == limits.maxURLs || header + body.count + element.count + Self.urlsetFooter.count > limits.maxBytes {
+            try finishFile()
+        }
+        if body.isEmpty { body.reserveCapacity(min(limits.maxBytes, max(element.count, 64) * min(limits.maxURLs, 50_000))) }
+        body += element
+        count += 1
+        urls += 1
+        usesImages = usesImages || images
+        usesXHTML = usesXHTML || xhtml
+        if let modified = entry.lastModified, newest.map({ modified > $0 }) ?? true { newest = modified }
+    }
+
+    static func headerSize(images: Bool, xhtml: Bool) -> Int {
+        urlsetHeader().count + (images ? " xmlns:image=\"\(imageNamespace)\"".utf8.count : 0)
+            + (xhtml ? " xmlns:xhtml=\"\(xhtmlNamespace)\"".utf8.count : 0)
+    }
+
+    private mutating func finishFile() throws {
+        guard count > 0 else { return }
+        var bytes = Self.urlsetHeader(images: usesImages, xhtml: usesXHTML)
+        bytes.reserveCapacity(bytes.count + body.count + Self.urlsetFooter.count)
+        bytes += body
+        bytes += Self.urlsetFooter
+        pending.append((bytes, newest))
+        body = []
+        count = 0
+        newest = nil
+        usesImages = false
+        usesXHTML = false
+        if pending.count >= batch, finished + pending.count > 1 { try flush() }
+    }
+
+    /// Names, compresses (in parallel) and emits the pending files, and lists them in the index.
+    private mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        if finished + pending.count > limits.maxIndexEntries {
+            throw LimitError(description: "more than \(limits.maxIndexEntries) sitemaps (\(limits.maxIndexEntries) × \(limits.maxURLs) URLs) "
+                             + "would be needed; one index lists at most \(limits.maxIndexEntries)")
+        }
+        let single = finished == 0 && pending.count == 1 && !gzip
+        let first = finished + 1
+        let names = pending.indices.map { single ? "sitemap.xml" : "sitemap-\(first + $0).xml" + (gzip ? ".gz" : "") }
+        let plain = pending.map(\.bytes)
+        let bytes = gzip ? ParallelMap.map(plain.count) { SitemapGzip.compress(plain[$0]) } : plain
+        try emit(zip(names, bytes).map { File(name: $0, bytes: $1) })
+        if !single {
+            for (name, file) in zip(names, pending) {
+                index.appendLiteral("<sitemap><loc>")
+                Self.appendEscaped(baseURL + name, to: &index)
+                index.appendLiteral("</loc>")
+                if let modified = file.lastModified {
+                    index.appendLiteral("<lastmod>")
+                    W3CDatetime.append(modified, to: &index)
+                    index.appendLiteral("</lastmod>")
+                }
+                index.appendLiteral("</sitemap>\n")
+            }
+        }
+        written += names
+        finished += pending.count
+        pending = []
+    }
+
+    private mutating func finish() throws -> Summary {
+        try finishFile()
+        let single = finished == 0 && pending.count == 1 && !gzip
+        try flush()
+        if finished == 0 { return Summary(root: nil, files: [], urls: 0) }
+        if single { return Summary(root: "sitemap.xml", files: written, urls: urls) }
+        index += Self.indexFooter
         if index.count > limits.maxIndexBytes {
             throw LimitError(description: "the sitemap index would be \(index.count) bytes, over \(limits.maxIndexBytes)")
         }
-        files.append(File(name: "sitemap_index.xml", bytes: index))
-        return (files, "sitemap_index.xml")
+        try emit([File(name: Self.indexName, bytes: index)])
+        written.append(Self.indexName)
+        return Summary(root: Self.indexName, files: written, urls: urls)
+    }
+
+    // MARK: - Elements
+
+    /// `<url>` with loc, lastmod, then the extensions (the schema puts them after the sitemap children).
+    static func appendURL(_ entry: SitemapEntry, to out: inout [UInt8]) {
+        out.appendLiteral("<url><loc>")
+        appendEscaped(entry.loc, to: &out)
+        out.appendLiteral("</loc>")
+        if let modified = entry.lastModified {
+            out.appendLiteral("<lastmod>")
+            W3CDatetime.append(modified, to: &out)
+            out.appendLiteral("</lastmod>")
+        }
+        for image in entry.images {
+            out.appendLiteral("<image:image><image:loc>")
+            appendEscaped(image, to: &out)
+            out.appendLiteral("</image:loc></image:image>")
+        }
+        for alternate in entry.alternates {
+            out.appendLiteral("<xhtml:link rel=\"alternate\" hreflang=\"")
+            appendEscaped(alternate.hreflang, to: &out)
+            out.appendLiteral("\" href=\"")
+            appendEscaped(alternate.href, to: &out)
+            out.appendLiteral("\"/>")
+        }
+        out.appendLiteral("</url>\n")
     }
 
     static func urlElement(_ entry: SitemapEntry) -> [UInt8] {
-        var out = Array("<url><loc>".utf8)
-        out += escape(entry.loc)
-        out += Array("</loc>".utf8)
-        if let modified = entry.lastModified {
-            out += Array("<lastmod>\(modified.description)</lastmod>".utf8)
-        }
-        out += Array("</url>\n".utf8)
+        var out: [UInt8] = []
+        appendURL(entry, to: &out)
         return out
     }
 
-    /// XML-escapes `& ' " < >` (sitemaps.org requires all five in data values).
+    /// XML-escapes `& ' " < >` (sitemaps.org requires all five in data values; quotes matter in attributes too).
     public static func escape(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "'"): out += Array("&apos;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            default: out.append(byte)
-            }
-        }
+        appendEscaped(text, to: &out)
         return out
+    }
+
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "'"): entity = "&apos;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                default: continue
+                }
+                out.append(contentsOf: bytes[start..<i])
+                out.appendLiteral(entity)
+                start = i + 1
+            }
+            out.append(contentsOf: bytes[start...])
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's bytes without building an intermediate array (the writer's hot path).
+    mutating func appendLiteral(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
