@@ -26,6 +26,7 @@ struct TenantBuild {
         let snapshot = try loader.snapshot(id, date: newest)
         let previous = try dates.count > 1 ? loader.snapshot(id, date: dates[dates.count - 2]) : nil
         let content = try loader.content(id)
+        let history = SnapshotHistory(dates: Array(dates.dropLast()), load: { [loader, id] date in try loader.snapshot(id, date: date) })
         result.snapshotDate = newest
         result.previousSnapshotDate = previous?.date
         step("load", &clock, &result)
@@ -36,7 +37,7 @@ struct TenantBuild {
             return PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
                                settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
                                limits: edition.limits, now: request.now, templates: theme,
-                               secrets: pipeline.secrets, reports: reports)
+                               secrets: pipeline.secrets, reports: reports, history: history)
         }
 
         var produced: [(plugin: String, artifact: Artifact)] = []
