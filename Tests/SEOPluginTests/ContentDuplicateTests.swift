@@ -142,6 +142,7 @@ struct ContentDuplicateTests {
         ("<html><head><title>t</title><script>var a = '<p>x</p>';</script></head><body><nav>menu here</nav><p>one two</p><footer>f</footer></body></html>", 2),
         ("<body><div>outside words</div><div role=\"main\"><div>in one</div><p>in two</p></div><p>after</p></body>", 4),
         ("<body><main>a b c</main><p>d e</p></body>", 3),
+        ("<body><script src=\"x.js\"></script><p>one</p><STYLE>p{}</style ><p>two</p></body>", 2),
         ("<body><p>caf\u{E9} &amp; cr\u{E8}me<!-- hidden words --></p><style>p{}</style></body>", 2),
         ("<head><title>t</title><body><p>no closing head but a body", 6),
     ])

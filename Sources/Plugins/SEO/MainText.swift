@@ -56,13 +56,17 @@ public struct MainText: Sendable, Equatable {
         var sawMain = false
         /// Open elements whose text is skipped (nav, header… nested ones count too).
         var skipDepth = 0
-        /// The element that opened the main region and how deeply it is nested in itself; nil outside.
-        var mainElement: [UInt8]?
+        /// The element that opened the main region (its packed name) and how deeply it is nested in itself.
+        var mainElement: UInt64?
         var mainDepth = 0
 
-        static let skipped: Set<[UInt8]> = Set(["head", "noscript", "template", "svg", "math", "nav", "header", "footer", "aside"].map { Array($0.utf8) })
+        /// Tag names packed into a UInt64 (up to 8 lower-cased bytes), so the scanner compares names without
+        /// allocating; longer names never match.
+        static func pack(_ name: String) -> UInt64 { name.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        static let skipped: Set<UInt64> = Set(["head", "noscript", "template", "svg", "math", "nav", "header", "footer", "aside"].map(pack))
         /// Raw-text elements: their content is not markup, so it is skipped up to the closing tag.
-        static let rawText: Set<[UInt8]> = Set(["script", "style", "textarea", "title", "xmp"].map { Array($0.utf8) })
+        static let rawText: Set<UInt64> = Set(["script", "style", "textarea", "title", "xmp"].map(pack))
+        static let body = pack("body"), main = pack("main")
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
             var i = 0
@@ -119,7 +123,13 @@ public struct MainText: Sendable, Equatable {
             let nameStart = i
             while i < n, Self.isAlphanumeric(bytes[i]) { i += 1 }
             guard i > nameStart else { return start + 1 }  // a lone "<" is text
-            let name = bytes[nameStart..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let nameLength = i - nameStart
+            var name: UInt64 = 0
+            if i - nameStart <= 8 {
+                for k in nameStart..<i { name = name << 8 | UInt64(bytes[k] | 0x20) }  // letters lower-cased; digits keep their value
+            } else {
+                name = UInt64.max
+            }
             // The rest of the tag, minding quoted attribute values (they may hold ">").
             let attributesStart = i
             var quote: UInt8 = 0
@@ -146,24 +156,24 @@ public struct MainText: Sendable, Equatable {
             }
             if Self.rawText.contains(name) {
                 // Skip to </name, case-insensitively.
+                let length = nameLength
                 var j = end
-                while let lt = Self.find(bytes, [0x3C, 0x2F], from: j) {
-                    let afterSlash = lt
+                while let afterSlash = Self.find(bytes, [0x3C, 0x2F], from: j) {
                     var k = 0
-                    while k < name.count, afterSlash + k < n, bytes[afterSlash + k] | 0x20 == name[k] { k += 1 }
-                    if k == name.count { return Self.find(bytes, [0x3E], from: afterSlash + k) ?? n }
+                    while k < length, afterSlash + k < n, bytes[afterSlash + k] | 0x20 == bytes[nameStart + k] | 0x20 { k += 1 }
+                    if k == length { return Self.find(bytes, [0x3E], from: afterSlash + k) ?? n }
                     j = afterSlash
                 }
                 return n
             }
             if selfClosing { return end }
-            if name == Array("body".utf8) {
+            if name == Self.body {
                 skipDepth = 0  // </head> is optional: the body ends the head
             } else if Self.skipped.contains(name) {
                 skipDepth += 1
             } else if let main = mainElement {
                 if main == name { mainDepth += 1 }
-            } else if name == Array("main".utf8) || Self.hasMainRole(bytes, attributesStart..<i) {
+            } else if name == Self.main || Self.hasMainRole(bytes, attributesStart..<i) {
                 mainElement = name
                 mainDepth = 1
                 sawMain = true
@@ -171,9 +181,11 @@ public struct MainText: Sendable, Equatable {
             return end
         }
 
+        static let roleBytes: [UInt8] = Array("role".utf8), mainBytes: [UInt8] = Array("main".utf8)
+
         /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive.
         static func hasMainRole(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-            let role: [UInt8] = Array("role".utf8), main: [UInt8] = Array("main".utf8)
+            let role = roleBytes, main = mainBytes
             var i = range.lowerBound
             while i + 4 <= range.upperBound {
                 if (0..<4).allSatisfy({ bytes[i + $0] | 0x20 == role[$0] }), i == range.lowerBound || !isAlphanumeric(bytes[i - 1]) {
