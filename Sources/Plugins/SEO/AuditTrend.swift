@@ -59,4 +59,21 @@ public struct AuditTrend: Sendable {
         }
         self.points = points + [current]
     }
+
+    /// Hands `older` the current crawl's parse of every page whose bytes and Content-Type did not change, so that
+    /// auditing an older snapshot parses only the pages that differ (sites change slowly between snapshots). The
+    /// analysis is a function of exactly those inputs, so the findings are the same as with a fresh parse.
+    public static func reuseAnalyses(into older: Crawl, from current: Crawl) {
+        var byURL: [String: CrawledPage] = [:]
+        byURL.reserveCapacity(current.pages.count)
+        for page in current.pages where page.isHTML && byURL[page.url] == nil { byURL[page.url] = page }
+        let pages = older.pages, currentPages = byURL
+        _ = ParallelMap.map(pages.count) { index in
+            let page = pages[index]
+            guard page.isHTML, let same = currentPages[page.url], same.body == page.body,
+                  same.header("content-type") == page.header("content-type") else { return false }
+            _ = older.memo.value(PageAnalysis.memoKind, url: page.url) { PageAnalysis.of(same, in: current) }
+            return true
+        }
+    }
 }

@@ -20,10 +20,12 @@ public struct SEOPlugin: Plugin {
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]
-        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+        let currentCrawl = input.snapshot.crawl ?? Crawl(pages: [])
+        let audit = SEOAudit(crawl: currentCrawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
 
         func audited(_ crawl: Crawl) -> SEOAudit {
-            SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+            AuditTrend.reuseAnalyses(into: crawl, from: currentCrawl)
+            return SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
         }
         var comparison: AuditComparison?
         var previousAudit: (date: String, audit: SEOAudit)?
