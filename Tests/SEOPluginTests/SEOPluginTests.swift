@@ -34,6 +34,7 @@ func settingsNode(_ text: String) throws -> PluginSettings {
         let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let value: ConfigValue
         if let int = Int(parts[1]) { value = .int(int) }
+        else if let double = Double(parts[1]) { value = .double(double) }
         else if parts[1] == "true" || parts[1] == "false" { value = .bool(parts[1] == "true") }
         else if parts[1].hasPrefix("[") {
             value = .array(parts[1].dropFirst().dropLast().split(separator: ",").map {
@@ -137,9 +138,17 @@ struct SEOPluginTests {
         ("robots_agent: \"Googlebot/2.1\"", "robots_agent must be a product token"),
         ("max_crawl_depth: 0", "max_crawl_depth must be at least 1"),
         ("link_text_phrases: [read on, ]", "link_text_phrases must not hold empty phrases"),
+        ("near_duplicate_threshold: 0.4", "near_duplicate_threshold must be between 0.5 and 1"),
+        ("near_duplicate_threshold: 2", "near_duplicate_threshold must be between 0.5 and 1"),
+        ("near_duplicate_treshold: 0.9", "unknown key 'near_duplicate_treshold'"),
+        ("duplicate_min_words: 2", "duplicate_min_words must be at least 3"),
+        ("trend_snapshots: -1", "trend_snapshots must be between 0 and 100"),
     ])
     func settingsAreStrict(_ settings: String, _ message: String) throws {
         let error = #expect(throws: Diagnostic.self) { try SEOPlugin().run(seoInput(problemSite(), settings: settings)) }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+        // The error names the key it is about.
+        let key = String(settings.prefix { $0 != ":" })
+        #expect(error?.description.contains(key) == true, "\(String(describing: error))")
     }
 }
