@@ -41,6 +41,8 @@ public struct PluginInput: Sendable {
     public var snapshot: Snapshot
     /// The snapshot before it, for comparisons.
     public var previous: Snapshot?
+    /// Every older snapshot's date, loaded on demand (for trends); its last date is `previous`'s.
+    public var history: SnapshotHistory
     /// Markdown documents under `content/<tenant>/`, sorted by path.
     public var content: [ContentDocument]
     /// Project defaults merged with the tenant's settings for this plugin.
@@ -59,7 +61,7 @@ public struct PluginInput: Sendable {
 
     public init(tenant: TenantConfig, snapshot: Snapshot, previous: Snapshot? = nil, content: [ContentDocument] = [],
                 settings: PluginSettings, limits: [String: Int] = [:], now: Date, templates: ThemeRenderer,
-                secrets: SecretStore = SecretStore(), reports: [PluginReport] = [],
+                secrets: SecretStore = SecretStore(), reports: [PluginReport] = [], history: SnapshotHistory? = nil,
                 emitter: ArtifactEmitter = .inMemory()) {
         self.tenant = tenant
         self.snapshot = snapshot
@@ -72,6 +74,10 @@ public struct PluginInput: Sendable {
         self.secrets = secrets
         self.reports = reports
         self.emitter = emitter
+        self.history = history ?? SnapshotHistory(dates: previous.map { [$0.date] } ?? [], load: { [previous] date in
+            guard let previous, previous.date == date else { throw BuildError("no snapshot of \(date) in the history") }
+            return previous
+        })
     }
 }
 

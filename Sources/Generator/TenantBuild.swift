@@ -26,6 +26,7 @@ struct TenantBuild {
         let snapshot = try loader.snapshot(id, date: newest)
         let previous = try dates.count > 1 ? loader.snapshot(id, date: dates[dates.count - 2]) : nil
         let content = try loader.content(id)
+        let history = SnapshotHistory(dates: Array(dates.dropLast()), load: { [loader, id] date in try loader.snapshot(id, date: date) })
         result.snapshotDate = newest
         result.previousSnapshotDate = previous?.date
         step("load", &clock, &result)
@@ -36,8 +37,8 @@ struct TenantBuild {
         let staged = try writer.stage(output + "/" + id, stagingTag: "\(getpid())", ownedBy: BuildManifest.fileName)
         do {
             let (reports, writeSeconds) = try runPlugins(plugins, tenant: tenant, edition: edition, snapshot: snapshot,
-                                                         previous: previous, content: content, sink: staged.sink,
-                                                         clock: &clock, result: &result)
+                                                         previous: previous, history: history, content: content,
+                                                         sink: staged.sink, clock: &clock, result: &result)
             earlierWrites = writeSeconds
             result.reports = reports
             let manifest = BuildManifest(tenant: id, name: tenant.name, snapshot: newest, previousSnapshot: previous?.date,
@@ -54,7 +55,7 @@ struct TenantBuild {
 
     /// Runs the plugins phase by phase; each one's artifacts go to `sink`, emitted during the run or returned.
     private func runPlugins(_ plugins: [any Plugin], tenant: TenantConfig, edition: Edition, snapshot: Snapshot,
-                            previous: Snapshot?, content: [ContentDocument], sink: ArtifactSink,
+                            previous: Snapshot?, history: SnapshotHistory, content: [ContentDocument], sink: ArtifactSink,
                             clock: inout Stopwatch, result: inout TenantResult) throws -> (reports: [PluginReport], writeSeconds: Double) {
         let theme = pipeline.themes.renderer(projectRoot: request.projectRoot, tenantID: id)
         var reports: [PluginReport] = []
@@ -66,7 +67,7 @@ struct TenantBuild {
                 let input = PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
                                         settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
                                         limits: edition.limits, now: request.now, templates: theme,
-                                        secrets: pipeline.secrets, reports: reports, emitter: emitter)
+                                        secrets: pipeline.secrets, reports: reports, history: history, emitter: emitter)
                 let pluginOutput: PluginOutput
                 let seconds: Double
                 do {

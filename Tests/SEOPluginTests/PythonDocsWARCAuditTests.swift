@@ -48,6 +48,15 @@ struct PythonDocsWARCAuditTests {
         #expect(groups.first { $0.value == "3.11.2 Documentation" }?.urls == [PythonDocsWARC.baseURL, PythonDocsWARC.baseURL + "index.html"])
     }
 
+    /// `/` and `/index.html` are the same page (README: "`/` duplicating `/index.html` with no redirect"); no other two
+    /// pages share 90 % of their main text, not even the 30 genindex pages that share a title.
+    @Test func duplicateContent() throws {
+        let groups = try #require(Self.audit).contentGroups
+        #expect(groups.map(\.rule) == [.contentDuplicate])
+        #expect(groups.first?.urls == [PythonDocsWARC.baseURL, PythonDocsWARC.baseURL + "index.html"])
+        #expect(try findings(.contentDuplicate).count == 2 && findings(.nearDuplicate).isEmpty)
+    }
+
     @Test func theChangelog404IsTheOnlyBrokenLink() throws {
         let broken = try findings(.linkBroken)
         #expect(broken.count == 1449)

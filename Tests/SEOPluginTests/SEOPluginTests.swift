@@ -34,6 +34,7 @@ func settingsNode(_ text: String) throws -> PluginSettings {
         let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let value: ConfigValue
         if let int = Int(parts[1]) { value = .int(int) }
+        else if let double = Double(parts[1]) { value = .double(double) }
         else if parts[1] == "true" || parts[1] == "false" { value = .bool(parts[1] == "true") }
         else if parts[1].hasPrefix("[") {
             value = .array(parts[1].dropFirst().dropLast().split(separator: ",").map {
@@ -57,11 +58,13 @@ struct SEOPluginTests {
     @Test func writesReportCSVAndJSON() throws {
         let output = try SEOPlugin().run(seoInput(problemSite()))
         let paths = output.artifacts.map(\.path.value)
+        let pages = ["other.html", "page.html"].map { "reports/seo/pages/" + PageReportPath.name(Fixture.site + $0) + ".html" }
         #expect(paths == ["reports/seo/rules/canonical-invalid-scheme.html", "reports/seo/rules/description-missing.html",
-                          "reports/seo/rules/link-not-crawled.html", "reports/seo/index.html",
+                          "reports/seo/rules/link-not-crawled.html"] + pages + ["reports/seo/pages/index.html", "reports/seo/index.html",
                           "reports/seo/findings.csv", "reports/seo/findings.json"])
+        // Score: one error and two warnings, each on 1 of the 2 pages: 100 × 0.75 × 0.9 × 0.9 = 60.75.
         #expect(output.summary == ReportSummary(title: "SEO audit", headline: "3 issues",
-                                                detail: "1 error, 2 warnings, 0 notices on 2 pages",
+                                                detail: "1 error, 2 warnings, 0 notices on 2 pages; score 60.8/100",
                                                 link: "reports/seo/index.html"))
         #expect(output.notices.isEmpty)
         let index = try #require(output.artifacts.first { $0.path.value == "reports/seo/index.html" })
@@ -72,10 +75,11 @@ struct SEOPluginTests {
         let output = try SEOPlugin().run(seoInput(problemSite()))
         let csv = String(decoding: try #require(output.artifacts.first { $0.path.value.hasSuffix(".csv") }).bytes, as: UTF8.self)
         let rows = csv.components(separatedBy: "\r\n")
-        #expect(rows[0] == "rule,severity,url,line,evidence,message,change")
+        #expect(rows[0] == "rule,severity,url,line,evidence,message,change,page,schema_version")
         #expect(rows[1] == "canonical-invalid-scheme,error,https://example.com/page.html,7,"
                 + "\"<link rel=\"\"canonical\"\" href=\"\"file:///srv/www/page.html\"\">\","
-                + "canonical uses the file: scheme; only http and https URLs can be canonical,")
+                + "canonical uses the file: scheme; only http and https URLs can be canonical,,"
+                + "pages/example-com-page-html-\(PageReportPath.name(Fixture.site + "page.html").suffix(16)).html,1")
         #expect(rows[2].hasPrefix("description-missing,warning,https://example.com/page.html,3,<head>,"))
         #expect(rows.count == 5 && rows[4] == "")
     }
@@ -85,11 +89,12 @@ struct SEOPluginTests {
         let json = try #require(output.artifacts.first { $0.path.value.hasSuffix(".json") })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
         #expect(object["schema"] as? String == "herald.seo.findings/1")
-        #expect(object.keys.sorted() == ["counts", "duplicate_groups", "findings", "fixed", "generated_at", "links", "pages",
-                                         "rules", "schema", "settings", "snapshot", "tenant"])
+        #expect(object["schema_version"] as? Int == FindingExport.schemaVersion)
+        #expect(object.keys.sorted() == ["content_groups", "counts", "duplicate_groups", "findings", "fixed", "generated_at", "links",
+                                         "pages", "rules", "schema", "schema_version", "score", "settings", "snapshot", "tenant", "trend"])
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(findings.map { $0["rule"] as? String } == ["canonical-invalid-scheme", "description-missing", "link-not-crawled"])
-        #expect(findings[2].keys.sorted() == ["evidence", "line", "message", "rule", "severity", "url"])
+        #expect(findings[2].keys.sorted() == ["evidence", "line", "message", "page", "rule", "severity", "url"])
         let counts = try #require(object["counts"] as? [String: Int])
         #expect(counts == ["total": 3, "error": 1, "warning": 2, "notice": 0])
     }
@@ -121,9 +126,9 @@ struct SEOPluginTests {
         now.body.append("<a href=\"missing.html\">x</a>")
         let output = try SEOPlugin().run(seoInput(Fixture.crawl(Fixture.page("page.html", now)),
                                                   previous: Fixture.crawl(Fixture.page("page.html", before))))
-        #expect(output.summary?.detail.hasSuffix("; 1 new and 1 fixed since 2026-11-01") == true)
+        #expect(output.summary?.detail.contains("; 1 new and 1 fixed since 2026-11-01;") == true)
         let csv = String(decoding: try #require(output.artifacts.first { $0.path.value.hasSuffix(".csv") }).bytes, as: UTF8.self)
-        #expect(csv.contains("which is not in the crawl\",new\r\n"))
+        #expect(csv.contains("which is not in the crawl\",new,pages/"))
     }
 
     @Test(arguments: [
@@ -133,9 +138,17 @@ struct SEOPluginTests {
         ("robots_agent: \"Googlebot/2.1\"", "robots_agent must be a product token"),
         ("max_crawl_depth: 0", "max_crawl_depth must be at least 1"),
         ("link_text_phrases: [read on, ]", "link_text_phrases must not hold empty phrases"),
+        ("near_duplicate_threshold: 0.4", "near_duplicate_threshold must be between 0.5 and 1"),
+        ("near_duplicate_threshold: 2", "near_duplicate_threshold must be between 0.5 and 1"),
+        ("near_duplicate_treshold: 0.9", "unknown key 'near_duplicate_treshold'"),
+        ("duplicate_min_words: 2", "duplicate_min_words must be at least 3"),
+        ("trend_snapshots: -1", "trend_snapshots must be between 0 and 100"),
     ])
     func settingsAreStrict(_ settings: String, _ message: String) throws {
         let error = #expect(throws: Diagnostic.self) { try SEOPlugin().run(seoInput(problemSite(), settings: settings)) }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+        // The error names the key it is about.
+        let key = String(settings.prefix { $0 != ":" })
+        #expect(error?.description.contains(key) == true, "\(String(describing: error))")
     }
 }

@@ -60,8 +60,9 @@ struct TemplateTests {
         let figures = index.descendants(named: "li").filter { $0[attribute: "class"]?.contains("card") == true }
             .map { ($0.first("h2")?.textContent ?? "", $0.first("p")?.textContent ?? "") }
         let audit = Fixture.audit(hostileSite())
-        #expect(figures.map(\.0) == ["Issues", "Errors", "Warnings", "Notices"])
-        #expect(figures.map(\.1) == ["\(audit.findings.count)", "\(audit.count(.error))", "\(audit.count(.warning))", "\(audit.count(.notice))"])
+        #expect(figures.map(\.0) == ["Score", "Issues", "Errors", "Warnings", "Notices"])
+        #expect(figures.map(\.1) == [try #require(audit.score).text, "\(audit.findings.count)", "\(audit.count(.error))",
+                                     "\(audit.count(.warning))", "\(audit.count(.notice))"])
         let ruleLinks = try #require(index.first("table")).descendants(named: "a").compactMap { $0[attribute: "href"] }
         #expect(Set(ruleLinks) == Set(audit.countsByRule.keys.map { "rules/\($0.rawValue).html" }))
         for link in ruleLinks { #expect(files["reports/seo/" + link] != nil, "\(link)") }
@@ -76,7 +77,7 @@ struct TemplateTests {
         let cells = rows[0].descendants(named: "td").map(\.textContent)
         #expect(cells[0] == expected[0].url && cells[1] == String(expected[0].line ?? 0) && cells[2] == expected[0].evidence)
         // A quote in a crawled URL stays inside the href value.
-        let quoted = page.descendants(named: "a").filter { ($0[attribute: "href"] ?? "").contains("quote") }
+        let quoted = page.descendants(named: "a").filter { ($0[attribute: "href"] ?? "").contains("quote\"") }
         #expect(!quoted.isEmpty)
         #expect(quoted.allSatisfy { $0.attributes.map(\.name) == ["href", "rel"] && $0[attribute: "href"] == $0.textContent })
     }

@@ -3,16 +3,22 @@ import Generator
 
 /// `findings.csv` and `findings.json`: the audit as data, with a stable schema and a stable order.
 public enum FindingExport {
-    public static let csvHeader = ["rule", "severity", "url", "line", "evidence", "message", "change"]
+    /// Bumped when a column or key is removed, renamed or changes meaning; additions keep the number.
+    public static let schemaVersion = 1
+
+    /// Columns in this order; new ones are only ever appended (docs/seo.md, "Exports").
+    public static let csvHeader = ["rule", "severity", "url", "line", "evidence", "message", "change", "page", "schema_version"]
 
     /// RFC 4180: CRLF line ends, a header row, fields quoted when they hold `,` `"` CR or LF (quotes doubled).
-    public static func csv(_ findings: [SEOFinding], changes: [String: FindingChange] = [:]) -> String {
+    /// `pages` maps a URL to its page in the report's `pages/` folder.
+    public static func csv(_ findings: [SEOFinding], changes: [String: FindingChange] = [:], pages: [String: String] = [:]) -> String {
         var out = csvHeader.joined(separator: ",") + "\r\n"
         for finding in findings {
             let fields = [finding.rule.rawValue, finding.severity.rawValue, finding.url, finding.line.map(String.init) ?? "",
-                          finding.evidence, finding.message, changes[finding.comparisonKey]?.rawValue ?? ""]
+                          finding.evidence, finding.message, changes[finding.comparisonKey]?.rawValue ?? "",
+                          pages[finding.url].map { "pages/" + $0 } ?? "", String(schemaVersion)]
             // url, evidence and message carry crawled text: defused against spreadsheet formulas.
-            out += fields.enumerated().map { index, value in CSVText.field(value, untrusted: index >= 2 && index != 3) }
+            out += fields.enumerated().map { index, value in CSVText.field(value, untrusted: [2, 4, 5].contains(index)) }
                 .joined(separator: ",") + "\r\n"
         }
         return out
@@ -21,6 +27,7 @@ public enum FindingExport {
     /// The JSON document (schema `herald.seo.findings/1`), keys sorted, two-space indentation.
     public struct Document: Encodable, Sendable {
         public var schema = "herald.seo.findings/1"
+        public var schemaVersion = FindingExport.schemaVersion
         public var tenant: String
         public var snapshot: String
         public var previousSnapshot: String?
@@ -30,7 +37,12 @@ public enum FindingExport {
         public var links: Links
         public var counts: Counts
         public var rules: [Rule]
+        /// The site score; absent when no page was audited.
+        public var score: Score?
+        /// Findings per severity in the last snapshots, oldest first, ending with this one (empty: trend off).
+        public var trend: [TrendPoint]
         public var duplicateGroups: [Group]
+        public var contentGroups: [ContentGroup]
         public var findings: [Finding]
         /// Findings of the previous snapshot that are gone (empty without a previous snapshot).
         public var fixed: [Finding]
@@ -39,6 +51,46 @@ public enum FindingExport {
             public var titleMaxLength: Int
             public var descriptionMaxLength: Int
             public var disabledRules: [String]
+            // The site report's settings; absent from `herald audit`'s one-page document.
+            public var maxCrawlDepth: Int? = nil
+            public var nearDuplicateThreshold: Double? = nil
+            public var duplicateMinWords: Int? = nil
+            public var trendSnapshots: Int? = nil
+        }
+
+        public struct Score: Encodable, Sendable {
+            public var value: Double
+            /// Weights per severity of the formula (docs/seo.md, "Score").
+            public var weights = ["error": SiteScore.weight(.error), "warning": SiteScore.weight(.warning),
+                                  "notice": SiteScore.weight(.notice)]
+            public var rules: [Factor]
+
+            public struct Factor: Encodable, Sendable {
+                public var id: String
+                public var severity: String
+                public var pages: Int
+                public var share: Double
+                public var factor: Double
+            }
+        }
+
+        public struct TrendPoint: Encodable, Sendable {
+            public var snapshot: String
+            public var error: Int
+            public var warning: Int
+            public var notice: Int
+            public var total: Int
+            public var score: Double?
+        }
+
+        public struct ContentGroup: Encodable, Sendable {
+            public var rule: String
+            /// Words in the main text of the first URL.
+            public var words: Int
+            /// Lowest and highest similarity between matched pages (1 for exact duplicates).
+            public var similarityMin: Double
+            public var similarityMax: Double
+            public var urls: [String]
         }
 
         public struct Pages: Encodable, Sendable {
@@ -102,6 +154,8 @@ public enum FindingExport {
             public var message: String
             /// `new` or `persisting` when a previous snapshot was compared, else absent.
             public var change: String?
+            /// The URL's page in the report (`pages/….html`); absent for fixed findings.
+            public var page: String?
 
             init(_ finding: SEOFinding, change: FindingChange?) {
                 rule = finding.rule.rawValue
@@ -122,13 +176,17 @@ public enum FindingExport {
                 try c.encode(evidence, forKey: .evidence)
                 try c.encode(message, forKey: .message)
                 try c.encodeIfPresent(change, forKey: .change)
+                try c.encodeIfPresent(page, forKey: .page)
             }
 
-            enum CodingKeys: String, CodingKey { case rule, severity, url, line, evidence, message, change }
+            enum CodingKeys: String, CodingKey { case rule, severity, url, line, evidence, message, change, page }
         }
     }
 
     public static func json(_ document: Document) throws -> [UInt8] { try encode(document) }
+
+    /// Four decimals: enough for shares and similarities, and the same text on every platform.
+    static func rounded(_ x: Double) -> Double { (x * 10000).rounded(.toNearestOrAwayFromZero) / 10000 }
 
     /// Sorted keys, snake_case, two-space indentation, unescaped slashes, a final newline.
     static func encode(_ document: some Encodable) throws -> [UInt8] {

@@ -9,6 +9,8 @@ public struct SEOAudit: Sendable {
     public var findings: [SEOFinding]
     /// Duplicate title/description groups among the audited pages.
     public var duplicateGroups: [SiteAudit.DuplicateGroup]
+    /// Exact and near duplicate main-text groups among the audited pages.
+    public var contentGroups: [ContentDuplicates.Group]
     /// HTML pages with a 2xx status in the crawl (deduplicated by URL).
     public var htmlPageCount: Int
     /// The audited pages' URLs, sorted.
@@ -58,6 +60,8 @@ public struct SEOAudit: Sendable {
         let enabled = settings.enabledRules
         duplicateGroups = SiteAudit.duplicateGroups(sitePages)
         findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
+        contentGroups = ContentDuplicates.groups(auditedPages, settings: settings, enabled: enabled)
+        findings += ContentDuplicates.findings(contentGroups)
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
         let redirects = RedirectAudit.redirects(pages)
         let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled,
@@ -75,6 +79,9 @@ public struct SEOAudit: Sendable {
         if enabled.contains(.orphanPage) { findings += OrphanAudit.findings(pages, targets: links.counts.targets, home: depth.home ?? baseURL) }
         self.findings = findings.sorted()
     }
+
+    /// The 0–100 score (`SiteScore`); nil when no page was audited.
+    public var score: SiteScore? { SiteScore(findings: findings, auditedPages: auditedURLs.count) }
 
     /// Findings per severity.
     public func count(_ severity: SEOSeverity) -> Int { findings.lazy.filter { $0.severity == severity }.count }

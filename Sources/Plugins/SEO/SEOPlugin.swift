@@ -20,15 +20,34 @@ public struct SEOPlugin: Plugin {
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]
-        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+        let currentCrawl = input.snapshot.crawl ?? Crawl(pages: [])
+        let audit = SEOAudit(crawl: currentCrawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
 
+        func audited(_ crawl: Crawl) -> SEOAudit {
+            AuditTrend.reuseAnalyses(into: crawl, from: currentCrawl)
+            return SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+        }
         var comparison: AuditComparison?
-        if settings.compareWithPrevious, let previous = input.previous, let crawl = previous.crawl {
-            let before = SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
-            comparison = AuditComparison(current: audit.findings, previous: before.findings, previousSnapshot: previous.date)
+        var previousAudit: (date: String, audit: SEOAudit)?
+        if settings.compareWithPrevious || settings.trendSnapshots > 0, let previous = input.previous, let crawl = previous.crawl {
+            previousAudit = (previous.date, audited(crawl))
+        }
+        if settings.compareWithPrevious, let previousAudit {
+            comparison = AuditComparison(current: audit.findings, previous: previousAudit.audit.findings,
+                                         previousSnapshot: previousAudit.date)
+        }
+        var notices: [Diagnostic] = []
+        var trend: AuditTrend?
+        if settings.trendSnapshots > 0 {
+            let built = AuditTrend(current: AuditTrend.Point(snapshot: input.snapshot.date, audit: audit), history: input.history,
+                                   count: settings.trendSnapshots, previous: previousAudit, audit: audited)
+            for skipped in built.skipped {
+                notices.append(Diagnostic("snapshot \(skipped.date) is left out of the SEO trend: \(skipped.reason)",
+                                          at: input.settings.location(of: "trend_snapshots"), severity: .warning))
+            }
+            trend = built
         }
 
-        var notices: [Diagnostic] = []
         if let limit, !audit.skippedURLs.isEmpty {
             var location = input.tenant.location
             location.keyPath = "edition"
@@ -39,7 +58,7 @@ public struct SEOPlugin: Plugin {
                 at: location, severity: .warning))
         }
 
-        let report = SEOReport(audit: audit, comparison: comparison, settings: settings, tenant: input.tenant,
+        let report = SEOReport(audit: audit, comparison: comparison, trend: trend, settings: settings, tenant: input.tenant,
                                snapshot: input.snapshot.date, generatedAt: Timestamp(date: input.now).description, limit: limit)
         let artifacts = try report.artifacts(input.templates)
         return PluginOutput(artifacts: artifacts, summary: Self.summary(audit, comparison: comparison, report: report),
@@ -54,6 +73,7 @@ public struct SEOPlugin: Plugin {
         if let comparison, let new = report.newCount {
             detail += "; \(new) new and \(comparison.fixed.count) fixed since \(comparison.previousSnapshot)"
         }
+        if let score = audit.score { detail += "; score \(score.text)/100" }
         return ReportSummary(title: "SEO audit", headline: counted(total, "issue"), detail: detail,
                              link: "\(SEOReport.folder)/index.html")
     }

@@ -7,6 +7,8 @@ import Markup
 struct SEOReport {
     var audit: SEOAudit
     var comparison: AuditComparison?
+    /// Findings per severity in the last snapshots (nil: trend off).
+    var trend: AuditTrend?
     var settings: SEOSettings
     var tenant: TenantConfig
     var snapshot: String
@@ -18,6 +20,7 @@ struct SEOReport {
     func artifacts(_ templates: ThemeRenderer) throws -> [Artifact] {
         let byRule = Dictionary(grouping: audit.findings, by: \.rule)
         let changes = comparison?.changes ?? [:]
+        let pageNames = PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
         var artifacts: [Artifact] = []
 
         // One page per rule with findings.
@@ -26,11 +29,21 @@ struct SEOReport {
             let path = "\(Self.folder)/rules/\(rule.rawValue).html"
             var variables = LiquidObject()
             variables["rule"] = ruleValue(rule, findings: findings, changes: changes, link: nil)
-            variables["findings"] = .array(findings.map { findingValue($0, change: changes[$0.comparisonKey]) })
+            variables["findings"] = .array(findings.map { finding in
+                findingValue(finding, change: changes[finding.comparisonKey], page: pageNames[finding.url].map { "../pages/" + $0 })
+            })
             let groups = audit.duplicateGroups.filter { $0.rule == rule }
             variables["groups"] = .array(groups.map { group in
                 .object(LiquidObject([
                     ("value", .string(group.value)),
+                    ("count", .int(group.urls.count)),
+                    ("urls", .array(group.urls.map { urlValue($0) })),
+                ]))
+            } + audit.contentGroups.filter { $0.rule == rule }.map { group in
+                .object(LiquidObject([
+                    ("similarity", .string(group.lowest == group.highest ? ContentDuplicates.percent(group.lowest)
+                        : ContentDuplicates.percent(group.lowest) + " – " + ContentDuplicates.percent(group.highest))),
+                    ("words", .int(group.words)),
                     ("count", .int(group.urls.count)),
                     ("urls", .array(group.urls.map { urlValue($0) })),
                 ]))
@@ -42,9 +55,12 @@ struct SEOReport {
             artifacts.append(try Artifact(path, text: html))
         }
 
+        artifacts += try pageArtifacts(templates, names: pageNames, changes: changes)
+
         // The summary.
         var variables = LiquidObject()
         variables["audit"] = .object(summaryObject())
+        variables["charts"] = .object(chartsObject(byRule))
         variables["rules"] = .array(byRule.keys.sorted { ($0.severity, $0) < ($1.severity, $1) }.map { rule in
             ruleValue(rule, findings: byRule[rule] ?? [], changes: changes, link: "rules/\(rule.rawValue).html")
         })
@@ -58,12 +74,74 @@ struct SEOReport {
                                             tenant: tenant, outputPath: indexPath)
         artifacts.append(try Artifact(indexPath, text: html))
 
-        artifacts.append(try Artifact("\(Self.folder)/findings.csv", text: FindingExport.csv(audit.findings, changes: changes)))
-        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document())))
+        artifacts.append(try Artifact("\(Self.folder)/findings.csv",
+                                      text: FindingExport.csv(audit.findings, changes: changes, pages: pageNames)))
+        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames))))
         return artifacts
     }
 
     var newCount: Int? { comparison.map { $0.newCount(audit.findings) } }
+
+    /// One page per URL with findings or audited (`pages/<slug>-<hash>.html`), and their index.
+    private func pageArtifacts(_ templates: ThemeRenderer, names: [String: String], changes: [String: FindingChange]) throws -> [Artifact] {
+        let byURL = Dictionary(grouping: audit.findings, by: \.url)
+        let audited = Set(audit.auditedURLs)
+        var artifacts: [Artifact] = []
+        var rows: [LiquidValue] = []
+        for url in names.keys.sorted() {
+            let name = names[url]!
+            let findings = (byURL[url] ?? []).sorted { ($0.severity, $0) < ($1.severity, $1) }
+            let counts = SEOSeverity.allCases.map { severity in findings.lazy.filter { $0.severity == severity }.count }
+            let path = "\(Self.folder)/pages/\(name)"
+            var variables = LiquidObject()
+            variables["page_url"] = urlValue(url)
+            variables["audited"] = .bool(audited.contains(url))
+            variables["counts"] = .object(LiquidObject([
+                ("total", .int(findings.count)), ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
+            ]))
+            variables["findings"] = .array(findings.map { findingValue($0, change: changes[$0.comparisonKey], page: nil) })
+            let html = try templates.renderPage("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
+                                                tenant: tenant, outputPath: path)
+            artifacts.append(try Artifact(path, text: html))
+            rows.append(.object(LiquidObject([
+                ("url", .string(url)), ("link", .string(name)),
+                ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
+            ])))
+        }
+        let indexPath = "\(Self.folder)/pages/index.html"
+        var variables = LiquidObject()
+        variables["pages"] = .array(rows)
+        let html = try templates.renderPage("seo/pages.html", variables, page: PageMeta(title: "Pages · SEO audit"),
+                                            tenant: tenant, outputPath: indexPath)
+        artifacts.append(try Artifact(indexPath, text: html))
+        return artifacts
+    }
+
+    /// The summary's SVG charts (trusted markup: numbers and escaped text only).
+    private func chartsObject(_ byRule: [SEORule: [SEOFinding]]) -> LiquidObject {
+        var charts = LiquidObject()
+        charts["severity"] = .safe(SEOCharts.bars(SEOSeverity.allCases.map { severity in
+            (severity.rawValue + "s", audit.count(severity), SEOCharts.colour(severity))
+        }, className: "seo-severity", label: "Findings per severity", labelWidth: 90))
+        let topRules = byRule.map { rule, findings in (rule: rule, pages: Set(findings.map(\.url)).count) }
+            .sorted { ($1.pages, $0.rule) < ($0.pages, $1.rule) }.prefix(10)
+        charts["rules"] = topRules.isEmpty ? .null : .safe(SEOCharts.bars(topRules.map { ($0.rule.rawValue, $0.pages, SEOCharts.colour($0.rule.severity)) },
+                                                                      className: "seo-rules", label: "Pages affected per rule, the ten rules affecting most pages",
+                                                                      labelWidth: 200))
+        if let trend, trend.points.count > 1 {
+            charts["trend"] = .safe(SEOCharts.trend(trend.points))
+            charts["trend_points"] = .array(trend.points.map { point in
+                .object(LiquidObject([
+                    ("snapshot", .string(point.snapshot)), ("errors", .int(point.errors)), ("warnings", .int(point.warnings)),
+                    ("notices", .int(point.notices)), ("total", .int(point.total)),
+                    ("score", point.score.map { .string(SiteScore.format($0)) } ?? .null),
+                ]))
+            })
+        } else {
+            charts["trend"] = .null
+        }
+        return charts
+    }
 
     private func summaryObject() -> LiquidObject {
         var object = LiquidObject()
@@ -94,6 +172,17 @@ struct SEOReport {
         object["max_crawl_depth"] = .int(settings.maxCrawlDepth)
         object["title_max_length"] = .int(settings.titleMaxLength)
         object["description_max_length"] = .int(settings.descriptionMaxLength)
+        let score = audit.score
+        object["score"] = score.map { .string($0.text) } ?? .null
+        object["score_rules"] = .array((score?.rules ?? []).sorted { ($0.factor, $0.rule) < ($1.factor, $1.rule) }.prefix(5).map { factor in
+            .object(LiquidObject([
+                ("id", .string(factor.rule.rawValue)), ("severity", .string(factor.rule.severity.rawValue)),
+                ("pages", .int(factor.pages)), ("share", .string(ContentDuplicates.percent(factor.share))),
+                ("factor", .string(SiteScore.format(factor.factor * 100))),
+            ]))
+        })
+        object["near_duplicate_threshold"] = .string(ContentDuplicates.percent(settings.nearDuplicateThreshold))
+        object["duplicate_min_words"] = .int(settings.duplicateMinWords)
         return object
     }
 
@@ -110,8 +199,11 @@ struct SEOReport {
         return .object(object)
     }
 
-    private func findingValue(_ finding: SEOFinding, change: FindingChange?) -> LiquidValue {
+    private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?) -> LiquidValue {
         var object = LiquidObject()
+        object["rule"] = .string(finding.rule.rawValue)
+        object["rule_title"] = .string(finding.rule.title)
+        object["page"] = page.map(LiquidValue.string) ?? .null
         object["url"] = .string(finding.url)
         object["href"] = Self.linkable(finding.url) ? .string(finding.url) : .null
         object["line"] = finding.line.map(LiquidValue.int) ?? .null
@@ -131,13 +223,21 @@ struct SEOReport {
         WebURL(url).isHTTP && HTMLEscape.isSafeURL(url)
     }
 
-    func document() -> FindingExport.Document {
+    func document(pages names: [String: String]? = nil) -> FindingExport.Document {
         let counts = audit.countsByRule
         let changes = comparison?.changes
+        let names = names ?? PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
+        func finding(_ finding: SEOFinding, change: FindingChange?) -> FindingExport.Document.Finding {
+            var value = FindingExport.Document.Finding(finding, change: change)
+            value.page = names[finding.url].map { "pages/" + $0 }
+            return value
+        }
         return FindingExport.Document(
             tenant: tenant.id, snapshot: snapshot, previousSnapshot: comparison?.previousSnapshot, generatedAt: generatedAt,
             settings: .init(titleMaxLength: settings.titleMaxLength, descriptionMaxLength: settings.descriptionMaxLength,
-                            disabledRules: settings.disabledRules.sorted()),
+                            disabledRules: settings.disabledRules.sorted(), maxCrawlDepth: settings.maxCrawlDepth,
+                            nearDuplicateThreshold: settings.nearDuplicateThreshold, duplicateMinWords: settings.duplicateMinWords,
+                            trendSnapshots: settings.trendSnapshots),
             pages: .init(html: audit.htmlPageCount, audited: audit.auditedURLs.count, limit: limit, notAudited: audit.skippedURLs),
             links: .init(checked: audit.linkCounts.checked, outOfScope: audit.linkCounts.outOfScope, external: audit.linkCounts.external,
                          depth: .init(home: audit.depth.home,
@@ -146,8 +246,21 @@ struct SEOReport {
             counts: .init(total: audit.findings.count, error: audit.count(.error), warning: audit.count(.warning),
                           notice: audit.count(.notice), new: newCount, fixed: comparison?.fixed.count),
             rules: SEORule.allCases.map { .init(id: $0.rawValue, severity: $0.severity.rawValue, title: $0.title, count: counts[$0] ?? 0) },
+            score: audit.score.map { score in
+                .init(value: score.value, rules: score.rules.map {
+                    .init(id: $0.rule.rawValue, severity: $0.rule.severity.rawValue, pages: $0.pages,
+                          share: FindingExport.rounded($0.share), factor: FindingExport.rounded($0.factor))
+                })
+            },
+            trend: (trend?.points ?? []).map {
+                .init(snapshot: $0.snapshot, error: $0.errors, warning: $0.warnings, notice: $0.notices, total: $0.total, score: $0.score)
+            },
             duplicateGroups: audit.duplicateGroups.map { .init(rule: $0.rule.rawValue, value: $0.value, urls: $0.urls) },
-            findings: audit.findings.map { .init($0, change: changes?[$0.comparisonKey]) },
+            contentGroups: audit.contentGroups.map {
+                .init(rule: $0.rule.rawValue, words: $0.words, similarityMin: FindingExport.rounded($0.lowest),
+                      similarityMax: FindingExport.rounded($0.highest), urls: $0.urls)
+            },
+            findings: audit.findings.map { finding($0, change: changes?[$0.comparisonKey]) },
             fixed: (comparison?.fixed ?? []).map { .init($0, change: nil) })
     }
 }

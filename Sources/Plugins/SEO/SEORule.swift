@@ -51,6 +51,8 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case canonicalHeaderConflict = "canonical-header-conflict"
     case crawlDepth = "crawl-depth"
     case orphanPage = "orphan-page"
+    case contentDuplicate = "content-duplicate"
+    case nearDuplicate = "near-duplicate"
     case mixedContent = "mixed-content"
     case formInsecure = "form-insecure"
     case structuredDataInvalid = "structured-data-invalid"
@@ -70,7 +72,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
              .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
-             .redirectChain, .canonicalTargetInvalid, .orphanPage: .warning
+             .redirectChain, .canonicalTargetInvalid, .orphanPage, .contentDuplicate, .nearDuplicate: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
              .linkRedirect, .crawlDepth: .notice
         }
@@ -116,6 +118,8 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalHeaderConflict: "Link header canonical conflicts with the HTML"
         case .crawlDepth: "Deep page"
         case .orphanPage: "Orphan page (in a sitemap, not linked)"
+        case .contentDuplicate: "Exact duplicate content"
+        case .nearDuplicate: "Near-duplicate content"
         case .mixedContent: "Mixed content"
         case .formInsecure: "Form posts over HTTP"
         case .structuredDataInvalid: "JSON-LD that does not parse"
@@ -165,6 +169,8 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .canonicalHeaderConflict: "The HTTP Link: <…>; rel=\"canonical\" header and the <link rel=\"canonical\"> in the HTML name different URLs; search engines may ignore both."
         case .crawlDepth: "The page is more clicks from the home page (the tenant's base URL), by the shortest chain of internal links among the audited pages, than max_crawl_depth (4 by default). Deep pages are crawled less often and get less link weight; link them from higher up. The report's summary gives the distribution of depths and the pages no link chain reaches."
         case .orphanPage: "A sitemap in the crawl lists this URL, but no audited page links to it. Search engines may still find it through the sitemap, but it gets no link weight and visitors cannot reach it; link it from a related page, or drop it from the sitemap if it is obsolete."
+        case .contentDuplicate: "Several audited pages have the same main text, word for word (navigation, header, footer, aside, scripts and <head> left out; only <main> or role=\"main\" when the page has one). Search engines index one of them and may pick the wrong one. Make one canonical and redirect or canonicalise the others. Pages with fewer words than duplicate_min_words are not compared."
+        case .nearDuplicate: "The main text of these pages is nearly the same: at least near_duplicate_threshold (90 % by default) of their 3-word sequences (shingles) are shared (Jaccard similarity). Search engines treat them as duplicates and show one. Merge them, make their content distinct, or point their canonicals at one. Exact copies are reported as content-duplicate; pages with fewer words than duplicate_min_words are not compared."
         case .mixedContent: "An HTTPS page loads a subresource (image, script, stylesheet, icon or preload link, iframe, video, audio, source, embed) from an http: URL. Browsers block or warn about it, and the page is no longer fully secure. Serve the resource over HTTPS."
         case .formInsecure: "A form on an HTTPS page submits to an http: URL, so what the visitor types travels unencrypted and browsers warn before sending it. Point the action at HTTPS."
         case .structuredDataInvalid: "A <script type=\"application/ld+json\"> block is not valid JSON (or is not a JSON object or array), so search engines ignore the structured data in it."

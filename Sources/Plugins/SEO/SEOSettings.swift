@@ -20,11 +20,18 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
     public var linkTextPhrases: [String] = []
     /// Pages more clicks than this from the home page are reported (crawl-depth).
     public var maxCrawlDepth = 4
+    /// Pages whose main texts share at least this fraction of 3-word shingles are near duplicates (0.5–1).
+    public var nearDuplicateThreshold = 0.9
+    /// Pages with fewer words of main text are left out of content-duplicate and near-duplicate.
+    public var duplicateMinWords = 50
+    /// How many older snapshots the trend chart audits again (0: no trend).
+    public var trendSnapshots = 6
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious, robotsAgent, linkTextPhrases, maxCrawlDepth
+        case nearDuplicateThreshold, duplicateMinWords, trendSnapshots
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,6 +43,9 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         robotsAgent = try c.decodeIfPresent(String.self, forKey: .robotsAgent) ?? robotsAgent
         linkTextPhrases = try c.decodeIfPresent([String].self, forKey: .linkTextPhrases) ?? linkTextPhrases
         maxCrawlDepth = try c.decodeIfPresent(Int.self, forKey: .maxCrawlDepth) ?? maxCrawlDepth
+        nearDuplicateThreshold = try c.decodeIfPresent(Double.self, forKey: .nearDuplicateThreshold) ?? nearDuplicateThreshold
+        duplicateMinWords = try c.decodeIfPresent(Int.self, forKey: .duplicateMinWords) ?? duplicateMinWords
+        trendSnapshots = try c.decodeIfPresent(Int.self, forKey: .trendSnapshots) ?? trendSnapshots
     }
 
     /// Decodes and checks the values (positive lengths, known rule ids).
@@ -55,6 +65,17 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         }
         if decoded.maxCrawlDepth < 1 {
             throw Diagnostic("max_crawl_depth must be at least 1, found \(decoded.maxCrawlDepth)", at: location("max_crawl_depth"))
+        }
+        if !(0.5...1).contains(decoded.nearDuplicateThreshold) {
+            throw Diagnostic("near_duplicate_threshold must be between 0.5 and 1 (a share of shared 3-word shingles), found \(decoded.nearDuplicateThreshold)",
+                             at: location("near_duplicate_threshold"))
+        }
+        if decoded.duplicateMinWords < MainText.shingleSize {
+            throw Diagnostic("duplicate_min_words must be at least \(MainText.shingleSize), found \(decoded.duplicateMinWords)",
+                             at: location("duplicate_min_words"))
+        }
+        if !(0...100).contains(decoded.trendSnapshots) {
+            throw Diagnostic("trend_snapshots must be between 0 and 100, found \(decoded.trendSnapshots)", at: location("trend_snapshots"))
         }
         if let empty = decoded.linkTextPhrases.first(where: { TextNormalization.collapse($0).isEmpty }) {
             throw Diagnostic("link_text_phrases must not hold empty phrases, found '\(empty)'", at: location("link_text_phrases"))
