@@ -52,6 +52,12 @@ let theme = ThemeRenderer { name, variables in
         var out = "<article>"
         if case .bool(true)? = variables["show_title"] { out += "<h1>\(e(field(variables, "page.title")))</h1>" }
         return out + (string(variables["body"]) ?? "") + "</article>"
+    case "pages/index.html":
+        guard case let .array(items)? = variables["pages"] else { return "" }
+        return "<ul>" + items.map { item -> String in
+            guard case let .object(o) = item else { return "" }
+            return "<li><a href=\"\(e(o["link"]))\">\(e(o["title"]))</a></li>"
+        }.joined() + "</ul>"
     case "layouts/base.html":
         var head = "<!DOCTYPE html><html lang=\"\(e(field(variables, "tenant.locale")))\"><head><title>\(e(field(variables, "page.title")))</title>"
         if let d = string(field(variables, "page.description")) { head += "<meta name=\"description\" content=\"\(HTMLEscape.escape(d))\">" }

@@ -78,17 +78,41 @@ public struct PagesPlugin: Plugin {
         }
 
         let templates = input.templates
-        let artifacts = try pages.parallelMap { page in
+        var artifacts = try pages.parallelMap { page in
             try Artifact(page.slug.outputPath, text: Self.render(page, tenant: tenant, templates: templates))
         }
-        let published = pages.map {
+        var published = pages.map {
             PublishedPage(path: $0.slug.sitePath, lastModified: $0.lastModified, language: $0.frontMatter.lang,
                           translationKey: $0.frontMatter.translationKey, images: PageImages.sources(Array($0.body.utf8)))
         }
-            .sorted { $0.path < $1.path }
+        // Without a home page (content/<tenant>/pages/index.md) the site root would be empty: the header's home link,
+        // the command center's Pages card and the site's root URL lead to a list of the pages instead.
+        if !pages.isEmpty, !pages.contains(where: \.slug.isHome) {
+            artifacts.append(try Artifact(Self.indexPath, text: Self.renderIndex(pages, tenant: tenant, templates: templates)))
+            published.append(PublishedPage(path: "", lastModified: pages.compactMap(\.lastModified).max()))
+        }
+        published.sort { $0.path < $1.path }
         return PluginOutput(artifacts: artifacts.sorted { $0.path < $1.path },
                             summary: Self.summary(pages: pages, drafts: drafts, tenant: tenant),
                             pages: published, notices: notices)
+    }
+
+    static let indexTemplate = "pages/index.html"
+    static let indexPath = "site/index.html"
+
+    /// The generated home page: every page, in path order, with its title and description.
+    static func renderIndex(_ pages: [PreparedPage], tenant: TenantConfig, templates: ThemeRenderer) throws -> String {
+        var variables = LiquidObject()
+        variables["pages"] = .array(pages.sorted { $0.slug < $1.slug }.map { page in
+            var item = LiquidObject()
+            item["title"] = .string(page.meta.title)
+            item["description"] = page.meta.description.map(LiquidValue.string) ?? .null
+            item["link"] = .string(page.slug.sitePath + "index.html")
+            return .object(item)
+        })
+        let meta = PageMeta(title: tenant.name, description: "Pages of \(tenant.name)", canonical: tenant.baseURL,
+                            openGraphType: "website")
+        return try templates.renderPage(indexTemplate, variables, page: meta, tenant: tenant, outputPath: indexPath)
     }
 
     static func isPage(_ document: ContentDocument) -> Bool {
@@ -118,7 +142,7 @@ public struct PagesPlugin: Plugin {
         let headline = counted(pages.count, "page")
         var detail = pages.isEmpty ? "No markdown pages under content/\(tenant.id)/pages." : "Published under \(tenant.baseURL)."
         if drafts > 0 { detail += " " + counted(drafts, "draft") + " skipped." }
-        let link = pages.first(where: { $0.slug.isHome })?.slug.outputPath ?? pages.map(\.slug).min()?.outputPath ?? ""
+        let link = pages.isEmpty ? "" : indexPath
         return ReportSummary(title: "Pages", headline: headline, detail: detail, link: link)
     }
 }
