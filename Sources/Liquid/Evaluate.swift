@@ -80,10 +80,12 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
-        // map allocates the exact size once (and nothing for filters without arguments).
-        var arguments = call.arguments.isEmpty ? [] : try call.arguments.map { try evaluate($0) }
         switch call.impl {
         case .standard(let filter):
+            // Arguments go into one buffer reused by every filter call of the render (an argument is a plain
+            // expression, never a filter chain, so calls do not nest): no array allocation per call.
+            arguments.removeAll(keepingCapacity: true)
+            for expr in call.arguments { arguments.append(try evaluate(expr)) }
             var keywords: [String: LiquidValue] = [:]
             for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
             try checkGrowth(filter, input, arguments)
@@ -91,6 +93,7 @@ extension RenderContext {
             try checkResultSize(result)
             return result
         case .custom(let body):
+            var arguments = try call.arguments.map { try evaluate($0) }
             if !call.keywords.isEmpty {
                 var object = LiquidObject()
                 for (key, expr) in call.keywords { object[key] = try evaluate(expr) }

@@ -222,7 +222,7 @@ extension LiquidValue {
 }
 
 /// A drop standing for an explicit nil (used internally).
-struct NilDrop: LiquidDrop {
+final class NilDrop: LiquidDrop {
     func value(forKey key: String) -> LiquidValue? { nil }
 }
 

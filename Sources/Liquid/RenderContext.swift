@@ -29,8 +29,10 @@ final class RenderContext {
     /// `increment`/`decrement` counters: looked up after the scopes, before the render variables.
     var counters = VariableScope()
     /// The render variables.
-    var environment: [String: LiquidValue]
+    var environment: LiquidObject
     @exclusivity(unchecked) var out: [UInt8] = []
+    /// Evaluated arguments of the standard filter call being applied (see `apply(_:to:)`).
+    @exclusivity(unchecked) var arguments: [LiquidValue] = []
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     @exclusivity(unchecked) var iterations = 0
     var partialDepth = 0
@@ -48,7 +50,7 @@ final class RenderContext {
         self.options = engine.options
         self.source = source
         self.scopes = [VariableScope()]
-        self.environment = variables.storage
+        self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
         // Output is usually about as long as the template text (plus partials): reserving twice the source
         // saves the buffer's regrowth copies on page-sized templates.

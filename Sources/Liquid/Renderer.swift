@@ -311,7 +311,7 @@ extension RenderContext {
                 (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
             }
             counters = VariableScope()
-            environment = [:]
+            environment = LiquidObject()
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
