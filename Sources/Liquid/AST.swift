@@ -9,16 +9,37 @@ enum PathStep {
     case dynamic(Expr)
 }
 
-/// An expression: a literal, a variable path or a range.
-indirect enum Expr {
+/// An expression: a literal, a variable path or a range. Not `indirect`: the compound cases hold one class
+/// reference each, so evaluating reads their fields in place instead of copying a boxed payload out.
+enum Expr {
     case literal(LiquidValue)
     /// Variable `name` followed by `path`.
-    case variable(String, [PathStep])
+    case variable(VariablePath)
     /// `[expr]` at the root, then `path`.
-    case dynamicVariable(Expr, [PathStep])
-    case range(Expr, Expr)
+    case dynamicVariable(DynamicPath)
+    case range(RangeExpr)
     case empty
     case blank
+
+    static func variable(name: String, path: [PathStep]) -> Expr { .variable(VariablePath(name: name, path: path)) }
+}
+
+final class VariablePath {
+    let name: String
+    let path: [PathStep]
+    init(name: String, path: [PathStep]) { self.name = name; self.path = path }
+}
+
+final class DynamicPath {
+    let key: Expr
+    let path: [PathStep]
+    init(key: Expr, path: [PathStep]) { self.key = key; self.path = path }
+}
+
+final class RangeExpr {
+    let low: Expr
+    let high: Expr
+    init(low: Expr, high: Expr) { self.low = low; self.high = high }
 }
 
 /// A user-supplied filter.

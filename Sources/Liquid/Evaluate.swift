@@ -4,23 +4,23 @@ extension RenderContext {
         switch expr {
         case .literal(let value):
             return value
-        case .variable(let name, let path):
-            guard let root = lookup(name) else {
-                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+        case .variable(let ref):
+            guard let root = lookup(ref.name) else {
+                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(ref.name)") }
                 return .null
             }
-            if path.isEmpty { return root }
-            return try follow(root, path, name: name)
-        case .dynamicVariable(let inner, let path):
-            let key = try evaluate(inner)
+            if ref.path.isEmpty { return root }
+            return try follow(root, ref.path, name: ref.name)
+        case .dynamicVariable(let ref):
+            let key = try evaluate(ref.key)
             guard let name = key.stringPayload, let root = lookup(name) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(key.liquidString)") }
                 return .null
             }
-            return try follow(root, path, name: name)
-        case .range(let low, let high):
-            let lo = try rangeInteger(try evaluate(low))
-            let hi = try rangeInteger(try evaluate(high))
+            return try follow(root, ref.path, name: name)
+        case .range(let range):
+            let lo = try rangeInteger(try evaluate(range.low))
+            let hi = try rangeInteger(try evaluate(range.high))
             if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations {
                 // Filters materialise ranges, so one wider than the loop limit would only exhaust memory.
                 throw RenderFailure(.limit, "Range (\(lo)..\(hi)) is larger than the loop iteration limit (\(options.limits.maxLoopIterations))")
@@ -84,7 +84,7 @@ extension RenderContext {
         case .standard(let filter):
             // Arguments go into one buffer reused by every filter call of the render (an argument is a plain
             // expression, never a filter chain, so calls do not nest): no array allocation per call.
-            arguments.removeAll(keepingCapacity: true)
+            while !arguments.isEmpty { arguments.removeLast() }
             for expr in call.arguments { arguments.append(try evaluate(expr)) }
             var keywords: [String: LiquidValue] = [:]
             for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
