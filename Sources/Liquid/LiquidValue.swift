@@ -25,10 +25,12 @@ public enum LiquidValue: Sendable {
 /// short keys) is several times cheaper than hashing the key. Past `indexThreshold` keys a dictionary
 /// index from key to position takes over.
 public struct LiquidObject: Sendable {
+    /// Only ever mutated when uniquely referenced (copy-on-write), so the fields skip dynamic exclusivity
+    /// checks, which were a tenth of render time on property lookups.
     final class Storage: @unchecked Sendable {
-        var keys: [String]
-        var values: [LiquidValue]
-        var index: [String: Int]?
+        @exclusivity(unchecked) var keys: [String]
+        @exclusivity(unchecked) var values: [LiquidValue]
+        @exclusivity(unchecked) var index: [String: Int]?
         init(keys: [String] = [], values: [LiquidValue] = [], index: [String: Int]? = nil) {
             self.keys = keys; self.values = values; self.index = index
         }

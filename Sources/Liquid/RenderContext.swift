@@ -27,9 +27,9 @@ final class RenderContext {
     /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
     @exclusivity(unchecked) var scopes: [VariableScope]
     /// `increment`/`decrement` counters: looked up after the scopes, before the render variables.
-    var counters = VariableScope()
+    @exclusivity(unchecked) var counters = VariableScope()
     /// The render variables.
-    var environment: LiquidObject
+    @exclusivity(unchecked) var environment: LiquidObject
     @exclusivity(unchecked) var out: [UInt8] = []
     /// Evaluated arguments of the standard filter call being applied (see `apply(_:to:)`).
     @exclusivity(unchecked) var arguments: [LiquidValue] = []
