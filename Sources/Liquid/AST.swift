@@ -192,10 +192,18 @@ final class CounterNode {
     init(name: String, increment: Bool) { self.name = name; self.increment = increment }
 }
 
+/// Bytes `start..<start+count` of the template source (sources are limited to 4 GiB).
+struct TextSpan {
+    let start: UInt32
+    let count: UInt32
+    init(_ range: Range<Int>) { start = UInt32(range.lowerBound); count = UInt32(range.count) }
+}
+
 /// Every payload is a single reference (a class or an array), so a `Node` is one pointer with the case in
 /// its spare bits: visiting a node copies one reference instead of an enum with several fields.
 enum Node {
-    case text([UInt8])
+    /// Template text: a span of the template's source bytes.
+    case text(TextSpan)
     case output(FilteredExpr)
     case assign(AssignNode)
     case capture(CaptureNode)

@@ -41,7 +41,10 @@ final class RenderContext {
     var forOffsets: [String: Int] = [:]
     var ifchangedLast: [UInt8]? = nil
     var currentForloop: ForloopDrop? = nil
-    var source: SourceText
+    /// The template being rendered (a partial's while it renders).
+    var source: SourceText { didSet { textBase = source.base } }
+    /// `source.base`, read by every text node.
+    @exclusivity(unchecked) var textBase: UnsafeMutablePointer<UInt8>
     let deadline: Double
     var checks = 0
 
@@ -49,6 +52,7 @@ final class RenderContext {
         self.engine = engine
         self.options = engine.options
         self.source = source
+        self.textBase = source.base
         self.scopes = [VariableScope()]
         self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity

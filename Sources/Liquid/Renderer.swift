@@ -3,8 +3,8 @@ extension RenderContext {
     func render(_ nodes: [Node]) throws {
         for node in nodes {
             switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
+            case .text(let span):
+                out.append(contentsOf: UnsafeBufferPointer(start: textBase + Int(span.start), count: Int(span.count)))
                 if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
             case .output(let filtered):
                 try locate(filtered.line) {
