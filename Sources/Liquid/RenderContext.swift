@@ -38,7 +38,8 @@ final class RenderContext {
     var partialDepth = 0
     var isolated = false
     var cycles: [String: Int] = [:]
-    var forOffsets: [String: Int] = [:]
+    /// Where each named `for` loop stopped, for `offset: continue` (a short linear list: no hashing per loop).
+    var forOffsets = VariableScope()
     var ifchangedLast: [UInt8]? = nil
     var currentForloop: ForloopDrop? = nil
     /// The template being rendered (a partial's while it renders).

@@ -163,7 +163,7 @@ extension RenderContext {
         let collection = try evaluate(node.collection)
         var from = 0
         if node.offsetContinue {
-            from = forOffsets[node.name] ?? 0
+            if case .int(let stopped)? = forOffsets[node.name] { from = stopped }
         } else if let offset = node.offset {
             let value = try evaluate(offset)
             if !value.isNil { from = try toInteger(value) }
@@ -192,7 +192,7 @@ extension RenderContext {
             segment = start == 0 && end == items.count ? items : Array(items[start..<end])
         }
         if node.reversed { segment.reverse() }
-        forOffsets[node.name] = from.saturatingAdd(segment.count)
+        forOffsets.set(node.name, .int(from.saturatingAdd(segment.count)))
         if segment.isEmpty {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
