@@ -54,12 +54,15 @@ final class RenderContext {
         self.options = engine.options
         self.source = source
         self.textBase = source.base
-        self.scopes = [VariableScope()]
+        var scopes = [VariableScope(capacity: 8)]
+        scopes.reserveCapacity(4)
+        self.scopes = scopes
         self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
         // Output is usually about as long as the template text (plus partials): reserving twice the source
         // saves the buffer's regrowth copies on page-sized templates.
         out.reserveCapacity(max(4096, min(source.bytes.count &* 2, 1 << 16)))
+        arguments.reserveCapacity(4)
     }
 
     @inline(__always) func lookup(_ name: String) -> LiquidValue? {
