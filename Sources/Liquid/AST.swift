@@ -56,10 +56,13 @@ enum FilterImpl {
 final class FilterCall {
     let name: String
     let impl: FilterImpl
+    /// `impl`'s standard filter, read without copying the enum (whose custom case holds a closure).
+    let standard: StandardFilter?
     let arguments: [Expr]
     let keywords: [(String, Expr)]
     init(name: String, impl: FilterImpl, arguments: [Expr], keywords: [(String, Expr)]) {
         self.name = name; self.impl = impl; self.arguments = arguments; self.keywords = keywords
+        if case .standard(let filter) = impl { standard = filter } else { standard = nil }
     }
 }
 

@@ -80,18 +80,26 @@ extension RenderContext {
     }
 
     func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
-        switch call.impl {
-        case .standard(let filter):
+        if let filter = call.standard {
             // Arguments go into one buffer reused by every filter call of the render (an argument is a plain
             // expression, never a filter chain, so calls do not nest): no array allocation per call.
             while !arguments.isEmpty { arguments.removeLast() }
-            for expr in call.arguments { arguments.append(try evaluate(expr)) }
-            var keywords: [String: LiquidValue] = [:]
-            for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
+            let expressions = call.arguments
+            var i = 0
+            while i < expressions.count {
+                arguments.append(try evaluate(expressions[i]))
+                i += 1
+            }
+            var keywords: [(String, LiquidValue)] = []
+            for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
             try checkGrowth(filter, input, arguments)
             let result = try filter.apply(input, arguments, keywords, self)
             try checkResultSize(result)
             return result
+        }
+        switch call.impl {
+        case .standard:
+            preconditionFailure("standard filters are applied above")
         case .custom(let body):
             var arguments = try call.arguments.map { try evaluate($0) }
             if !call.keywords.isEmpty {
