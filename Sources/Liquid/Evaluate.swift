@@ -42,33 +42,41 @@ extension RenderContext {
         }
     }
 
+    /// `root` followed along `path`; the first step reads `root` in place rather than from a copy.
     func follow(_ root: LiquidValue, _ path: [PathStep], name: String) throws -> LiquidValue {
-        var value = root
-        for step in path {
-            var next: LiquidValue?
-            switch step {
-            case .dot(let key):
-                next = value.property(key, command: true)
-            case .key(let key):
-                next = value.property(key, command: false)
-            case .index(let i):
-                next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
-            case .dynamic(let expr):
-                let key = try evaluate(expr)
-                switch key {
-                case .int(let i): next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
-                case .string(let s), .safe(let s): next = value.property(s, command: false)
-                case .double(let d): next = value.element(at: Int(saturating: d))
-                default: next = nil
-                }
-            }
-            guard let found = next else {
-                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
-                return .null
-            }
-            value = found
+        if path.isEmpty { return root }
+        guard var value = try step(root, path[0]) else { return try missing(name) }
+        var i = 1
+        while i < path.count {
+            guard let next = try step(value, path[i]) else { return try missing(name) }
+            value = next
+            i += 1
         }
         return value
+    }
+
+    private func missing(_ name: String) throws -> LiquidValue {
+        if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+        return .null
+    }
+
+    @inline(__always) private func step(_ value: LiquidValue, _ step: PathStep) throws -> LiquidValue? {
+        switch step {
+        case .dot(let key):
+            return value.property(key, command: true)
+        case .key(let key):
+            return value.property(key, command: false)
+        case .index(let i):
+            return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+        case .dynamic(let expr):
+            let key = try evaluate(expr)
+            switch key {
+            case .int(let i): return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+            case .string(let s), .safe(let s): return value.property(s, command: false)
+            case .double(let d): return value.element(at: Int(saturating: d))
+            default: return nil
+            }
+        }
     }
 
     @inline(__always) func evaluate(_ filtered: FilteredExpr) throws -> LiquidValue {
