@@ -71,8 +71,16 @@ final class FilteredExpr {
     let expr: Expr
     let filters: [FilterCall]
     let line: Int
+    /// The last filter is the standard `escape` (or `h`) without arguments: output can escape in place.
+    let endsWithEscape: Bool
     init(expr: Expr, filters: [FilterCall], line: Int) {
         self.expr = expr; self.filters = filters; self.line = line
+        if let last = filters.last, last.standard == .escape || last.standard == .h,
+           last.arguments.isEmpty, last.keywords.isEmpty {
+            endsWithEscape = true
+        } else {
+            endsWithEscape = false
+        }
     }
 }
 

@@ -80,9 +80,17 @@ extension RenderContext {
     }
 
     @inline(__always) func evaluate(_ filtered: FilteredExpr) throws -> LiquidValue {
+        try evaluate(filtered, filters: filtered.filters.count)
+    }
+
+    /// The expression through its first `count` filters.
+    @inline(__always) func evaluate(_ filtered: FilteredExpr, filters count: Int) throws -> LiquidValue {
         var value = try evaluate(filtered.expr)
-        for call in filtered.filters {
-            value = try apply(call, to: value)
+        let filters = filtered.filters
+        var i = 0
+        while i < count {
+            value = try apply(filters[i], to: value)
+            i += 1
         }
         return value
     }

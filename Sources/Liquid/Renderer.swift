@@ -8,8 +8,14 @@ extension RenderContext {
                 if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
             case .output(let filtered):
                 try locate(filtered.line) {
-                    let value = try evaluate(filtered)
-                    write(value)
+                    if filtered.endsWithEscape {
+                        // `{{ x | … | escape }}` writes the escaped text straight into the output instead of
+                        // building it as a string first (the result is trusted markup either way).
+                        let value = try evaluate(filtered, filters: filtered.filters.count - 1)
+                        if !value.isNil { appendEscaped(value.liquidString, to: &out) }
+                    } else {
+                        write(try evaluate(filtered))
+                    }
                     if out.count > options.limits.maxOutputBytes { try checkOutput() }
                 }
             case .assign(let node):
