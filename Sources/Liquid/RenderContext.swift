@@ -37,7 +37,8 @@ final class RenderContext {
     @exclusivity(unchecked) var iterations = 0
     var partialDepth = 0
     var isolated = false
-    var cycles: [String: Int] = [:]
+    /// Position of each `cycle` group (a short linear list, like `forOffsets`).
+    var cycles = VariableScope()
     /// Where each named `for` loop stopped, for `offset: continue` (a short linear list: no hashing per loop).
     var forOffsets = VariableScope()
     var ifchangedLast: [UInt8]? = nil

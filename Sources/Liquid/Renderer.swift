@@ -108,9 +108,10 @@ extension RenderContext {
             try locate(node.line) {
                 var name = node.key
                 if let group = node.group { name = try evaluate(group).liquidString }
-                let position = cycles[name] ?? 0
+                var position = 0
+                if case .int(let at)? = cycles[name] { position = at }
                 if position < values.count { write(try evaluate(values[position])) }
-                cycles[name] = position + 1 >= values.count ? 0 : position + 1
+                cycles.set(name, .int(position + 1 >= values.count ? 0 : position + 1))
             }
         case .counter(let node):
             let name = node.name
