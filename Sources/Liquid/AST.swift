@@ -9,16 +9,37 @@ enum PathStep {
     case dynamic(Expr)
 }
 
-/// An expression: a literal, a variable path or a range.
-indirect enum Expr {
+/// An expression: a literal, a variable path or a range. Not `indirect`: the compound cases hold one class
+/// reference each, so evaluating reads their fields in place instead of copying a boxed payload out.
+enum Expr {
     case literal(LiquidValue)
     /// Variable `name` followed by `path`.
-    case variable(String, [PathStep])
+    case variable(VariablePath)
     /// `[expr]` at the root, then `path`.
-    case dynamicVariable(Expr, [PathStep])
-    case range(Expr, Expr)
+    case dynamicVariable(DynamicPath)
+    case range(RangeExpr)
     case empty
     case blank
+
+    static func variable(name: String, path: [PathStep]) -> Expr { .variable(VariablePath(name: name, path: path)) }
+}
+
+final class VariablePath {
+    let name: String
+    let path: [PathStep]
+    init(name: String, path: [PathStep]) { self.name = name; self.path = path }
+}
+
+final class DynamicPath {
+    let key: Expr
+    let path: [PathStep]
+    init(key: Expr, path: [PathStep]) { self.key = key; self.path = path }
+}
+
+final class RangeExpr {
+    let low: Expr
+    let high: Expr
+    init(low: Expr, high: Expr) { self.low = low; self.high = high }
 }
 
 /// A user-supplied filter.
@@ -35,10 +56,13 @@ enum FilterImpl {
 final class FilterCall {
     let name: String
     let impl: FilterImpl
+    /// `impl`'s standard filter, read without copying the enum (whose custom case holds a closure).
+    let standard: StandardFilter?
     let arguments: [Expr]
     let keywords: [(String, Expr)]
     init(name: String, impl: FilterImpl, arguments: [Expr], keywords: [(String, Expr)]) {
         self.name = name; self.impl = impl; self.arguments = arguments; self.keywords = keywords
+        if case .standard(let filter) = impl { standard = filter } else { standard = nil }
     }
 }
 
@@ -47,8 +71,16 @@ final class FilteredExpr {
     let expr: Expr
     let filters: [FilterCall]
     let line: Int
+    /// The last filter is the standard `escape` (or `h`) without arguments: output can escape in place.
+    let endsWithEscape: Bool
     init(expr: Expr, filters: [FilterCall], line: Int) {
         self.expr = expr; self.filters = filters; self.line = line
+        if let last = filters.last, last.standard == .escape || last.standard == .h,
+           last.arguments.isEmpty, last.keywords.isEmpty {
+            endsWithEscape = true
+        } else {
+            endsWithEscape = false
+        }
     }
 }
 
@@ -171,10 +203,18 @@ final class CounterNode {
     init(name: String, increment: Bool) { self.name = name; self.increment = increment }
 }
 
+/// Bytes `start..<start+count` of the template source (sources are limited to 4 GiB).
+struct TextSpan {
+    let start: UInt32
+    let count: UInt32
+    init(_ range: Range<Int>) { start = UInt32(range.lowerBound); count = UInt32(range.count) }
+}
+
 /// Every payload is a single reference (a class or an array), so a `Node` is one pointer with the case in
 /// its spare bits: visiting a node copies one reference instead of an enum with several fields.
 enum Node {
-    case text([UInt8])
+    /// Template text: a span of the template's source bytes.
+    case text(TextSpan)
     case output(FilteredExpr)
     case assign(AssignNode)
     case capture(CaptureNode)

@@ -33,7 +33,8 @@ enum DateFilter {
         switch input {
         case .int(let i): return local(i)
         case .string(let raw), .safe(let raw):
-            let s = raw.lowercased().trimmingRubySpace()
+            // "now" as written (the common case) skips case folding and trimming.
+            let s = raw == "now" ? raw : raw.lowercased().trimmingRubySpace()
             if s.isEmpty { return nil }
             if s == "now" || s == "today" {
                 var ts = timespec()
@@ -200,7 +201,8 @@ enum DateFilter {
             var upper = false
             var swapCase = false
             var colons = 0
-            while i < u.count, [45, 95, 48, 94, 35].contains(u[i]) {
+            // Flags: - _ 0 ^ #
+            while i < u.count, u[i] == 45 || u[i] == 95 || u[i] == 48 || u[i] == 94 || u[i] == 35 {
                 switch u[i] {
                 case 45: padding = "\u{0}"
                 case 95: padding = " "

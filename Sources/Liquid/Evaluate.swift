@@ -4,23 +4,23 @@ extension RenderContext {
         switch expr {
         case .literal(let value):
             return value
-        case .variable(let name, let path):
-            guard let root = lookup(name) else {
-                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+        case .variable(let ref):
+            guard let root = lookup(ref.name) else {
+                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(ref.name)") }
                 return .null
             }
-            if path.isEmpty { return root }
-            return try follow(root, path, name: name)
-        case .dynamicVariable(let inner, let path):
-            let key = try evaluate(inner)
+            if ref.path.isEmpty { return root }
+            return try follow(root, ref.path, name: ref.name)
+        case .dynamicVariable(let ref):
+            let key = try evaluate(ref.key)
             guard let name = key.stringPayload, let root = lookup(name) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(key.liquidString)") }
                 return .null
             }
-            return try follow(root, path, name: name)
-        case .range(let low, let high):
-            let lo = try rangeInteger(try evaluate(low))
-            let hi = try rangeInteger(try evaluate(high))
+            return try follow(root, ref.path, name: name)
+        case .range(let range):
+            let lo = try rangeInteger(try evaluate(range.low))
+            let hi = try rangeInteger(try evaluate(range.high))
             if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations {
                 // Filters materialise ranges, so one wider than the loop limit would only exhaust memory.
                 throw RenderFailure(.limit, "Range (\(lo)..\(hi)) is larger than the loop iteration limit (\(options.limits.maxLoopIterations))")
@@ -42,55 +42,82 @@ extension RenderContext {
         }
     }
 
+    /// `root` followed along `path`; the first step reads `root` in place rather than from a copy.
     func follow(_ root: LiquidValue, _ path: [PathStep], name: String) throws -> LiquidValue {
-        var value = root
-        for step in path {
-            var next: LiquidValue?
-            switch step {
-            case .dot(let key):
-                next = value.property(key, command: true)
-            case .key(let key):
-                next = value.property(key, command: false)
-            case .index(let i):
-                next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
-            case .dynamic(let expr):
-                let key = try evaluate(expr)
-                switch key {
-                case .int(let i): next = value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
-                case .string(let s), .safe(let s): next = value.property(s, command: false)
-                case .double(let d): next = value.element(at: Int(saturating: d))
-                default: next = nil
-                }
-            }
-            guard let found = next else {
-                if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
-                return .null
-            }
-            value = found
+        if path.isEmpty { return root }
+        guard var value = try step(root, path[0]) else { return try missing(name) }
+        var i = 1
+        while i < path.count {
+            guard let next = try step(value, path[i]) else { return try missing(name) }
+            value = next
+            i += 1
         }
         return value
     }
 
+    private func missing(_ name: String) throws -> LiquidValue {
+        if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(name)") }
+        return .null
+    }
+
+    @inline(__always) private func step(_ value: LiquidValue, _ step: PathStep) throws -> LiquidValue? {
+        switch step {
+        case .dot(let key):
+            return value.property(key, command: true)
+        case .key(let key):
+            return value.property(key, command: false)
+        case .index(let i):
+            return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+        case .dynamic(let expr):
+            let key = try evaluate(expr)
+            switch key {
+            case .int(let i): return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
+            case .string(let s), .safe(let s): return value.property(s, command: false)
+            case .double(let d): return value.element(at: Int(saturating: d))
+            default: return nil
+            }
+        }
+    }
+
     @inline(__always) func evaluate(_ filtered: FilteredExpr) throws -> LiquidValue {
+        try evaluate(filtered, filters: filtered.filters.count)
+    }
+
+    /// The expression through its first `count` filters.
+    @inline(__always) func evaluate(_ filtered: FilteredExpr, filters count: Int) throws -> LiquidValue {
         var value = try evaluate(filtered.expr)
-        for call in filtered.filters {
-            value = try apply(call, to: value)
+        let filters = filtered.filters
+        var i = 0
+        while i < count {
+            value = try apply(filters[i], to: value)
+            i += 1
         }
         return value
     }
 
     func apply(_ call: FilterCall, to input: LiquidValue) throws -> LiquidValue {
-        // map allocates the exact size once (and nothing for filters without arguments).
-        var arguments = call.arguments.isEmpty ? [] : try call.arguments.map { try evaluate($0) }
-        switch call.impl {
-        case .standard(let filter):
-            var keywords: [String: LiquidValue] = [:]
-            for (key, expr) in call.keywords { keywords[key] = try evaluate(expr) }
+        if let filter = call.standard {
+            // Arguments go into one buffer reused by every filter call of the render (an argument is a plain
+            // expression, never a filter chain, so calls do not nest): no array allocation per call.
+            while !arguments.isEmpty { arguments.removeLast() }
+            let expressions = call.arguments
+            var i = 0
+            while i < expressions.count {
+                arguments.append(try evaluate(expressions[i]))
+                i += 1
+            }
+            var keywords: [(String, LiquidValue)] = []
+            for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
             try checkGrowth(filter, input, arguments)
             let result = try filter.apply(input, arguments, keywords, self)
             try checkResultSize(result)
             return result
+        }
+        switch call.impl {
+        case .standard:
+            preconditionFailure("standard filters are applied above")
         case .custom(let body):
+            var arguments = try call.arguments.map { try evaluate($0) }
             if !call.keywords.isEmpty {
                 var object = LiquidObject()
                 for (key, expr) in call.keywords { object[key] = try evaluate(expr) }

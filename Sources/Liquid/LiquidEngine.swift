@@ -42,10 +42,11 @@ public final class LiquidEngine: Sendable {
     /// Parses `source` into a reusable template.
     public func parse(_ source: String, name: String = "<string>") throws -> LiquidTemplate {
         let text = SourceText(name: name, text: source)
-        if text.bytes.count > options.limits.maxTemplateBytes {
+        // Text nodes address the source with 32-bit offsets, so no limit goes past 4 GiB.
+        let limit = min(options.limits.maxTemplateBytes, Int(UInt32.max))
+        if text.bytes.count > limit {
             // Located where the source crosses the limit.
-            throw text.error(.limit, "template is larger than \(options.limits.maxTemplateBytes) bytes",
-                             at: options.limits.maxTemplateBytes)
+            throw text.error(.limit, "template is larger than \(limit) bytes", at: limit)
         }
         let nodes = try Parser.parse(source: text, strict: options.strictParsing, maxDepth: options.limits.maxDepth,
                                      filterLookup: filterLookup())

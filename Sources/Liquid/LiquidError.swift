@@ -43,14 +43,22 @@ public struct LiquidError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Template bytes plus the name used in errors.
-final class SourceText: Sendable {
+///
+/// The bytes are also kept in memory this object owns (`base`), never mutated: text nodes are spans of it,
+/// so rendering template text copies bytes from a raw pointer without retaining anything.
+final class SourceText: @unchecked Sendable {
     let name: String
     let bytes: [UInt8]
+    let base: UnsafeMutablePointer<UInt8>
 
     init(name: String, text: String) {
         self.name = name
         self.bytes = Array(text.utf8)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: $0.count) }
     }
+
+    deinit { base.deallocate() }
 
     /// Line (1-based) and column (1-based, in bytes) of a byte offset.
     func location(of offset: Int) -> (line: Int, column: Int) {

@@ -84,8 +84,9 @@ private extension LiquidValue {
     }
 }
 
-private struct BoxDrop: LiquidDrop, @unchecked Sendable {
+private final class BoxDrop: LiquidDrop, @unchecked Sendable {
     let box: Box
+    init(box: Box) { self.box = box }
     func value(forKey key: String) -> LiquidValue? { nil }
 }
 

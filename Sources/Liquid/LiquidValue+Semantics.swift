@@ -40,7 +40,7 @@ extension LiquidValue {
     func write(to out: inout [UInt8]) {
         switch self {
         case .null: return
-        case .string(let s), .safe(let s): out.append(contentsOf: s.utf8)
+        case .string(var s), .safe(var s): s.withUTF8 { out.append(contentsOf: $0) }
         case .int(let i): appendInt(i, to: &out)
         case .array(let items): for item in items { item.write(to: &out) }
         default: out.append(contentsOf: liquidString.utf8)
@@ -222,7 +222,7 @@ extension LiquidValue {
 }
 
 /// A drop standing for an explicit nil (used internally).
-struct NilDrop: LiquidDrop {
+final class NilDrop: LiquidDrop {
     func value(forKey key: String) -> LiquidValue? { nil }
 }
 

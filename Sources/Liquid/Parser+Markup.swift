@@ -79,7 +79,7 @@ extension Parser {
                 default: break
                 }
             }
-            return .variable(name, path)
+            return .variable(name: name, path: path)
         case .string:
             mp += 1
             return .literal(.string(tokenText(t)))
@@ -96,8 +96,8 @@ extension Parser {
             let inner = try parseExpression()
             _ = try consume(.closeSquare)
             let path = try parsePath()
-            if case .literal(.string(let name)) = inner { return .variable(name, path) }
-            return .dynamicVariable(inner, path)
+            if case .literal(.string(let name)) = inner { return .variable(name: name, path: path) }
+            return .dynamicVariable(DynamicPath(key: inner, path: path))
         case .openRound:
             mp += 1
             let low = try parseExpression()
@@ -110,7 +110,7 @@ extension Parser {
                 // Only small literal ranges are folded; larger ones stay expressions so render-time limits apply.
                 return .literal(hi < lo ? .array([]) : .range(lo...hi))
             }
-            return .range(low, high)
+            return .range(RangeExpr(low: low, high: high))
         default:
             throw error("\(describe(t)) is not a valid expression", at: t.start)
         }

@@ -125,7 +125,7 @@ extension Parser {
             switch attribute {
             case "limit": limit = value
             case "offset":
-                if case .variable("continue", let path) = value, path.isEmpty {
+                if case .variable(let ref) = value, ref.name == "continue", ref.path.isEmpty {
                     offsetContinue = true
                     offset = nil
                 } else {
@@ -208,7 +208,7 @@ extension Parser {
     func exprKey(_ e: Expr) -> String {
         switch e {
         case .literal(let v): return v.isString ? "'\(v.liquidString)'" : v.liquidString
-        case .variable(let n, let p): return n + p.map { step -> String in
+        case .variable(let ref): return ref.name + ref.path.map { step -> String in
             switch step {
             case .dot(let s): return "." + s
             case .key(let s): return "['" + s + "']"
@@ -216,8 +216,8 @@ extension Parser {
             case .dynamic(let d): return "[" + exprKey(d) + "]"
             }
         }.joined()
-        case .dynamicVariable(let d, _): return "[" + exprKey(d) + "]"
-        case .range(let a, let z): return "(" + exprKey(a) + ".." + exprKey(z) + ")"
+        case .dynamicVariable(let d): return "[" + exprKey(d.key) + "]"
+        case .range(let r): return "(" + exprKey(r.low) + ".." + exprKey(r.high) + ")"
         case .empty: return "empty"
         case .blank: return "blank"
         }

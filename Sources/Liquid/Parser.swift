@@ -112,7 +112,7 @@ struct Parser {
                     while i < token.end, isRubySpace(b[i]) { i += 1 }
                     if i < token.end { blank = false }
                 }
-                nodes.append(.text(Array(UnsafeBufferPointer(rebasing: b[token.start..<token.end]))))
+                nodes.append(.text(TextSpan(token.start..<token.end)))
             case .output:
                 blank = false
                 try beginMarkup(token)
@@ -184,7 +184,7 @@ struct Parser {
             if strict, token.end > token.start {
                 throw error("Syntax Error in 'raw' - Valid syntax: raw", at: token.offset)
             }
-            return (.text(Array(UnsafeBufferPointer(rebasing: b[body.start..<body.end]))), body.start == body.end)
+            return (.text(TextSpan(body.start..<body.end)), body.start == body.end)
         case "doc":
             guard index < tokens.count, tokens[index].kind == .rawBody else {
                 throw error("'doc' tag was never closed", at: token.offset)

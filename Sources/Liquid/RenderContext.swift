@@ -27,19 +27,26 @@ final class RenderContext {
     /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
     @exclusivity(unchecked) var scopes: [VariableScope]
     /// `increment`/`decrement` counters: looked up after the scopes, before the render variables.
-    var counters = VariableScope()
+    @exclusivity(unchecked) var counters = VariableScope()
     /// The render variables.
-    var environment: [String: LiquidValue]
+    @exclusivity(unchecked) var environment: LiquidObject
     @exclusivity(unchecked) var out: [UInt8] = []
+    /// Evaluated arguments of the standard filter call being applied (see `apply(_:to:)`).
+    @exclusivity(unchecked) var arguments: [LiquidValue] = []
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     @exclusivity(unchecked) var iterations = 0
     var partialDepth = 0
     var isolated = false
-    var cycles: [String: Int] = [:]
-    var forOffsets: [String: Int] = [:]
+    /// Position of each `cycle` group (a short linear list, like `forOffsets`).
+    var cycles = VariableScope()
+    /// Where each named `for` loop stopped, for `offset: continue` (a short linear list: no hashing per loop).
+    var forOffsets = VariableScope()
     var ifchangedLast: [UInt8]? = nil
     var currentForloop: ForloopDrop? = nil
-    var source: SourceText
+    /// The template being rendered (a partial's while it renders).
+    var source: SourceText { didSet { textBase = source.base } }
+    /// `source.base`, read by every text node.
+    @exclusivity(unchecked) var textBase: UnsafeMutablePointer<UInt8>
     let deadline: Double
     var checks = 0
 
@@ -47,12 +54,16 @@ final class RenderContext {
         self.engine = engine
         self.options = engine.options
         self.source = source
-        self.scopes = [VariableScope()]
-        self.environment = variables.storage
+        self.textBase = source.base
+        var scopes = [VariableScope(capacity: 8)]
+        scopes.reserveCapacity(4)
+        self.scopes = scopes
+        self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
         // Output is usually about as long as the template text (plus partials): reserving twice the source
         // saves the buffer's regrowth copies on page-sized templates.
         out.reserveCapacity(max(4096, min(source.bytes.count &* 2, 1 << 16)))
+        arguments.reserveCapacity(4)
     }
 
     @inline(__always) func lookup(_ name: String) -> LiquidValue? {

@@ -3,13 +3,19 @@ extension RenderContext {
     func render(_ nodes: [Node]) throws {
         for node in nodes {
             switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
+            case .text(let span):
+                out.append(contentsOf: UnsafeBufferPointer(start: textBase + Int(span.start), count: Int(span.count)))
                 if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
             case .output(let filtered):
                 try locate(filtered.line) {
-                    let value = try evaluate(filtered)
-                    write(value)
+                    if filtered.endsWithEscape {
+                        // `{{ x | … | escape }}` writes the escaped text straight into the output instead of
+                        // building it as a string first (the result is trusted markup either way).
+                        let value = try evaluate(filtered, filters: filtered.filters.count - 1)
+                        if !value.isNil { appendEscaped(value.liquidString, to: &out) }
+                    } else {
+                        write(try evaluate(filtered))
+                    }
                     if out.count > options.limits.maxOutputBytes { try checkOutput() }
                 }
             case .assign(let node):
@@ -102,9 +108,10 @@ extension RenderContext {
             try locate(node.line) {
                 var name = node.key
                 if let group = node.group { name = try evaluate(group).liquidString }
-                let position = cycles[name] ?? 0
+                var position = 0
+                if case .int(let at)? = cycles[name] { position = at }
                 if position < values.count { write(try evaluate(values[position])) }
-                cycles[name] = position + 1 >= values.count ? 0 : position + 1
+                cycles.set(name, .int(position + 1 >= values.count ? 0 : position + 1))
             }
         case .counter(let node):
             let name = node.name
@@ -163,7 +170,7 @@ extension RenderContext {
         let collection = try evaluate(node.collection)
         var from = 0
         if node.offsetContinue {
-            from = forOffsets[node.name] ?? 0
+            if case .int(let stopped)? = forOffsets[node.name] { from = stopped }
         } else if let offset = node.offset {
             let value = try evaluate(offset)
             if !value.isNil { from = try toInteger(value) }
@@ -192,7 +199,7 @@ extension RenderContext {
             segment = start == 0 && end == items.count ? items : Array(items[start..<end])
         }
         if node.reversed { segment.reverse() }
-        forOffsets[node.name] = from.saturatingAdd(segment.count)
+        forOffsets.set(node.name, .int(from.saturatingAdd(segment.count)))
         if segment.isEmpty {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
@@ -311,7 +318,7 @@ extension RenderContext {
                 (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
             }
             counters = VariableScope()
-            environment = [:]
+            environment = LiquidObject()
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {

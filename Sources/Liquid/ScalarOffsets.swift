@@ -24,6 +24,13 @@ enum ScalarOffsets {
     static func slice(_ s: String, offset: Int, length: Int) -> String {
         var s = s
         return s.withUTF8 { u in
+            if offset >= 0, length >= 0 {
+                // Where the bytes up to the end of the slice are ASCII, scalar offsets are byte offsets.
+                let end = min(offset.saturatingAdd(length), u.count)
+                if offset <= u.count, asciiPrefix(u, end) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: u[min(offset, end)..<end]), as: UTF8.self)
+                }
+            }
             var start = offset
             if start < 0 { start = start.saturatingAdd(count(u)) }
             guard start >= 0, length >= 0, let a = byteIndex(u, skipping: start, from: 0) else { return "" }
@@ -32,9 +39,38 @@ enum ScalarOffsets {
         }
     }
 
+    /// Bytes that are not continuation bytes (10xxxxxx), eight at a time.
     static func count(_ u: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for byte in u where byte & 0xC0 != 0x80 { n += 1 }
-        return n
+        guard let base = u.baseAddress else { return 0 }
+        var continuation = 0
+        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= u.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Bit 7 set and bit 6 clear: shifting left by one moves each byte's bit 6 onto its bit 7.
+            continuation &+= (w & ~(w << 1) & high).nonzeroBitCount
+            i += 8
+        }
+        while i < u.count {
+            if u[i] & 0xC0 == 0x80 { continuation += 1 }
+            i += 1
+        }
+        return u.count - continuation
+    }
+
+    /// Whether the first `n` bytes are ASCII, eight at a time.
+    static func asciiPrefix(_ u: UnsafeBufferPointer<UInt8>, _ n: Int) -> Bool {
+        guard let base = u.baseAddress else { return true }
+        var bits: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            bits |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            bits |= UInt64(u[i])
+            i += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -32,7 +32,7 @@ enum StandardFilter: String, CaseIterable {
         }
     }
 
-    func apply(_ input: LiquidValue, _ args: [LiquidValue], _ keywords: [String: LiquidValue],
+    func apply(_ input: LiquidValue, _ args: [LiquidValue], _ keywords: [(String, LiquidValue)],
                _ context: RenderContext) throws -> LiquidValue {
         guard arity.contains(args.count) else {
             let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound + 1)"
@@ -103,7 +103,8 @@ enum StandardFilter: String, CaseIterable {
         case .size: return ArrayFilters.size(input)
         case .date: return try DateFilter.apply(input, arg(0))
         case .default:
-            let allowFalse = keywords["allow_false"]?.isTruthy ?? false
+            // The last `allow_false:` wins, as with a hash.
+            let allowFalse = keywords.last { $0.0 == "allow_false" }?.1.isTruthy ?? false
             let fallback = args.count > 0 ? arg(0) : .string("")
             let missing = allowFalse ? input.isNil : !input.isTruthy
             if missing || input.isEmptyLiquid { return fallback }

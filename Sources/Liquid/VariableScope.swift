@@ -10,9 +10,17 @@ struct VariableScope {
 
     init() {}
 
+    /// Room for `capacity` names before the arrays grow (a loop scope holds two, the template's own a few).
+    init(capacity: Int) {
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     init(_ name: String, _ value: LiquidValue) {
-        names = [name]
-        values = [value]
+        names.reserveCapacity(2)
+        values.reserveCapacity(2)
+        names.append(name)
+        values.append(value)
     }
 
     @inline(__always) private func slot(_ name: String) -> Int? {

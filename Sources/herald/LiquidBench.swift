@@ -6,6 +6,9 @@ import Liquid
 
 /// `herald liquid bench FIXTURES_DIR`: times parse and render over golden-liquid benchmark fixtures with the
 /// method of ../shared/bench/liquid/{ruby_bench.rb,python_bench.py}, so the three outputs read side by side.
+/// Each sample is read on two clocks: wall-clock (as the peers' scripts) and the thread's CPU time, which
+/// does not count time the scheduler gave to other processes (bench/liquid/*_cpu_bench.* do the same for
+/// the peers); the CPU medians are extra columns after `check`.
 struct LiquidBench {
     var directory: String
     var samples = 7
@@ -80,8 +83,8 @@ struct LiquidBench {
         let list: [Fixture]
         do { list = try fixtures() } catch { return LiquidCommand.fail("\(error)", 1) }
         guard !list.isEmpty else { return LiquidCommand.fail("no fixtures found under \(directory)", 1) }
-        print("# engine=herald-liquid \(heraldVersion) samples=\(samples) min_time=\(minTime)s")
-        print(Self.row("fixture", "parse_us", "render_us", "both_us", "iters", "check"))
+        print("# engine=herald-liquid \(heraldVersion) samples=\(samples) min_time=\(minTime)s clocks=wall,thread_cpu")
+        print(Self.row("fixture", "parse_us", "render_us", "both_us", "iters", "check parse_cpu_us render_cpu_us both_cpu_us"))
         var totals = (parse: 0.0, render: 0.0, both: 0.0)
         var ok = 0
         var mismatches: [String] = []
@@ -92,9 +95,9 @@ struct LiquidBench {
                 var status = Self.check(first, fixture.expected)
                 let engine = LiquidEngine(loader: loader)
                 let template = try engine.parse(fixture.index, name: "index.liquid")
-                let (parse, nParse) = try measure { _ = try engine.parse(fixture.index, name: "index.liquid") }
-                let (render, nRender) = try measure { _ = try template.renderBytes(fixture.data) }
-                let (both, nBoth) = try measure {
+                let (parse, parseCPU, nParse) = try measure { _ = try engine.parse(fixture.index, name: "index.liquid") }
+                let (render, renderCPU, nRender) = try measure { _ = try template.renderBytes(fixture.data) }
+                let (both, bothCPU, nBoth) = try measure {
                     _ = try LiquidEngine(loader: loader).parse(fixture.index, name: "index.liquid").renderBytes(fixture.data)
                 }
                 let again = try LiquidEngine(loader: loader).parse(fixture.index, name: "index.liquid").render(fixture.data)
@@ -107,7 +110,8 @@ struct LiquidBench {
                 }
                 totals.parse += parse; totals.render += render; totals.both += both
                 print(Self.row(fixture.name, Self.fmt(parse), Self.fmt(render), Self.fmt(both),
-                               "\(nParse)/\(nRender)/\(nBoth)", status))
+                               "\(nParse)/\(nRender)/\(nBoth)",
+                               "\(status) \(Self.fmt(parseCPU)) \(Self.fmt(renderCPU)) \(Self.fmt(bothCPU))"))
             } catch {
                 mismatches.append(fixture.name)
                 _ = LiquidCommand.fail("\(fixture.name): \(error)", 1)
@@ -123,9 +127,15 @@ struct LiquidBench {
     // MARK: Timing (same method as the peers' scripts)
 
     func timeN(_ n: Int, _ body: () throws -> Void) rethrows -> Double {
-        let t0 = monotonic()
+        try timeBoth(n, body).wall
+    }
+
+    /// Wall-clock and thread CPU seconds for `n` calls.
+    func timeBoth(_ n: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        let w0 = clock(CLOCK_MONOTONIC), c0 = clock(CLOCK_THREAD_CPUTIME_ID)
         for _ in 0..<n { try body() }
-        return monotonic() - t0
+        let c1 = clock(CLOCK_THREAD_CPUTIME_ID)
+        return (clock(CLOCK_MONOTONIC) - w0, c1 - c0)
     }
 
     /// Iterations so that one sample lasts about `minTime`.
@@ -138,18 +148,23 @@ struct LiquidBench {
         }
     }
 
-    /// Median microseconds per call over `samples` samples, after one discarded warm-up sample.
-    func measure(_ body: () throws -> Void) rethrows -> (Double, Int) {
+    /// Median wall-clock and CPU microseconds per call over `samples` samples, after one discarded warm-up
+    /// sample, and the calls per sample.
+    func measure(_ body: () throws -> Void) rethrows -> (Double, Double, Int) {
         let n = try calibrate(body)
         _ = try timeN(n, body)
-        var perOp: [Double] = []
-        for _ in 0..<samples { perOp.append(try timeN(n, body) / Double(n) * 1e6) }
-        return (Self.median(perOp), n)
+        var wall: [Double] = [], cpu: [Double] = []
+        for _ in 0..<samples {
+            let t = try timeBoth(n, body)
+            wall.append(t.wall / Double(n) * 1e6)
+            cpu.append(t.cpu / Double(n) * 1e6)
+        }
+        return (Self.median(wall), Self.median(cpu), n)
     }
 
-    func monotonic() -> Double {
+    func clock(_ id: clockid_t) -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
+        clock_gettime(id, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 

@@ -56,7 +56,7 @@ import Liquid
     }
 
     /// A drop that iterates like an array.
-    struct Numbers: LiquidSequenceDrop {
+    final class Numbers: LiquidSequenceDrop {
         var elements: [LiquidValue] { [10, 20] }
         func value(forKey key: String) -> LiquidValue? { key == "size" ? 2 : nil }
     }

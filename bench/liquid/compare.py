@@ -1,26 +1,32 @@
-"""Joins the outputs of `herald liquid bench`, ruby_bench.rb and python_bench.py into one Markdown table
-with Herald's speed-up over each peer (peer time / Herald time) per fixture, for parse and render."""
+"""Joins the outputs of `herald liquid bench` and the peer drivers (ruby_cpu_bench.rb, python_cpu_bench.py, or
+the plain scripts in ../shared/bench/liquid) into Markdown tables with Herald's speed-up over each peer (peer time
+/ Herald time) per fixture, for parse and render: one table on wall-clock time and, when every output has the
+extra `*_cpu_us` columns, one on thread CPU time."""
 import sys
 
 
 def read(path):
-    """fixture -> (parse_us, render_us, both_us, check) from one script's output."""
+    """fixture -> {"wall": (parse, render, both), "cpu": (parse, render, both) or None, "check": str}."""
     rows = {}
     for line in open(path):
         parts = line.split()
         if len(parts) >= 6 and parts[0] != "fixture" and not line.startswith(("#", "summary")):
-            rows[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]), parts[5])
+            cpu = tuple(float(p) for p in parts[6:9]) if len(parts) >= 9 else None
+            rows[parts[0]] = {"wall": tuple(float(p) for p in parts[1:4]), "cpu": cpu, "check": parts[5]}
     return rows
 
 
-def main():
-    herald, ruby, python = (read(p) for p in sys.argv[1:4])
+def table(clock, herald, ruby, python):
+    print(f"{clock}:")
+    print()
     print("| fixture | Herald parse µs | Ruby parse µs | Python parse µs | parse × Ruby | parse × Python "
           "| Herald render µs | Ruby render µs | Python render µs | render × Ruby | render × Python | Herald check |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     worst = {"parse × Ruby": None, "parse × Python": None, "render × Ruby": None, "render × Python": None}
     for name in sorted(herald):
-        h, r, p = herald[name], ruby.get(name), python.get(name)
+        h = herald[name][clock]
+        r = ruby[name][clock] if name in ruby else None
+        p = python[name][clock] if name in python else None
         cells = [name]
         for i, kind in ((0, "parse"), (1, "render")):
             rr = r[i] / h[i] if r else None
@@ -30,11 +36,19 @@ def main():
             for key, ratio in ((f"{kind} × Ruby", rr), (f"{kind} × Python", pr)):
                 if ratio is not None and (worst[key] is None or ratio < worst[key]):
                     worst[key] = ratio
-        cells.append(h[3])
+        cells.append(herald[name]["check"])
         print("| " + " | ".join(cells) + " |")
     print()
     print("lowest speed-up: " + ", ".join(f"{k} {v:.1f}×" for k, v in worst.items() if v is not None)
           + "  (targets: ≥10× Ruby, ≥20× Python)")
+
+
+def main():
+    outputs = [read(p) for p in sys.argv[1:4]]
+    table("wall", *outputs)
+    if all(row["cpu"] for rows in outputs for row in rows.values()):
+        print()
+        table("cpu", *outputs)
 
 
 main()

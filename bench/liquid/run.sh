@@ -25,9 +25,16 @@ fi
 
 (cd "$repo" && swift build -c release --product herald)
 
-# Same defaults as the peers' scripts; extra arguments go to all three.
+# Same defaults as the peers' scripts; extra arguments go to all three. The peers run through our thin
+# drivers (same engine set-up and samples as the scripts in ../shared, read on wall-clock and thread CPU
+# time); BENCH_LIQUID_PEER_SCRIPTS=1 runs the unchanged scripts from ../shared instead (wall-clock only).
 "$repo/.build/release/herald" liquid bench "$shared/fixtures" "$@" | tee "$work/herald.txt"
-ruby "$shared/ruby_bench.rb" "$shared/fixtures" "$@" | tee "$work/ruby.txt"
-"$venv/bin/python" "$shared/python_bench.py" "$shared/fixtures" "$@" | tee "$work/python.txt"
+if [ "${BENCH_LIQUID_PEER_SCRIPTS:-0}" = 1 ]; then
+  ruby "$shared/ruby_bench.rb" "$shared/fixtures" "$@" | tee "$work/ruby.txt"
+  "$venv/bin/python" "$shared/python_bench.py" "$shared/fixtures" "$@" | tee "$work/python.txt"
+else
+  ruby "$repo/bench/liquid/ruby_cpu_bench.rb" "$shared/fixtures" "$@" | tee "$work/ruby.txt"
+  "$venv/bin/python" "$repo/bench/liquid/python_cpu_bench.py" "$shared/fixtures" "$@" | tee "$work/python.txt"
+fi
 echo
 python3 "$repo/bench/liquid/compare.py" "$work/herald.txt" "$work/ruby.txt" "$work/python.txt" | tee "$work/table.md"
