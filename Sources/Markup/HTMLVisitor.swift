@@ -98,6 +98,34 @@ public struct HTMLElementView {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The words of the element's text, as `WordCounter` counts them, read in place from libxml2's tree.
+    public var wordCount: Int {
+        var counter = WordCounter()
+        func collect(_ first: xmlNodePtr?) {
+            var child = first
+            while let c = child {
+                switch c.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = c.pointee.content {
+                        counter.add(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                    }
+                case XML_ELEMENT_NODE:
+                    let kind = c.pointee.name.map { WordCounter.Kind($0) } ?? .block
+                    if kind != .skipped {
+                        if kind == .block { counter.breakWord() }
+                        collect(c.pointee.children)
+                        if kind == .block { counter.breakWord() }
+                    }
+                default:
+                    break
+                }
+                child = c.pointee.next
+            }
+        }
+        collect(node.pointee.children)
+        return counter.count
+    }
+
     private static func value(of attr: xmlAttrPtr) -> String {
         // The usual case, one text child: read its content in place (xmlNodeListGetString would copy it first).
         if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
@@ -119,6 +147,20 @@ public struct HTMLElementView {
 public enum HTMLTag: UInt8, Sendable {
     case other, html, head, body, title, h1, meta, link, img, a, area, base, svg, math
     case script, form, iframe, source, video, audio, embed
+    case h2, h3, h4, h5, h6
+
+    /// The heading level (1–6) of `h1`…`h6`, nil for other tags.
+    public var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
+        }
+    }
 
     /// The tag for a name string (the `HTMLElement` tree form).
     public init(name: String) {
@@ -153,6 +195,11 @@ public enum HTMLTag: UInt8, Sendable {
         case .video: "video"
         case .audio: "audio"
         case .embed: "embed"
+        case .h2: "h2"
+        case .h3: "h3"
+        case .h4: "h4"
+        case .h5: "h5"
+        case .h6: "h6"
         }
     }
 
@@ -184,7 +231,12 @@ public enum HTMLTag: UInt8, Sendable {
         switch bytes.0 {
         case UInt8(ascii: "a"): self = is_("a") ? .a : is_("area") ? .area : is_("audio") ? .audio : .other
         case UInt8(ascii: "b"): self = is_("body") ? .body : is_("base") ? .base : .other
-        case UInt8(ascii: "h"): self = is_("h1") ? .h1 : is_("head") ? .head : is_("html") ? .html : .other
+        case UInt8(ascii: "h"):
+            if length == 2, bytes.1 >= UInt8(ascii: "1"), bytes.1 <= UInt8(ascii: "6") {
+                self = [.h1, .h2, .h3, .h4, .h5, .h6][Int(bytes.1 - UInt8(ascii: "1"))]
+            } else {
+                self = is_("head") ? .head : is_("html") ? .html : .other
+            }
         case UInt8(ascii: "e"): self = is_("embed") ? .embed : .other
         case UInt8(ascii: "f"): self = is_("form") ? .form : .other
         case UInt8(ascii: "i"): self = is_("img") ? .img : is_("iframe") ? .iframe : .other

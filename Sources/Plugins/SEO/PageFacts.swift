@@ -53,13 +53,27 @@ public struct PageFacts: Sendable, Equatable {
     public var jsonLD: [Item] = []
     /// `<link rel="canonical">`, value = `href`.
     public var canonicals: [Item] = []
-    public var h1s: [Item] = []
+    /// `<h1>`…`<h6>` outside SVG/MathML in document order, name = `h1`…, value = collapsed text (the `alt` of the
+    /// images inside when it has no text).
+    public var headings: [Item] = []
+    public var h1s: [Item] { headings.filter { $0.name == "h1" } }
+    /// `<meta property|name="og:…">` and `<meta name|property="twitter:…">`, value = `content`.
+    public var socialTags: [SocialTag] = []
+    /// Words in `<body>` (see `WordCounter`); nil when the document has no `<body>` element.
+    public var wordCount: Int?
     /// `<img>`, value = `alt` (nil when the attribute is absent).
     public var images: [Item] = []
     /// `<a href>` and `<area href>`, value = `href`.
     public var links: [Item] = []
     /// The first `<base href>`, which changes how relative links resolve.
     public var baseHref: String?
+
+    /// An Open Graph or Twitter card property.
+    public struct SocialTag: Sendable, Hashable {
+        /// The property, lower-cased: `og:title`, `twitter:card`…
+        public var key: String
+        public var item: Item
+    }
 
     public init() {}
 
@@ -86,6 +100,9 @@ public struct PageFacts: Sendable, Equatable {
         var foreignDepth = 0
         /// Depth inside `<head>`.
         var headDepth = 0
+        /// Index in `facts.headings` of the heading being walked, and the depth of nested headings.
+        var openHeading: Int?
+        var headingDepth = 0
 
         mutating func root(_ element: HTMLElementView) {
             htmlTag = Item(name: element.name, attributes: element.attributes, line: element.line,
@@ -95,7 +112,7 @@ public struct PageFacts: Sendable, Equatable {
         mutating func enter(_ element: HTMLElementView) -> Bool {
             let tag = element.tag
             if tag != .other {
-                note(tag, attribute: { element[attribute: $0] }, text: { element.textContent },
+                note(tag, attribute: { element[attribute: $0] }, text: { element.textContent }, words: { element.wordCount },
                      item: { Item(name: tag.name, attributes: element.attributes, line: element.line, value: $0) })
                 if tag == .svg || tag == .math { foreignDepth += 1 }
                 if tag == .head { headDepth += 1 }
@@ -107,35 +124,60 @@ public struct PageFacts: Sendable, Equatable {
             let tag = element.tag
             if tag == .svg || tag == .math { foreignDepth -= 1 }
             if tag == .head { headDepth -= 1 }
+            if tag.headingLevel != nil { closeHeading() }
+        }
+
+        private mutating func closeHeading() {
+            if headingDepth > 0 { headingDepth -= 1 }
+            if headingDepth == 0 { openHeading = nil }
         }
 
         /// The tree form: the same rules over `HTMLElement` children.
         mutating func visit(_ element: HTMLElement) {
             for case let .element(child) in element.children {
                 let tag = HTMLTag(name: child.name)
-                note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, item: { Item(child, value: $0) })
+                note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, words: { child.wordCount },
+                     item: { Item(child, value: $0) })
                 let foreign = tag == .svg || tag == .math
                 if foreign { foreignDepth += 1 }
                 if tag == .head { headDepth += 1 }
                 if !child.children.isEmpty { visit(child) }
                 if foreign { foreignDepth -= 1 }
                 if tag == .head { headDepth -= 1 }
+                if tag.headingLevel != nil { closeHeading() }
             }
         }
 
-        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String,
+        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String, words: () -> Int,
                                    item: (String?) -> Item) {
             let foreign = foreignDepth > 0
             switch tag {
             case .head:
                 if facts.headTag == nil { facts.headTag = item(nil) }
             case .body:
-                if facts.bodyTag == nil { facts.bodyTag = item(nil) }
+                if facts.bodyTag == nil {
+                    facts.bodyTag = item(nil)
+                    facts.wordCount = words()
+                }
             case .title where !foreign:
                 facts.titles.append(item(TextNormalization.collapse(text())))
-            case .h1 where !foreign:
-                facts.h1s.append(item(TextNormalization.collapse(text())))
+            case .h1 where !foreign, .h2 where !foreign, .h3 where !foreign, .h4 where !foreign, .h5 where !foreign,
+                 .h6 where !foreign:
+                headingDepth += 1
+                if openHeading == nil {
+                    openHeading = facts.headings.count
+                    facts.headings.append(item(TextNormalization.collapse(text())))
+                }
+            case .h1, .h2, .h3, .h4, .h5, .h6:
+                headingDepth += 1
             case .meta:
+                if let key = attribute("property") ?? attribute("name"), let first = key.utf8.first,
+                   first | 0x20 == UInt8(ascii: "o") || first | 0x20 == UInt8(ascii: "t") {
+                    let lower = key.lowercased()
+                    if lower.hasPrefix("og:") || lower.hasPrefix("twitter:") {
+                        facts.socialTags.append(SocialTag(key: lower, item: item(attribute("content"))))
+                    }
+                }
                 if let metaName = attribute("name") {
                     let lower = metaName.lowercased()
                     if headDepth > 0, lower == "robots" || Crawlability.agents.contains(lower) {
@@ -162,7 +204,12 @@ public struct PageFacts: Sendable, Equatable {
                     }
                 }
             case .img:
-                facts.images.append(item(attribute("alt")))
+                let alt = attribute("alt")
+                facts.images.append(item(alt))
+                // An image in a heading with no text names the heading (as its accessible name would).
+                if let openHeading, let alt, facts.headings[openHeading].value?.isEmpty ?? true {
+                    facts.headings[openHeading].value = TextNormalization.collapse(alt)
+                }
                 noteHTTP(item, attribute("src"), attribute("srcset"))
             case .script:
                 if let type = attribute("type"), type.trimmingASCIISpace.lowercased() == "application/ld+json" {
