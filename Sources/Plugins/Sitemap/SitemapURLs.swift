@@ -1,3 +1,4 @@
+import Foundation
 import Generator
 import HeraldData
 import Markup
@@ -11,20 +12,22 @@ public enum SitemapURLs {
         public var notHTML = 0
         public var outsideBase = 0
         public var disallowed = 0
-        /// noindex, or canonical to another URL.
+        /// noindex for Googlebot (bot-specific directives over generic ones), or canonical to another URL.
         public var notIndexable = 0
         public init() {}
     }
 
     /// The crawl's indexable pages under `baseURL`, minus those the robots.txt rules disallow. Pages are parsed
     /// through the crawl's memo, so pages the SEO audit already parsed are not parsed again.
-    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings)
+    /// `now` is the build's instant, against which `unavailable_after` dates are judged.
+    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings, now: Date? = nil)
         -> (entries: [SitemapEntry], excluded: Exclusions)
     {
-        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl)
+        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl, now: now)
     }
 
-    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil)
+    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil,
+                               now: Date? = nil)
         -> (entries: [SitemapEntry], excluded: Exclusions)
     {
         var excluded = Exclusions()
@@ -43,7 +46,7 @@ public enum SitemapURLs {
         let pagesToParse = candidates.map(\.page)
         let indexable = ParallelMap.map(pagesToParse.count) { index in
             let page = pagesToParse[index]
-            return Indexability.isIndexable(page, facts: PageAnalysis.of(page, in: memo).facts)
+            return Indexability.isIndexable(page, facts: PageAnalysis.of(page, in: memo).facts, now: now)
         }
         var entries: [SitemapEntry] = []
         for (candidate, ok) in zip(candidates, indexable) {
