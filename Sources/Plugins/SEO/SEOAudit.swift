@@ -66,6 +66,7 @@ public struct SEOAudit: Sendable {
         findings += RedirectAudit.canonicalFindings(sitePages, crawl: index, redirects: redirects, enabled: enabled)
         findings += links.findings
         findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
+        if enabled.contains(.hreflangMissing) { findings += LanguageVersions.findings(sitePages) }
         if enabled.contains(.robotsTxtBlocked) {
             findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
         }

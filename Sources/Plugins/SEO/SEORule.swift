@@ -82,6 +82,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case ogInvalid = "og-invalid"
     case twitterCardMissing = "twitter-card-missing"
     case twitterCardInvalid = "twitter-card-invalid"
+    case hreflangMissing = "hreflang-missing"
 
     public var id: String { rawValue }
 
@@ -96,7 +97,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
              .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
              .redirectChain, .canonicalTargetInvalid, .orphanPage,
-             .titleTooWide, .headingEmpty, .htmlLangInvalid, .viewportInvalid, .headInvalidElement, .charsetMissing, .charsetLate, .ogIncomplete, .ogInvalid, .twitterCardInvalid: .warning
+             .titleTooWide, .headingEmpty, .htmlLangInvalid, .viewportInvalid, .headInvalidElement, .charsetMissing, .charsetLate, .ogIncomplete, .ogInvalid, .twitterCardInvalid, .hreflangMissing: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
              .linkRedirect, .crawlDepth,
              .titleTooShort, .titleTooNarrow, .descriptionTooShort, .descriptionTooWide, .descriptionTooNarrow, .h1TooLong, .h2TooLong, .h1NotFirst, .headingDuplicate, .urlTooLong, .imageAltTooLong, .contentLow, .charsetNotUTF8, .ogMissing, .twitterCardMissing: .notice
@@ -174,6 +175,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .ogInvalid: "Invalid Open Graph tag"
         case .twitterCardMissing: "No twitter:card"
         case .twitterCardInvalid: "Invalid Twitter card"
+        case .hreflangMissing: "Language versions without hreflang"
         }
     }
 
@@ -248,6 +250,7 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .ogInvalid: "An Open Graph property is empty, og:url or og:image is not an absolute http(s) URL, og:url differs from the page's canonical, or a single-valued property (og:title, og:description, og:url, og:type) is given twice with different values."
         case .twitterCardMissing: "The page has Open Graph tags but no <meta name=\"twitter:card\">; X (Twitter) shows a card only when twitter:card is set (it takes title, description and image from og: tags)."
         case .twitterCardInvalid: "twitter:card is not summary, summary_large_image, app or player; a summary card has no title (twitter:title or og:title); a player card lacks twitter:player, its width, height or image; or twitter:image is not an absolute http(s) URL."
+        case .hreflangMissing: "The crawl holds this page in other languages (the same URL but for a folder that is a language tag, such as /en-US/ and /fr-FR/), yet it declares no hreflang alternates in <head> or a Link header. Search engines then cannot tell the versions are translations and may show searchers the wrong language. List every version, the page itself included, with <link rel=\"alternate\" hreflang>."
         }
     }
 }
