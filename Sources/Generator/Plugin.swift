@@ -53,10 +53,13 @@ public struct PluginInput: Sendable {
     public var secrets: SecretStore
     /// For `.index` plugins: what the content plugins produced, sorted by plugin id.
     public var reports: [PluginReport]
+    /// Threads a plugin may use for its per-item work (`herald build --jobs`; nil: all cores).
+    public var jobs: Int?
 
     public init(tenant: TenantConfig, snapshot: Snapshot, previous: Snapshot? = nil, content: [ContentDocument] = [],
                 settings: PluginSettings, limits: [String: Int] = [:], now: Date, templates: ThemeRenderer,
-                secrets: SecretStore = SecretStore(), reports: [PluginReport] = []) {
+                secrets: SecretStore = SecretStore(), reports: [PluginReport] = [], jobs: Int? = nil) {
+        self.jobs = jobs
         self.tenant = tenant
         self.snapshot = snapshot
         self.previous = previous

@@ -36,7 +36,7 @@ struct TenantBuild {
             return PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
                                settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
                                limits: edition.limits, now: request.now, templates: theme,
-                               secrets: pipeline.secrets, reports: reports)
+                               secrets: pipeline.secrets, reports: reports, jobs: request.jobs)
         }
 
         var produced: [(plugin: String, artifact: Artifact)] = []

@@ -16,6 +16,17 @@ public struct WordCounter {
         case inline, block, skipped
 
         init(_ name: UnsafePointer<UInt8>) {
+            // Most elements of a text are p, li, div, td…: names starting with a letter no inline or skipped name
+            // starts with are blocks, decided on the first byte.
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"),
+                 UInt8(ascii: "i"), UInt8(ascii: "k"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "n"),
+                 UInt8(ascii: "q"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "v"):
+                break
+            default:
+                self = .block
+                return
+            }
             var length = 0
             while length < 9, name[length] != 0 { length += 1 }
             func is_(_ text: StaticString) -> Bool {

@@ -20,11 +20,13 @@ public struct SEOPlugin: Plugin {
     public func run(_ input: PluginInput) throws -> PluginOutput {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]
-        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+        let audit = SEOAudit(crawl: input.snapshot.crawl ?? Crawl(pages: []), settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now,
+                             jobs: input.jobs)
 
         var comparison: AuditComparison?
         if settings.compareWithPrevious, let previous = input.previous, let crawl = previous.crawl {
-            let before = SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+            let before = SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now,
+                             jobs: input.jobs)
             comparison = AuditComparison(current: audit.findings, previous: before.findings, previousSnapshot: previous.date)
         }
 

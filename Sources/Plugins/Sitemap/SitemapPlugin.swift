@@ -26,7 +26,8 @@ public struct SitemapPlugin: Plugin {
 
         var entries: [SitemapEntry] = []
         if settings.includeCrawl, let crawl = input.snapshot.crawl {
-            entries += SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings, now: input.now).entries
+            entries += SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings, now: input.now,
+                                      jobs: input.jobs).entries
         }
         let published = SitemapURLs.published(input.reports, baseURL: baseURL)
         entries += published.entries

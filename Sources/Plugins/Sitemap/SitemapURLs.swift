@@ -20,14 +20,15 @@ public enum SitemapURLs {
     /// The crawl's indexable pages under `baseURL`, minus those the robots.txt rules disallow. Pages are parsed
     /// through the crawl's memo, so pages the SEO audit already parsed are not parsed again.
     /// `now` is the build's instant, against which `unavailable_after` dates are judged.
-    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings, now: Date? = nil)
+    /// `jobs` caps the threads that parse pages (nil: all cores).
+    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings, now: Date? = nil, jobs: Int? = nil)
         -> (entries: [SitemapEntry], excluded: Exclusions)
     {
-        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl, now: now)
+        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl, now: now, jobs: jobs)
     }
 
     public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil,
-                               now: Date? = nil)
+                               now: Date? = nil, jobs: Int? = nil)
         -> (entries: [SitemapEntry], excluded: Exclusions)
     {
         var excluded = Exclusions()
@@ -44,7 +45,7 @@ public enum SitemapURLs {
             candidates.append((page, loc))
         }
         let pagesToParse = candidates.map(\.page)
-        let indexable = ParallelMap.map(pagesToParse.count) { index in
+        let indexable = ParallelMap.map(pagesToParse.count, width: jobs) { index in
             let page = pagesToParse[index]
             return Indexability.isIndexable(page, facts: PageAnalysis.of(page, in: memo).facts, now: now)
         }
