@@ -41,6 +41,33 @@ public struct HTMLElementView {
         return out
     }
 
+    /// The attributes as `name NUL value NUL …` bytes, names lower-cased, in source order: everything an audit keeps
+    /// of a start tag in one allocation.
+    public var packedAttributes: [UInt8] {
+        var out: [UInt8] = []
+        var attribute = node.pointee.properties
+        while let attr = attribute {
+            if let name = attr.pointee.name {
+                var i = 0
+                while name[i] != 0 {
+                    let b = name[i]
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    i += 1
+                }
+            }
+            out.append(0)
+            if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+                if let content = text.pointee.content { out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) }
+            } else if let content = xmlNodeListGetString(attr.pointee.doc, attr.pointee.children, 1) {
+                out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                herald_xml_free(content)
+            }
+            out.append(0)
+            attribute = attr.pointee.next
+        }
+        return out
+    }
+
     /// The value of the first attribute called `name` (lower case), nil when absent. Names are compared as bytes,
     /// ASCII case-insensitively, without building a String per attribute.
     public subscript(attribute name: String) -> String? {
@@ -96,6 +123,44 @@ public struct HTMLElementView {
         }
         collect(node.pointee.children)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of all descendants with runs of ASCII white space (space, tab, LF, CR, FF) made one space and the
+    /// ends trimmed: `textContent` collapsed, built in one String without intermediate copies (it runs for every link).
+    public var collapsedText: String {
+        func each(_ first: xmlNodePtr?, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var child = first
+            while let c = child {
+                switch c.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = c.pointee.content { body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) }
+                case XML_ELEMENT_NODE:
+                    each(c.pointee.children, body)
+                default:
+                    break
+                }
+                child = c.pointee.next
+            }
+        }
+        var total = 0
+        each(node.pointee.children) { total += $0.count }
+        if total == 0 { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var count = 0
+            var pendingSpace = false
+            each(node.pointee.children) { bytes in
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
     }
 
     /// The words of the element's text, as `WordCounter` counts them, read in place from libxml2's tree.

@@ -37,7 +37,7 @@ enum AnchorAudit {
     }
 
     static func attribute(_ item: PageFacts.Item, _ name: String) -> String? {
-        item.attributes.first { $0.name == name }?.value
+        item.attribute(name)
     }
 
     /// Every language's list, for links whose language is unknown (built once, not per page).

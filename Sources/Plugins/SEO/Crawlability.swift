@@ -49,7 +49,7 @@ public enum Crawlability {
     public static func sources(_ facts: PageFacts, headers: [(name: String, value: String)]) -> [Source] {
         var out: [Source] = []
         for meta in facts.robotsMeta {
-            let name = (meta.attributes.first { $0.name == "name" }?.value ?? "robots").lowercased()
+            let name = (meta.attribute("name") ?? "robots").lowercased()
             out.append(Source(agent: name == "robots" ? nil : name, evidence: meta.tag, line: meta.line,
                               directives: tokens(meta.value ?? "")))
         }
