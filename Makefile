@@ -1,8 +1,8 @@
 # Herald. The two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev zlib1g-dev libssl-dev python3 python3-venv
-# Real-input extras: the Python 3.11 documentation as a crawl.
-REAL_INPUT_PACKAGES = python3.11-doc
+# Real-input extras: the Python 3.11 documentation and the Debian Administrator's Handbook as crawls.
+REAL_INPUT_PACKAGES = python3.11-doc debian-handbook
 DEMO_NOW ?= 2026-12-01T06:00:00Z
 DEMO_OUT ?= out
 SCRATCH = .scratch

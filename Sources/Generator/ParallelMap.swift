@@ -3,9 +3,10 @@ import Dispatch
 /// Parallel work for plugins and the writer: independent items on all cores, results in input order, so the
 /// output stays deterministic whatever the scheduling.
 public enum ParallelMap {
-    /// Maps `0..<count` on all cores, keeping the order of the results.
-    public static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        if count < 2 { return (0..<count).map(transform) }
+    /// Maps `0..<count` on all cores, or on at most `width` threads (`herald build --jobs`), keeping the order of the
+    /// results. A width of 1 maps on the calling thread.
+    public static func map<T: Sendable>(_ count: Int, width: Int? = nil, _ transform: @Sendable (Int) -> T) -> [T] {
+        if count < 2 || width == 1 { return (0..<count).map(transform) }
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer {
@@ -14,8 +15,15 @@ public enum ParallelMap {
         }
         nonisolated(unsafe) let slots = buffer
         // Each index is written by exactly one iteration, so no two threads touch the same slot.
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots[index] = transform(index)
+        if let width, width < count {
+            // `width` workers, each taking every width-th index.
+            DispatchQueue.concurrentPerform(iterations: width) { worker in
+                for index in stride(from: worker, to: count, by: width) { slots[index] = transform(index) }
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots[index] = transform(index)
+            }
         }
         return buffer.map { $0! }
     }

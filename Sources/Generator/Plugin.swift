@@ -58,11 +58,14 @@ public struct PluginInput: Sendable {
     /// Where a plugin with a lot of output hands it over while it runs (see `ArtifactSink`); small plugins just
     /// return their artifacts in `PluginOutput`.
     public var emitter: ArtifactEmitter
+    /// Threads a plugin may use for its per-item work (`herald build --jobs`; nil: all cores).
+    public var jobs: Int?
 
     public init(tenant: TenantConfig, snapshot: Snapshot, previous: Snapshot? = nil, content: [ContentDocument] = [],
                 settings: PluginSettings, limits: [String: Int] = [:], now: Date, templates: ThemeRenderer,
                 secrets: SecretStore = SecretStore(), reports: [PluginReport] = [], history: SnapshotHistory? = nil,
-                emitter: ArtifactEmitter = .inMemory()) {
+                jobs: Int? = nil, emitter: ArtifactEmitter = .inMemory()) {
+        self.jobs = jobs
         self.tenant = tenant
         self.snapshot = snapshot
         self.previous = previous

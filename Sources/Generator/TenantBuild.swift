@@ -67,7 +67,8 @@ struct TenantBuild {
                 let input = PluginInput(tenant: tenant, snapshot: snapshot, previous: previous, content: content,
                                         settings: PluginSettings.merged(plugin.id, project: project, tenant: tenant),
                                         limits: edition.limits, now: request.now, templates: theme,
-                                        secrets: pipeline.secrets, reports: reports, history: history, emitter: emitter)
+                                        secrets: pipeline.secrets, reports: reports, history: history, jobs: request.jobs,
+                                        emitter: emitter)
                 let pluginOutput: PluginOutput
                 let seconds: Double
                 do {

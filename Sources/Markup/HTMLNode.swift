@@ -44,6 +44,32 @@ public struct HTMLElement: Sendable, Hashable {
         return out
     }
 
+    /// The words of the element's text, as `WordCounter` counts them (the same count as `HTMLElementView.wordCount`).
+    public var wordCount: Int {
+        var counter = WordCounter()
+        func walk(_ nodes: [HTMLNode]) {
+            for node in nodes {
+                switch node {
+                case let .text(t):
+                    var t = t
+                    t.withUTF8 { counter.add($0) }
+                case let .element(e):
+                    var name = e.name
+                    let kind = name.withUTF8 { bytes in
+                        (Array(bytes) + [0]).withUnsafeBufferPointer { WordCounter.Kind($0.baseAddress!) }
+                    }
+                    if kind == .skipped { continue }
+                    if kind == .block { counter.breakWord() }
+                    walk(e.children)
+                    if kind == .block { counter.breakWord() }
+                case .comment: break
+                }
+            }
+        }
+        walk(children)
+        return counter.count
+    }
+
     /// All descendant elements (depth-first, document order), optionally filtered by tag name.
     public func descendants(named name: String? = nil) -> [HTMLElement] {
         var out: [HTMLElement] = []

@@ -41,6 +41,33 @@ public struct HTMLElementView {
         return out
     }
 
+    /// The attributes as `name NUL value NUL …` bytes, names lower-cased, in source order: everything an audit keeps
+    /// of a start tag in one allocation.
+    public var packedAttributes: [UInt8] {
+        var out: [UInt8] = []
+        var attribute = node.pointee.properties
+        while let attr = attribute {
+            if let name = attr.pointee.name {
+                var i = 0
+                while name[i] != 0 {
+                    let b = name[i]
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    i += 1
+                }
+            }
+            out.append(0)
+            if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+                if let content = text.pointee.content { out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) }
+            } else if let content = xmlNodeListGetString(attr.pointee.doc, attr.pointee.children, 1) {
+                out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                herald_xml_free(content)
+            }
+            out.append(0)
+            attribute = attr.pointee.next
+        }
+        return out
+    }
+
     /// The value of the first attribute called `name` (lower case), nil when absent. Names are compared as bytes,
     /// ASCII case-insensitively, without building a String per attribute.
     public subscript(attribute name: String) -> String? {
@@ -98,6 +125,72 @@ public struct HTMLElementView {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text of all descendants with runs of ASCII white space (space, tab, LF, CR, FF) made one space and the
+    /// ends trimmed: `textContent` collapsed, built in one String without intermediate copies (it runs for every link).
+    public var collapsedText: String {
+        func each(_ first: xmlNodePtr?, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var child = first
+            while let c = child {
+                switch c.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = c.pointee.content { body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) }
+                case XML_ELEMENT_NODE:
+                    each(c.pointee.children, body)
+                default:
+                    break
+                }
+                child = c.pointee.next
+            }
+        }
+        var total = 0
+        each(node.pointee.children) { total += $0.count }
+        if total == 0 { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var count = 0
+            var pendingSpace = false
+            each(node.pointee.children) { bytes in
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
+    }
+
+    /// The words of the element's text, as `WordCounter` counts them, read in place from libxml2's tree.
+    public var wordCount: Int {
+        var counter = WordCounter()
+        func collect(_ first: xmlNodePtr?) {
+            var child = first
+            while let c = child {
+                switch c.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = c.pointee.content {
+                        counter.add(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                    }
+                case XML_ELEMENT_NODE:
+                    let kind = c.pointee.name.map { WordCounter.Kind($0) } ?? .block
+                    if kind != .skipped {
+                        if kind == .block { counter.breakWord() }
+                        collect(c.pointee.children)
+                        if kind == .block { counter.breakWord() }
+                    }
+                default:
+                    break
+                }
+                child = c.pointee.next
+            }
+        }
+        collect(node.pointee.children)
+        return counter.count
+    }
+
     private static func value(of attr: xmlAttrPtr) -> String {
         // The usual case, one text child: read its content in place (xmlNodeListGetString would copy it first).
         if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
@@ -119,6 +212,20 @@ public struct HTMLElementView {
 public enum HTMLTag: UInt8, Sendable {
     case other, html, head, body, title, h1, meta, link, img, a, area, base, svg, math
     case script, form, iframe, source, video, audio, embed
+    case h2, h3, h4, h5, h6
+
+    /// The heading level (1–6) of `h1`…`h6`, nil for other tags.
+    public var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
+        }
+    }
 
     /// The tag for a name string (the `HTMLElement` tree form).
     public init(name: String) {
@@ -153,6 +260,11 @@ public enum HTMLTag: UInt8, Sendable {
         case .video: "video"
         case .audio: "audio"
         case .embed: "embed"
+        case .h2: "h2"
+        case .h3: "h3"
+        case .h4: "h4"
+        case .h5: "h5"
+        case .h6: "h6"
         }
     }
 
@@ -184,7 +296,12 @@ public enum HTMLTag: UInt8, Sendable {
         switch bytes.0 {
         case UInt8(ascii: "a"): self = is_("a") ? .a : is_("area") ? .area : is_("audio") ? .audio : .other
         case UInt8(ascii: "b"): self = is_("body") ? .body : is_("base") ? .base : .other
-        case UInt8(ascii: "h"): self = is_("h1") ? .h1 : is_("head") ? .head : is_("html") ? .html : .other
+        case UInt8(ascii: "h"):
+            if length == 2, bytes.1 >= UInt8(ascii: "1"), bytes.1 <= UInt8(ascii: "6") {
+                self = [.h1, .h2, .h3, .h4, .h5, .h6][Int(bytes.1 - UInt8(ascii: "1"))]
+            } else {
+                self = is_("head") ? .head : is_("html") ? .html : .other
+            }
         case UInt8(ascii: "e"): self = is_("embed") ? .embed : .other
         case UInt8(ascii: "f"): self = is_("form") ? .form : .other
         case UInt8(ascii: "i"): self = is_("img") ? .img : is_("iframe") ? .iframe : .other

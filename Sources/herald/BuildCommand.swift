@@ -18,7 +18,8 @@ enum BuildCommand {
           --now TIMESTAMP     the build instant, RFC 3339 (2026-12-01T06:00:00+01:00) or YYYY-MM-DD;
                               the same snapshot, templates and --now give byte-identical output
                               (default: the current time)
-          --jobs N            tenants built at once (default: the number of cores)
+          --jobs N            tenants built at once, and threads per plugin for per-page work
+                              (default: the number of cores; 1 builds on one core)
           --log-format F      text (progress on a terminal and a summary table) or json (one event per line)
 
         Environment:

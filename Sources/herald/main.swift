@@ -45,4 +45,7 @@ guard let command = commands.first(where: { $0.name == first }) else {
     printError("herald: unknown command '\(first)'\n\n" + topUsage)
     exit(2)
 }
+#if os(Linux)
+if command.name == "build" { MallocTuning.reexecWithLargerCache() }
+#endif
 exit(command.run(Array(arguments.dropFirst())))

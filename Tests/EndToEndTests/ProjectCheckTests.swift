@@ -48,12 +48,12 @@ struct ProjectCheckTests {
 
     @Test("plugin settings, plugin ids and front matter the plugins reject are errors of check", arguments: [
         (["herald.yml": herald.replacingOccurrences(of: "title_max_length: 60", with: "title_max_length: 60\n    bogus_key: 1")],
-         ["herald.yml:7:5 (plugin_defaults.seo.bogus_key): error: unknown key 'bogus_key'; expected one of: compare_with_previous, description_max_length, disabled_rules, duplicate_min_words, link_text_phrases, max_crawl_depth, near_duplicate_threshold, robots_agent, title_max_length, trend_snapshots"]),
+         ["herald.yml:7:5 (plugin_defaults.seo.bogus_key): error: unknown key 'bogus_key'; expected one of: alt_max_length, compare_with_previous, description_max_length, description_max_pixels, description_min_length, description_min_pixels, disabled_rules, duplicate_min_words, h1_max_length, h2_max_length, link_text_phrases, max_crawl_depth, min_word_count, near_duplicate_threshold, robots_agent, title_max_length, title_max_pixels, title_min_length, title_min_pixels, trend_snapshots, url_max_length"]),
         (["herald.yml": herald + "  nosuchplugin:\n    x: 1\n"],
          ["herald.yml:7:3 (plugin_defaults.nosuchplugin): error: unknown plugin 'nosuchplugin'; known plugins: attribution, command-center, newsletter, pages, reputation, seo, sitemap"]),
         (["snapshots/acme/tenant.yml": tenant + "plugins:\n  seo:\n    title_max_length: long\n    colour: red\n  attribution:\n    lookback_days: 0\n"],
          ["snapshots/acme/tenant.yml:6:23 (plugins.seo.title_max_length): error: expected an integer, found a string",
-          "snapshots/acme/tenant.yml:7:5 (plugins.seo.colour): error: unknown key 'colour'; expected one of: compare_with_previous, description_max_length, disabled_rules, duplicate_min_words, link_text_phrases, max_crawl_depth, near_duplicate_threshold, robots_agent, title_max_length, trend_snapshots",
+          "snapshots/acme/tenant.yml:7:5 (plugins.seo.colour): error: unknown key 'colour'; expected one of: alt_max_length, compare_with_previous, description_max_length, description_max_pixels, description_min_length, description_min_pixels, disabled_rules, duplicate_min_words, h1_max_length, h2_max_length, link_text_phrases, max_crawl_depth, min_word_count, near_duplicate_threshold, robots_agent, title_max_length, title_max_pixels, title_min_length, title_min_pixels, trend_snapshots, url_max_length",
           "snapshots/acme/tenant.yml:9:20 (plugins.attribution.lookback_days): error: lookback_days must be at least 1, found 0"]),
         (["content/acme/pages/about.md": "---\ntitle: About\ndraft: maybe\n---\n# About\n",
           "content/acme/pages/team.md": "---\ndate: last tuesday\n---\n# Team\n"],

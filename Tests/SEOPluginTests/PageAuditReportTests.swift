@@ -29,16 +29,17 @@ import Testing
         #expect(object["url"] as? String == Self.url)
         #expect(object["status"] as? Int == 200)
         #expect(object["charset"] as? [String: String] == ["label": "utf-8", "source": "<meta charset>"])
-        #expect(object["counts"] as? [String: Int] == ["total": 7, "error": 0, "warning": 5, "notice": 2])
+        #expect(object["counts"] as? [String: Int] == ["total": 11, "error": 0, "warning": 5, "notice": 6])
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.map { $0["rule"] as? String } == ["canonical-relative", "description-missing", "h1-multiple", "h1-multiple",
-                                                          "html-lang-missing", "image-alt-missing", "viewport-missing"])
+        #expect(findings.map { $0["rule"] as? String } == ["canonical-relative", "content-low", "description-missing", "h1-multiple",
+                                                          "h1-multiple", "html-lang-missing", "image-alt-missing", "og-missing",
+                                                          "title-too-narrow", "title-too-short", "viewport-missing"])
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "url", "line", "evidence", "message"] })
         let canonical = findings[0]
         #expect(canonical["line"] as? Int == 4)
         #expect(canonical["evidence"] as? String == "<link rel=\"canonical\" href=\"../page.html\">")
         #expect(canonical["message"] as? String == "canonical is relative; resolves to https://example.com/page.html")
-        #expect(findings[1]["line"] as? Int == 3)  // description-missing points at <head>
+        #expect(findings[2]["line"] as? Int == 3)  // description-missing points at <head>
     }
 
     @Test func headersCarryTheCharsetAndRobotsDirectives() throws {
@@ -47,9 +48,11 @@ import Testing
         let document = PageAuditReport.document(html: latin1, url: Self.url,
                                                 headers: [("Content-Type", "text/html; charset=ISO-8859-1"), ("X-Robots-Tag", "noindex")])
         #expect(document.charset.label == "iso-8859-1" && document.charset.source == "Content-Type header")
-        #expect(document.findings.map(\.rule).contains("robots-noindex"))
+        // The header's noindex is reported once, as Lighthouse's is-crawlable failure, not again as robots-noindex.
+        #expect(document.findings.map(\.rule).contains("robots-blocked-all"))
+        #expect(!document.findings.map(\.rule).contains("robots-noindex"))
         #expect(!document.findings.map(\.rule).contains("encoding-invalid"))
-        let noindex = try #require(document.findings.first { $0.rule == "robots-noindex" })
+        let noindex = try #require(document.findings.first { $0.rule == "robots-blocked-all" })
         #expect(noindex.evidence == "X-Robots-Tag: noindex" && noindex.line == nil)
         // An absent line is null in the JSON, never a missing key.
         let bytes = try PageAuditReport.json(document)

@@ -12,7 +12,13 @@ enum PythonDocsFixture {
 
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: folder + "/index.html") }
 
-    static func pages() throws -> [CrawledPage] {
+    static func pages() throws -> [CrawledPage] { try SiteFolder.pages(folder: folder, baseURL: baseURL) }
+}
+
+/// A folder of HTML files as `herald snapshot import-site` turns it into a crawl: every file answers 200 at the base
+/// URL plus its path.
+enum SiteFolder {
+    static func pages(folder: String, baseURL: String) throws -> [CrawledPage] {
         let root = URL(fileURLWithPath: folder)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             return []

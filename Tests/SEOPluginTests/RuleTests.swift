@@ -76,11 +76,11 @@ let ruleCases: [RuleCase] = [
     RuleCase(.viewportDuplicate, "viewport twice",
              positive: head("<meta name=\"viewport\"", "<meta name=\"viewport\" content=\"width=device-width\">",
                             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\">")),
-    RuleCase(.robotsNoindex, "meta robots noindex", positive: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"robots\" content=\"noindex, follow\">"),
+    RuleCase(.robotsBlockedAll, "meta robots noindex", positive: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"robots\" content=\"noindex, follow\">"),
              negative: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"robots\" content=\"index, follow\">")),
-    RuleCase(.robotsNoindex, "meta ROBOTS none", positive: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"ROBOTS\" content=\"NONE\">"),
+    RuleCase(.robotsBlockedAll, "meta ROBOTS none", positive: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"ROBOTS\" content=\"NONE\">"),
              negative: head("<meta charset", "<meta charset=\"utf-8\">", "<meta name=\"googlebot-news\" content=\"noindex\">")),
-    RuleCase(.robotsNoindex, "X-Robots-Tag header",
+    RuleCase(.robotsBlockedAll, "X-Robots-Tag header",
              positive: Fixture.crawl(Fixture.page("page.html", headers: [(name: "content-type", value: "text/html"), (name: "x-robots-tag", value: "noindex")])),
              negative: Fixture.crawl(Fixture.page("page.html", headers: [(name: "content-type", value: "text/html"), (name: "x-robots-tag", value: "otherbot: noindex")]))),
     RuleCase(.robotsTxtBlocked, "robots.txt disallows the page for Googlebot",
@@ -167,7 +167,7 @@ struct RuleTests {
         var settings = SEOSettings()
         settings.titleMaxLength = 10
         let findings = Fixture.audit(Fixture.crawl(Fixture.page("page.html")), settings: settings).findings
-        #expect(findings.contains { $0.rule == .titleTooLong && $0.message.contains("18 characters long (maximum 10)") })
+        #expect(findings.contains { $0.rule == .titleTooLong && $0.message.contains("48 characters long (maximum 10)") })
     }
 
     @Test func disabledRulesDoNotRun() {

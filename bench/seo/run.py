@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""The SEO benchmark: Herald audits the Python 3.11 docs crawl, and xmllint parses the same files, in the same run.
+"""The SEO benchmark: Herald audits two Debian documentation corpora, and xmllint parses the same files, in the same run.
 
-    run.py WORK [--herald PATH] [--runs 5] [--json FILE] [--compare PATH]
+    run.py WORK [--herald PATH] [--runs 5] [--json FILE] [--compare PATH] [--corpus NAME]...
 
-The crawl is `herald snapshot import-site` of Debian's python3.11-doc (/usr/share/doc/python3.11/html) into a
-project whose one tenant runs the `seo` and `sitemap` plugins. Each run times `xmllint --html --noout` over the
-same HTML files (libxml2's parser alone: the parse-only floor) and `herald build --log-format json`, alternating the
-two so both see the same machine load. Reported: the medians of the xmllint wall time, of the seo and sitemap plugin
-times (from the build's plugin_finished events) and of the whole build; pages/s; and the ratio of the audit
-(seo + sitemap) to parse-only. Target: audit <= 1.5x parse-only. `--compare PATH` times a second herald binary
-(an older build) in the same runs, for before/after numbers.
+Corpora (each `herald snapshot import-site` into a project of its own whose one tenant runs `seo` and `sitemap`):
+  pydocs    Debian's python3.11-doc, /usr/share/doc/python3.11/html (530 pages)
+  handbook  Debian's debian-handbook, /usr/share/doc/debian-handbook/html (3,302 pages in 26 languages)
+
+Two settings, alternating so that both tools see the same machine load:
+  one core  `taskset -c 0 xmllint --html --noout FILES` (libxml2's parser alone: the parse-only floor) against
+            `taskset -c 0 herald build --jobs 1` (one tenant, per-page work on one thread);
+  two cores the files split between two xmllint processes run at once, against `herald build --jobs 2`.
+Reported per corpus and setting: medians of the xmllint wall time, of the seo and sitemap plugin times (from the
+build's plugin_finished events), pages/s, CPU seconds (user + sys) of xmllint and of the whole herald build, and the
+ratio audit (seo + sitemap) / parse-only. Target: <= 1.5x on one core. Wall times swing with the machine's load, so
+the audit's CPU time is reported too: the build's CPU seconds minus those of a build of the same snapshot with no
+plugins (loading the crawl and writing), against xmllint's CPU seconds. `--compare PATH` times a second herald binary
+(an older build) in the same runs.
 """
 import argparse
 import json
@@ -23,9 +30,13 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-DOCS = "/usr/share/doc/python3.11/html"
 NOW = "2026-12-01T06:00:00Z"
 DATE = "2026-12-01"
+CORPORA = {
+    "pydocs": ("/usr/share/doc/python3.11/html", "https://docs.python.org/3.11/", "python3.11-doc"),
+    "handbook": ("/usr/share/doc/debian-handbook/html", "https://debian-handbook.info/browse/", "debian-handbook"),
+}
+SETTINGS = {"1core": (["taskset", "-c", "0"], 1), "2cores": ([], 2)}
 
 
 def run(command, **kwargs):
@@ -35,17 +46,22 @@ def run(command, **kwargs):
     return result
 
 
-def project(work, herald):
+def project(work, herald, name):
+    folder, base, _ = CORPORA[name]
     shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(os.path.join(work, "snapshots", "pydocs"))
+    os.makedirs(os.path.join(work, "snapshots", name))
     with open(os.path.join(work, "herald.yml"), "w") as f:
         f.write("output_dir: out\neditions:\n  audit:\n    plugins: [seo, sitemap]\n")
-    with open(os.path.join(work, "snapshots", "pydocs", "tenant.yml"), "w") as f:
-        f.write("name: Python 3.11 documentation\nbase_url: https://docs.python.org/3.11/\nedition: audit\n")
-    run([herald, "snapshot", "import-site", DOCS, "--base-url", "https://docs.python.org/3.11/", "--tenant", "pydocs",
-         "--project", work, "--date", DATE])
+    with open(os.path.join(work, "snapshots", name, "tenant.yml"), "w") as f:
+        f.write("name: %s\nbase_url: %s\nedition: audit\n" % (name, base))
+    run([herald, "snapshot", "import-site", folder, "--base-url", base, "--tenant", name, "--project", work, "--date", DATE])
+    # The same project without plugins: what loading the crawl and writing cost, to subtract from the build's CPU.
+    os.makedirs(os.path.join(work, "load-only"))
+    with open(os.path.join(work, "load-only", "herald.yml"), "w") as f:
+        f.write("output_dir: out\neditions:\n  audit:\n    plugins: []\n")
+    os.symlink(os.path.join(work, "snapshots"), os.path.join(work, "load-only", "snapshots"))
     files = []
-    for root, _, names in os.walk(DOCS):
+    for root, _, names in os.walk(folder):
         files += [os.path.join(root, n) for n in names if n.endswith(".html")]
     return sorted(files)
 
@@ -55,20 +71,30 @@ def child_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def xmllint(files):
-    """Wall and CPU (user + sys) seconds of one xmllint over all files."""
+def xmllint(files, setting):
+    """Wall and CPU seconds of xmllint over all files: one pinned process, or two processes over the halves."""
     cpu = child_cpu()
     start = time.perf_counter()
     # Exit status 1 only reports HTML the parser had to repair; the files are still parsed.
-    subprocess.run(["xmllint", "--html", "--noout"] + files, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if setting == "1core":
+        subprocess.run(SETTINGS[setting][0] + ["xmllint", "--html", "--noout"] + files,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        halves = [files[0::2], files[1::2]]
+        processes = [subprocess.Popen(["xmllint", "--html", "--noout"] + h, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                     for h in halves]
+        for p in processes:
+            p.wait()
     return time.perf_counter() - start, child_cpu() - cpu
 
 
-def herald_build(herald, work, out):
+def herald_build(herald, work, out, name, setting):
+    prefix, jobs = SETTINGS[setting]
     shutil.rmtree(out, ignore_errors=True)
     cpu = child_cpu()
     start = time.perf_counter()
-    result = run([herald, "build", "--project", work, "--out", out, "--now", NOW, "--log-format", "json"])
+    result = run(prefix + [herald, "build", "--project", work, "--out", out, "--now", NOW, "--log-format", "json",
+                           "--jobs", str(jobs)])
     wall = time.perf_counter() - start
     cpu = child_cpu() - cpu
     plugins = {}
@@ -77,11 +103,9 @@ def herald_build(herald, work, out):
         if event.get("event") == "plugin_finished":
             plugins[event["plugin"]] = event["seconds"]
         if event.get("event") == "tenant_finished" and event.get("status") != "built":
-            sys.exit("the pydocs tenant failed: %s" % event.get("message"))
-    # Every page has a file:/// canonical, so none is indexable and no sitemap.xml is written; robots.txt always is.
-    if not os.path.exists(os.path.join(out, "pydocs", "reports", "seo", "findings.json")) or \
-            not os.path.exists(os.path.join(out, "pydocs", "site", "robots.txt")):
-        sys.exit("the seo report or robots.txt is missing from the output")
+            sys.exit("the %s tenant failed: %s" % (name, event.get("message")))
+    if "load-only" not in work and not os.path.exists(os.path.join(out, name, "reports", "seo", "findings.json")):
+        sys.exit("the seo report is missing from the output")
     return plugins.get("seo", 0.0), plugins.get("sitemap", 0.0), wall, cpu
 
 
@@ -92,50 +116,69 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json")
     parser.add_argument("--compare", help="another herald binary to time in the same runs (e.g. the previous commit)")
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: both")
+    parser.add_argument("--setting", action="append", choices=sorted(SETTINGS), help="default: both")
     args = parser.parse_args()
-    if not os.path.isdir(DOCS):
-        sys.exit("bench-seo: %s is missing (apt-get install python3.11-doc)" % DOCS)
-    work = os.path.abspath(args.work)
-    files = project(work, args.herald)
-    pages = len(files)
-    samples = {"xmllint": [], "xmllint_cpu": [], "seo": [], "sitemap": [], "audit": [], "build": [], "build_cpu": []}
-    if args.compare:
-        samples.update({"compare_seo": [], "compare_sitemap": [], "compare_audit": []})
-    herald_build(args.herald, work, os.path.join(work, "out-warmup"))  # warm the page cache
-    for n in range(args.runs):
-        wall, cpu = xmllint(files)
-        samples["xmllint"].append(wall)
-        samples["xmllint_cpu"].append(cpu)
-        seo, sitemap, wall, cpu = herald_build(args.herald, work, os.path.join(work, "out-%d" % n))
-        samples["build_cpu"].append(cpu)
-        samples["seo"].append(seo)
-        samples["sitemap"].append(sitemap)
-        samples["audit"].append(seo + sitemap)
-        samples["build"].append(wall)
-        if args.compare:
-            seo, sitemap, _, _ = herald_build(args.compare, work, os.path.join(work, "out-compare-%d" % n))
-            samples["compare_seo"].append(seo)
-            samples["compare_sitemap"].append(sitemap)
-            samples["compare_audit"].append(seo + sitemap)
-    median = {k: statistics.median(v) for k, v in samples.items()}
-    ratio = median["audit"] / median["xmllint"]
-    print("SEO benchmark: %d HTML pages of the Python 3.11 docs, median of %d runs" % (pages, args.runs))
-    print("%-34s %8s %10s" % ("", "wall s", "pages/s"))
-    print("%-34s %8.2f %10.0f" % ("xmllint --html --noout (parse only)", median["xmllint"], pages / median["xmllint"]))
-    print("%-34s %8.2f %10.0f" % ("herald seo plugin", median["seo"], pages / median["seo"] if median["seo"] else 0))
-    print("%-34s %8.2f %10.0f" % ("herald sitemap plugin", median["sitemap"], pages / median["sitemap"] if median["sitemap"] else 0))
-    print("%-34s %8.2f %10.0f" % ("herald audit (seo + sitemap)", median["audit"], pages / median["audit"]))
-    print("%-34s %8.2f %10.0f" % ("herald build (load + plugins + write)", median["build"], pages / median["build"]))
-    print("audit / parse-only: %.2fx (target <= 1.5x): %s" % (ratio, "met" if ratio <= 1.5 else "NOT met"))
-    print("CPU seconds (user + sys): xmllint %.2f, whole herald build %.2f (%.2fx; the build also loads, reports and writes)" % (
-        median["xmllint_cpu"], median["build_cpu"], median["build_cpu"] / median["xmllint_cpu"]))
-    if args.compare:
-        print("%s: seo %.2f s, sitemap %.2f s, audit %.2f s = %.2fx parse-only" % (
-            args.compare, median["compare_seo"], median["compare_sitemap"], median["compare_audit"],
-            median["compare_audit"] / median["xmllint"]))
+    if shutil.which("taskset") is None:
+        sys.exit("bench-seo: taskset is missing (util-linux)")
+    corpora = args.corpus or ["pydocs", "handbook"]
+    settings = args.setting or ["1core", "2cores"]
+    results = {}
+    for name in corpora:
+        folder, _, package = CORPORA[name]
+        if not os.path.isdir(folder):
+            sys.exit("bench-seo: %s is missing (apt-get install %s)" % (folder, package))
+        work = os.path.join(os.path.abspath(args.work), name)
+        files = project(work, args.herald, name)
+        herald_build(args.herald, work, os.path.join(work, "out-warmup"), name, "2cores")  # warm the page cache
+        for setting in settings:
+            keys = ["xmllint", "xmllint_cpu", "seo", "sitemap", "audit", "build", "build_cpu", "load_cpu", "audit_cpu"]
+            if args.compare:
+                keys += ["compare_audit", "compare_build_cpu", "compare_audit_cpu"]
+            samples = {k: [] for k in keys}
+            for n in range(args.runs):
+                wall, cpu = xmllint(files, setting)
+                samples["xmllint"].append(wall)
+                samples["xmllint_cpu"].append(cpu)
+                seo, sitemap, wall, cpu = herald_build(args.herald, work, os.path.join(work, "out"), name, setting)
+                samples["seo"].append(seo)
+                samples["sitemap"].append(sitemap)
+                samples["audit"].append(seo + sitemap)
+                samples["build"].append(wall)
+                samples["build_cpu"].append(cpu)
+                load_cpu = herald_build(args.herald, os.path.join(work, "load-only"), os.path.join(work, "out-load"), name, setting)[3]
+                samples["load_cpu"].append(load_cpu)
+                samples["audit_cpu"].append(cpu - load_cpu)
+                if args.compare:
+                    seo, sitemap, _, cpu = herald_build(args.compare, work, os.path.join(work, "out-compare"), name, setting)
+                    samples["compare_audit"].append(seo + sitemap)
+                    samples["compare_build_cpu"].append(cpu)
+                    samples["compare_audit_cpu"].append(cpu - load_cpu)
+            median = {k: statistics.median(v) for k, v in samples.items()}
+            ratio = median["audit"] / median["xmllint"]
+            results["%s/%s" % (name, setting)] = {"pages": len(files), "median_seconds": median, "samples": samples, "ratio": ratio}
+            pages = len(files)
+            print("%s, %s: %d HTML pages, median of %d runs (load average %.1f)" % (name, setting, pages, args.runs, os.getloadavg()[0]))
+            print("  %-36s %7.2f s %6.0f pages/s  CPU %.2f s" % ("xmllint --html --noout (parse only)", median["xmllint"],
+                                                                 pages / median["xmllint"], median["xmllint_cpu"]))
+            print("  %-36s %7.2f s %6.0f pages/s" % ("herald audit (seo %.2f + sitemap %.2f)" % (median["seo"], median["sitemap"]),
+                                                     median["audit"], pages / median["audit"]))
+            print("  %-36s %7.2f s %6.0f pages/s  CPU %.2f s (%.2fx xmllint's)" % (
+                "herald build (load + plugins + write)", median["build"], pages / median["build"], median["build_cpu"],
+                median["build_cpu"] / median["xmllint_cpu"]))
+            cpu_ratio = median["audit_cpu"] / median["xmllint_cpu"]
+            results["%s/%s" % (name, setting)]["cpu_ratio"] = cpu_ratio
+            target = " (target <= 1.5x): %s" % ("met" if ratio <= 1.5 else "NOT met") if setting == "1core" else ""
+            print("  audit / parse-only: %.2fx wall%s" % (ratio, target))
+            print("  audit CPU (build %.2f - load-only build %.2f) = %.2f s: %.2fx xmllint's CPU" % (
+                median["build_cpu"], median["load_cpu"], median["audit_cpu"], cpu_ratio))
+            if args.compare:
+                print("  %s: audit %.2f s = %.2fx parse-only, build CPU %.2f s, audit CPU %.2f s = %.2fx" % (
+                    args.compare, median["compare_audit"], median["compare_audit"] / median["xmllint"], median["compare_build_cpu"],
+                    median["compare_audit_cpu"], median["compare_audit_cpu"] / median["xmllint_cpu"]))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"pages": pages, "runs": args.runs, "median_seconds": median, "samples": samples, "ratio": ratio}, f, indent=2, sort_keys=True)
+            json.dump(results, f, indent=2, sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,12 @@ enum AnchorAudit {
         "sv": ["här", "klicka här", "läs mer", "mer", "mer info", "mer information"],
         "de": ["hier klicken", "klicke hier", "klicken sie hier", "hier", "mehr", "mehr erfahren", "mehr infos",
                "mehr informationen", "weiterlesen", "weiter", "dieser link", "link"],
-        "ta": ["அடுத்த பக்கம்", "மேலும்", "இங்கே கிளிக் செய்யவும்", "மேலும் படிக்க", "இங்கே"],
-        "fa": ["اطلاعات بیشتر", "اینجا", "بیشتر بخوانید", "کلیک کنید", "اینجا کلیک کنید", "بیشتر"],
+        // Tamil and Persian: Lighthouse translates its English list (click here, learn more, more, here, this,
+        // start, go, information); the entries recalled from its source are merged with the ones Herald had.
+        "ta": ["அடுத்த பக்கம்", "மேலும்", "இங்கே கிளிக் செய்யவும்", "மேலும் படிக்க", "இங்கே", "மேலும் அறிய", "இது", "தொடங்கு",
+               "போ"],
+        "fa": ["اطلاعات بیشتر", "اینجا", "بیشتر بخوانید", "کلیک کنید", "اینجا کلیک کنید", "بیشتر", "اطلاعات", "این",
+               "اینجا بزنید", "برو", "بیشتر بدانید", "شروع"],
     ]
 
     static func findings(url: String, facts: PageFacts, settings: SEOSettings) -> [SEOFinding] {
@@ -33,7 +37,7 @@ enum AnchorAudit {
     }
 
     static func attribute(_ item: PageFacts.Item, _ name: String) -> String? {
-        item.attributes.first { $0.name == name }?.value
+        item.attribute(name)
     }
 
     /// Every language's list, for links whose language is unknown (built once, not per page).

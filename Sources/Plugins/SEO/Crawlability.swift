@@ -49,7 +49,7 @@ public enum Crawlability {
     public static func sources(_ facts: PageFacts, headers: [(name: String, value: String)]) -> [Source] {
         var out: [Source] = []
         for meta in facts.robotsMeta {
-            let name = (meta.attributes.first { $0.name == "name" }?.value ?? "robots").lowercased()
+            let name = (meta.attribute("name") ?? "robots").lowercased()
             out.append(Source(agent: name == "robots" ? nil : name, evidence: meta.tag, line: meta.line,
                               directives: tokens(meta.value ?? "")))
         }
@@ -133,9 +133,11 @@ public enum Crawlability {
     }
 
     /// The verdict for every crawler. `robots` is the site's robots.txt when the page is on its origin.
-    public static func verdict(_ sources: [Source], url: String, now: Date?, robots: RobotsMatcher?) -> Verdict {
+    /// `agents` limits the crawlers judged (all five by default; `[nil]` is the generic crawler alone).
+    public static func verdict(_ sources: [Source], url: String, now: Date?, robots: RobotsMatcher?,
+                               agents: [String?] = [nil] + Crawlability.agents.map(Optional.some)) -> Verdict {
         var blocks: [(agent: String?, reasons: [Block])] = []
-        for agent in [nil] + agents.map(Optional.some) {
+        for agent in agents {
             let specific = agent.map { name in sources.filter { $0.agent == name } } ?? []
             let applying = specific.isEmpty ? sources.filter { $0.agent == nil } : specific
             var reasons: [Block] = []

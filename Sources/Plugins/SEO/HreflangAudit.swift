@@ -17,7 +17,7 @@ public enum HreflangAudit {
     public static func entries(_ facts: PageFacts, headers: [(name: String, value: String)]) -> [Entry] {
         var out: [Entry] = []
         for link in facts.hreflangLinks {
-            let code = link.attributes.first { $0.name == "hreflang" }?.value ?? ""
+            let code = link.attribute("hreflang") ?? ""
             out.append(entry(code: code, href: link.value, evidence: link.tag, line: link.line))
         }
         for header in headers where header.name == "link" {

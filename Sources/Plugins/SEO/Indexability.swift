@@ -52,10 +52,18 @@ public enum Indexability {
         return WebURL(href).resolved(against: pageURL).normalized
     }
 
-    /// Indexable = HTML, status 200, no noindex directive, and a canonical that is absent or points at the page itself.
-    public static func isIndexable(_ page: CrawledPage, facts: PageFacts) -> Bool {
+    /// Indexable = HTML, status 200, Googlebot not kept out by a directive, and a canonical that is absent or points at
+    /// the page itself. Googlebot's directives are those addressed to it (`<meta name="googlebot">`,
+    /// `X-Robots-Tag: googlebot: …`) when there are any, else the generic ones, as `Crawlability` reads them: `noindex`,
+    /// `none`, or an `unavailable_after` date before `now` (nil: not judged). This is the check behind Search
+    /// Console's "Submitted URL marked noindex".
+    public static func isIndexable(_ page: CrawledPage, facts: PageFacts, now: Date? = nil) -> Bool {
         guard page.status == 200, page.isHTML else { return false }
-        if !noindexDirectives(facts, page: page).isEmpty { return false }
+        let sources = Crawlability.sources(facts, headers: page.headers)
+        if !sources.isEmpty {
+            let verdict = Crawlability.verdict(sources, url: page.url, now: now, robots: nil, agents: ["googlebot"])
+            if !verdict.blockedAgents.isEmpty { return false }
+        }
         let url = WebURL(page.url).normalized
         if let canonical = canonical(facts, pageURL: url), canonical != url { return false }
         return true

@@ -8,6 +8,8 @@ public struct PageAnalysis: Sendable {
     public var charset: HTMLCharset.Detected
     /// Why the body could not be read cleanly in its charset (a finding), nil when it could.
     public var charsetProblem: String?
+    /// What the source bytes of `<head>` show (elements that end it early, where the charset is declared).
+    public var head: HeadSource
 
     /// Decodes the body to UTF-8 (charset from the Content-Type header, a BOM or `<meta charset>`) and parses it.
     public init(page: CrawledPage) {
@@ -15,6 +17,7 @@ public struct PageAnalysis: Sendable {
         facts = PageFacts(html: decoded.utf8)
         charset = decoded.charset
         charsetProblem = decoded.problem
+        head = HeadSource(decoded.utf8)
     }
 
     static let memoKind = "seo.page-analysis"

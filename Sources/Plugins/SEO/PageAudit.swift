@@ -9,8 +9,12 @@ public enum PageAudit {
     public static func findings(page: CrawledPage, analysis: PageAnalysis, settings: SEOSettings, now: Date? = nil,
                                 robots: RobotsMatcher? = nil) -> [SEOFinding] {
         var out = findings(url: page.url, page: page, facts: analysis.facts, settings: settings)
-        out += Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now, robots: robots,
-                                     enabled: settings.enabledRules)
+        let crawlability = Crawlability.findings(url: page.url, facts: analysis.facts, headers: page.headers, now: now,
+                                                 robots: robots, enabled: settings.enabledRules)
+        // A noindex that robots-blocked-all or -some already reports is not reported again as robots-noindex.
+        let reported = Set(crawlability.filter { $0.rule == .robotsBlockedAll || $0.rule == .robotsBlockedSome }.map(\.evidence))
+        out.removeAll { $0.rule == .robotsNoindex && reported.contains($0.evidence) }
+        out += crawlability
         out += AnchorAudit.findings(url: page.url, facts: analysis.facts, settings: settings)
         out += SecurityAudit.findings(url: page.url, facts: analysis.facts, enabled: settings.enabledRules)
         if settings.enabledRules.contains(.canonicalHeaderConflict), page.header("link") != nil {
@@ -19,6 +23,9 @@ public enum PageAudit {
         if settings.enabledRules.contains(.hreflangInvalid), !analysis.facts.hreflangLinks.isEmpty || page.header("link") != nil {
             out += HreflangAudit.pageFindings(url: page.url, entries: HreflangAudit.entries(analysis.facts, headers: page.headers))
         }
+        var list = FindingList(url: page.url, enabled: settings.enabledRules)
+        DocumentAudit.sourceFindings(facts: analysis.facts, analysis: analysis, contentType: page.header("content-type"), into: &list)
+        out += list.findings
         if let problem = analysis.charsetProblem, settings.enabledRules.contains(.encodingInvalid) {
             let evidence = page.header("content-type").map { "Content-Type: " + $0 } ?? "charset " + analysis.charset.label
             out.append(SEOFinding(rule: .encodingInvalid, url: page.url, line: nil, evidence: evidence, message: problem))
@@ -43,6 +50,14 @@ public enum PageAudit {
                 let length = TextNormalization.length(text)
                 if length > settings.titleMaxLength {
                     add(.titleTooLong, title.line, text, "title is \(length) characters long (maximum \(settings.titleMaxLength))")
+                } else if length < settings.titleMinLength {
+                    add(.titleTooShort, title.line, text, "title is \(length) characters long (minimum \(settings.titleMinLength))")
+                }
+                let pixels = SERPWidth.pixels(text, size: SERPWidth.titleFontSize)
+                if pixels > Double(settings.titleMaxPixels) {
+                    add(.titleTooWide, title.line, text, "title is \(Int(pixels.rounded())) px wide in 20 px Arial (maximum \(settings.titleMaxPixels))")
+                } else if pixels < Double(settings.titleMinPixels) {
+                    add(.titleTooNarrow, title.line, text, "title is \(Int(pixels.rounded())) px wide in 20 px Arial (minimum \(settings.titleMinPixels))")
                 }
             }
             if facts.titles.count > 1 {
@@ -59,9 +74,21 @@ public enum PageAudit {
         let descriptions = facts.descriptions.filter { !($0.value ?? "").isEmpty }
         if let description = descriptions.first?.value {
             let length = TextNormalization.length(description)
+            let line = descriptions[0].line
             if length > settings.descriptionMaxLength {
-                add(.descriptionTooLong, descriptions[0].line, description,
+                add(.descriptionTooLong, line, description,
                     "meta description is \(length) characters long (maximum \(settings.descriptionMaxLength))")
+            } else if length < settings.descriptionMinLength {
+                add(.descriptionTooShort, line, description,
+                    "meta description is \(length) characters long (minimum \(settings.descriptionMinLength))")
+            }
+            let pixels = SERPWidth.pixels(description, size: SERPWidth.descriptionFontSize)
+            if pixels > Double(settings.descriptionMaxPixels) {
+                add(.descriptionTooWide, line, description,
+                    "meta description is \(Int(pixels.rounded())) px wide in 14 px Arial (maximum \(settings.descriptionMaxPixels))")
+            } else if pixels < Double(settings.descriptionMinPixels) {
+                add(.descriptionTooNarrow, line, description,
+                    "meta description is \(Int(pixels.rounded())) px wide in 14 px Arial (minimum \(settings.descriptionMinPixels))")
             }
         } else if let empty = facts.descriptions.first {
             add(.descriptionMissing, empty.line, empty.tag, "the meta description has no content")
@@ -70,12 +97,13 @@ public enum PageAudit {
         }
 
         // h1
-        if facts.h1s.isEmpty {
+        let h1s = facts.h1s
+        if h1s.isEmpty {
             let body = facts.bodyTag ?? facts.htmlTag
             add(.h1Missing, body.line, body.tag, "no <h1> heading")
-        } else if facts.h1s.count > 1 {
-            for h1 in facts.h1s {
-                add(.h1Multiple, h1.line, h1.value ?? "", "\(facts.h1s.count) <h1> headings on the page")
+        } else if h1s.count > 1 {
+            for h1 in h1s {
+                add(.h1Multiple, h1.line, h1.value ?? "", "\(h1s.count) <h1> headings on the page")
             }
         }
 
@@ -134,6 +162,12 @@ public enum PageAudit {
                     "\(facts.viewports.count) viewport tags (lines \(lines))")
             }
         }
+
+        var list = FindingList(url: url, enabled: enabled)
+        HeadingAudit.findings(facts, settings: settings, into: &list)
+        DocumentAudit.findings(url: url, facts: facts, settings: settings, into: &list)
+        SocialAudit.findings(url: url, facts: facts, into: &list)
+        out += list.findings
 
         // Robots
         if let page {

@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 
 /// What the audit (and the sitemap) need to know about one HTML document, collected in one walk of its tree.
@@ -5,7 +6,9 @@ public struct PageFacts: Sendable, Equatable {
     /// An element of interest: its start tag as evidence, its line, and the value the rules look at.
     public struct Item: Sendable, Hashable {
         public var name: String
-        public var attributes: [HTMLAttribute]
+        /// The attributes as `name NUL value NUL …` bytes (names lower-cased; libxml2's values hold no NUL): one
+        /// allocation per element, where an array of `HTMLAttribute` took one per attribute value and name as well.
+        var packedAttributes: [UInt8]
         public var line: Int
         /// Text content (collapsed) for title/h1, `content` for meta, `href` for links, `alt` for images.
         public var value: String?
@@ -17,10 +20,60 @@ public struct PageFacts: Sendable, Equatable {
         }
 
         public init(name: String, attributes: [HTMLAttribute], line: Int, value: String?) {
+            var packed: [UInt8] = []
+            for attribute in attributes {
+                packed += attribute.name.utf8
+                packed.append(0)
+                packed += attribute.value.utf8
+                packed.append(0)
+            }
+            self.init(name: name, packedAttributes: packed, line: line, value: value)
+        }
+
+        init(name: String, packedAttributes: [UInt8], line: Int, value: String?) {
             self.name = name
-            self.attributes = attributes
+            self.packedAttributes = packedAttributes
             self.line = line
             self.value = value
+        }
+
+        /// The attributes in source order.
+        public var attributes: [HTMLAttribute] {
+            var out: [HTMLAttribute] = []
+            let bytes = packedAttributes
+            var i = 0
+            while i < bytes.count {
+                let nameStart = i
+                while bytes[i] != 0 { i += 1 }
+                let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+                i += 1
+                let valueStart = i
+                while bytes[i] != 0 { i += 1 }
+                out.append(HTMLAttribute(name: name, value: String(decoding: bytes[valueStart..<i], as: UTF8.self)))
+                i += 1
+            }
+            return out
+        }
+
+        /// The value of the first attribute called `name` (lower case), nil when absent; read from the packed bytes.
+        public func attribute(_ name: String) -> String? {
+            var name = name
+            return name.withUTF8 { wanted in
+                packedAttributes.withUnsafeBufferPointer { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        let nameStart = i
+                        while bytes[i] != 0 { i += 1 }
+                        let matches = i - nameStart == wanted.count && memcmp(bytes.baseAddress! + nameStart, wanted.baseAddress!, wanted.count) == 0
+                        i += 1
+                        let valueStart = i
+                        while bytes[i] != 0 { i += 1 }
+                        if matches { return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<i]), as: UTF8.self) }
+                        i += 1
+                    }
+                    return nil
+                }
+            }
         }
 
         /// The start tag (attributes in source order), for evidence. Built on demand: most links never need it.
@@ -53,13 +106,27 @@ public struct PageFacts: Sendable, Equatable {
     public var jsonLD: [Item] = []
     /// `<link rel="canonical">`, value = `href`.
     public var canonicals: [Item] = []
-    public var h1s: [Item] = []
+    /// `<h1>`…`<h6>` outside SVG/MathML in document order, name = `h1`…, value = collapsed text (the `alt` of the
+    /// images inside when it has no text).
+    public var headings: [Item] = []
+    public var h1s: [Item] { headings.filter { $0.name == "h1" } }
+    /// `<meta property|name="og:…">` and `<meta name|property="twitter:…">`, value = `content`.
+    public var socialTags: [SocialTag] = []
+    /// Words in `<body>` (see `WordCounter`); nil when the document has no `<body>` element.
+    public var wordCount: Int?
     /// `<img>`, value = `alt` (nil when the attribute is absent).
     public var images: [Item] = []
     /// `<a href>` and `<area href>`, value = `href`.
     public var links: [Item] = []
     /// The first `<base href>`, which changes how relative links resolve.
     public var baseHref: String?
+
+    /// An Open Graph or Twitter card property.
+    public struct SocialTag: Sendable, Hashable {
+        /// The property, lower-cased: `og:title`, `twitter:card`…
+        public var key: String
+        public var item: Item
+    }
 
     public init() {}
 
@@ -86,17 +153,21 @@ public struct PageFacts: Sendable, Equatable {
         var foreignDepth = 0
         /// Depth inside `<head>`.
         var headDepth = 0
+        /// Index in `facts.headings` of the heading being walked, and the depth of nested headings.
+        var openHeading: Int?
+        var headingDepth = 0
 
         mutating func root(_ element: HTMLElementView) {
-            htmlTag = Item(name: element.name, attributes: element.attributes, line: element.line,
+            htmlTag = Item(name: element.name, packedAttributes: element.packedAttributes, line: element.line,
                            value: element[attribute: "lang"])
         }
 
         mutating func enter(_ element: HTMLElementView) -> Bool {
             let tag = element.tag
             if tag != .other {
-                note(tag, attribute: { element[attribute: $0] }, text: { element.textContent },
-                     item: { Item(name: tag.name, attributes: element.attributes, line: element.line, value: $0) })
+                note(tag, attribute: { element[attribute: $0] }, text: { element.collapsedText }, raw: { element.textContent },
+                     words: { element.wordCount },
+                     item: { Item(name: tag.name, packedAttributes: element.packedAttributes, line: element.line, value: $0) })
                 if tag == .svg || tag == .math { foreignDepth += 1 }
                 if tag == .head { headDepth += 1 }
             }
@@ -107,35 +178,63 @@ public struct PageFacts: Sendable, Equatable {
             let tag = element.tag
             if tag == .svg || tag == .math { foreignDepth -= 1 }
             if tag == .head { headDepth -= 1 }
+            if tag.headingLevel != nil { closeHeading() }
+        }
+
+        private mutating func closeHeading() {
+            if headingDepth > 0 { headingDepth -= 1 }
+            if headingDepth == 0 { openHeading = nil }
         }
 
         /// The tree form: the same rules over `HTMLElement` children.
         mutating func visit(_ element: HTMLElement) {
             for case let .element(child) in element.children {
                 let tag = HTMLTag(name: child.name)
-                note(tag, attribute: { child[attribute: $0] }, text: { child.textContent }, item: { Item(child, value: $0) })
+                note(tag, attribute: { child[attribute: $0] }, text: { TextNormalization.collapse(child.textContent) },
+                     raw: { child.textContent }, words: { child.wordCount },
+                     item: { Item(child, value: $0) })
                 let foreign = tag == .svg || tag == .math
                 if foreign { foreignDepth += 1 }
                 if tag == .head { headDepth += 1 }
                 if !child.children.isEmpty { visit(child) }
                 if foreign { foreignDepth -= 1 }
                 if tag == .head { headDepth -= 1 }
+                if tag.headingLevel != nil { closeHeading() }
             }
         }
 
-        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String,
+        /// `text` gives the element's text collapsed (`TextNormalization.collapse`), `raw` as it is.
+        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String, raw: () -> String,
+                                   words: () -> Int,
                                    item: (String?) -> Item) {
             let foreign = foreignDepth > 0
             switch tag {
             case .head:
                 if facts.headTag == nil { facts.headTag = item(nil) }
             case .body:
-                if facts.bodyTag == nil { facts.bodyTag = item(nil) }
+                if facts.bodyTag == nil {
+                    facts.bodyTag = item(nil)
+                    facts.wordCount = words()
+                }
             case .title where !foreign:
-                facts.titles.append(item(TextNormalization.collapse(text())))
-            case .h1 where !foreign:
-                facts.h1s.append(item(TextNormalization.collapse(text())))
+                facts.titles.append(item(text()))
+            case .h1 where !foreign, .h2 where !foreign, .h3 where !foreign, .h4 where !foreign, .h5 where !foreign,
+                 .h6 where !foreign:
+                headingDepth += 1
+                if openHeading == nil {
+                    openHeading = facts.headings.count
+                    facts.headings.append(item(text()))
+                }
+            case .h1, .h2, .h3, .h4, .h5, .h6:
+                headingDepth += 1
             case .meta:
+                if let key = attribute("property") ?? attribute("name"), let first = key.utf8.first,
+                   first | 0x20 == UInt8(ascii: "o") || first | 0x20 == UInt8(ascii: "t") {
+                    let lower = key.lowercased()
+                    if lower.hasPrefix("og:") || lower.hasPrefix("twitter:") {
+                        facts.socialTags.append(SocialTag(key: lower, item: item(attribute("content"))))
+                    }
+                }
                 if let metaName = attribute("name") {
                     let lower = metaName.lowercased()
                     if headDepth > 0, lower == "robots" || Crawlability.agents.contains(lower) {
@@ -162,11 +261,16 @@ public struct PageFacts: Sendable, Equatable {
                     }
                 }
             case .img:
-                facts.images.append(item(attribute("alt")))
+                let alt = attribute("alt")
+                facts.images.append(item(alt))
+                // An image in a heading with no text names the heading (as its accessible name would).
+                if let openHeading, let alt, facts.headings[openHeading].value?.isEmpty ?? true {
+                    facts.headings[openHeading].value = TextNormalization.collapse(alt)
+                }
                 noteHTTP(item, attribute("src"), attribute("srcset"))
             case .script:
                 if let type = attribute("type"), type.trimmingASCIISpace.lowercased() == "application/ld+json" {
-                    facts.jsonLD.append(item(text()))
+                    facts.jsonLD.append(item(raw()))
                 } else {
                     noteHTTP(item, attribute("src"))
                 }
@@ -181,7 +285,7 @@ public struct PageFacts: Sendable, Equatable {
             case .a:
                 if let href = attribute("href") {
                     var link = item(href)
-                    link.text = TextNormalization.collapse(text())
+                    link.text = text()
                     facts.links.append(link)
                 } else if attribute("onclick") != nil {
                     facts.clickAnchors.append(item(nil))

@@ -22,15 +22,16 @@ public struct SEOAudit: Sendable {
     public var depth: CrawlDepth
 
     /// Audits `crawl`'s pages, reusing (and filling) its memo of parsed pages.
-    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil, now: Date? = nil) {
-        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl, now: now)
+    public init(crawl: Crawl, settings: SEOSettings, baseURL: String, limit: Int? = nil, now: Date? = nil, jobs: Int? = nil) {
+        self.init(pages: crawl.pages, settings: settings, baseURL: baseURL, limit: limit, memo: crawl, now: now, jobs: jobs)
     }
 
     /// Audits `pages`. At most `limit` HTML pages are audited (the first by URL); the rest are listed in `skippedURLs`.
     /// `memo` is the crawl the pages come from, whose memo holds pages another plugin already parsed.
     /// `now` (the build's instant) decides whether `unavailable_after` dates have passed; nil leaves them unjudged.
+    /// `jobs` caps the threads that parse and check pages (nil: all cores).
     public init(pages: [CrawledPage], settings: SEOSettings, baseURL: String, limit: Int? = nil, memo: Crawl? = nil,
-                now: Date? = nil) {
+                now: Date? = nil, jobs: Int? = nil) {
         // The pages the audit looks at: 2xx HTML, one per URL, sorted.
         var seen = Set<String>()
         var candidates: [CrawledPage] = []
@@ -47,7 +48,7 @@ public struct SEOAudit: Sendable {
         // Parse each page once.
         let auditedPages = Array(audited)
         let robots = RobotsAudit.matcher(crawl: pages, baseURL: baseURL)
-        let perPage = ParallelMap.map(auditedPages.count) { index in
+        let perPage = ParallelMap.map(auditedPages.count, width: jobs) { index in
             let page = auditedPages[index]
             let analysis = PageAnalysis.of(page, in: memo)
             let pageRobots = robots.flatMap { WebURL(page.url).normalized.origin == $0.origin ? $0.matcher : nil }
@@ -65,11 +66,12 @@ public struct SEOAudit: Sendable {
         let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
         let redirects = RedirectAudit.redirects(pages)
         let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled,
-                                           redirects: redirects)
+                                           redirects: redirects, jobs: jobs)
         findings += RedirectAudit.chainFindings(redirects, pages: pages, enabled: enabled)
         findings += RedirectAudit.canonicalFindings(sitePages, crawl: index, redirects: redirects, enabled: enabled)
         findings += links.findings
         findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
+        if enabled.contains(.hreflangMissing) { findings += LanguageVersions.findings(sitePages) }
         if enabled.contains(.robotsTxtBlocked) {
             findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
         }

@@ -21,11 +21,13 @@ public struct SEOPlugin: Plugin {
         let settings = try SEOSettings.load(input.settings)
         let limit = input.limits[Self.pageLimitKey]
         let currentCrawl = input.snapshot.crawl ?? Crawl(pages: [])
-        let audit = SEOAudit(crawl: currentCrawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+        let audit = SEOAudit(crawl: currentCrawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now,
+                             jobs: input.jobs)
 
         func audited(_ crawl: Crawl) -> SEOAudit {
             AuditTrend.reuseAnalyses(into: crawl, from: currentCrawl)
-            return SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now)
+            return SEOAudit(crawl: crawl, settings: settings, baseURL: input.tenant.baseURL, limit: limit, now: input.now,
+                            jobs: input.jobs)
         }
         var comparison: AuditComparison?
         var previousAudit: (date: String, audit: SEOAudit)?

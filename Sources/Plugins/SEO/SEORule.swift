@@ -59,6 +59,32 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case linkBroken = "link-broken"
     case linkNotCrawled = "link-not-crawled"
     case encodingInvalid = "encoding-invalid"
+    case titleTooShort = "title-too-short"
+    case titleTooWide = "title-too-wide"
+    case titleTooNarrow = "title-too-narrow"
+    case descriptionTooShort = "description-too-short"
+    case descriptionTooWide = "description-too-wide"
+    case descriptionTooNarrow = "description-too-narrow"
+    case h1TooLong = "h1-too-long"
+    case h2TooLong = "h2-too-long"
+    case h1NotFirst = "h1-not-first"
+    case headingEmpty = "heading-empty"
+    case headingDuplicate = "heading-duplicate"
+    case urlTooLong = "url-too-long"
+    case imageAltTooLong = "image-alt-too-long"
+    case contentLow = "content-low"
+    case htmlLangInvalid = "html-lang-invalid"
+    case viewportInvalid = "viewport-invalid"
+    case headInvalidElement = "head-invalid-element"
+    case charsetMissing = "charset-missing"
+    case charsetLate = "charset-late"
+    case charsetNotUTF8 = "charset-not-utf8"
+    case ogMissing = "og-missing"
+    case ogIncomplete = "og-incomplete"
+    case ogInvalid = "og-invalid"
+    case twitterCardMissing = "twitter-card-missing"
+    case twitterCardInvalid = "twitter-card-invalid"
+    case hreflangMissing = "hreflang-missing"
 
     public var id: String { rawValue }
 
@@ -72,9 +98,11 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
              .imageAltMissing, .canonicalRelative, .htmlLangMissing, .viewportMissing, .viewportDuplicate,
              .robotsNoindex, .robotsTxtBlocked, .linkNotCrawled, .encodingInvalid, .robotsBlockedSome, .linkText,
              .crawlableAnchors, .hreflangReturnMissing, .hreflangTargetInvalid,
-             .redirectChain, .canonicalTargetInvalid, .orphanPage, .contentDuplicate, .nearDuplicate: .warning
+             .redirectChain, .canonicalTargetInvalid, .orphanPage, .contentDuplicate, .nearDuplicate,
+             .titleTooWide, .headingEmpty, .htmlLangInvalid, .viewportInvalid, .headInvalidElement, .charsetMissing, .charsetLate, .ogIncomplete, .ogInvalid, .twitterCardInvalid, .hreflangMissing: .warning
         case .descriptionTooLong, .h1Multiple, .imageAltEmpty, .canonicalMissing, .robotsDirective, .hreflangSelfMissing,
-             .linkRedirect, .crawlDepth: .notice
+             .linkRedirect, .crawlDepth,
+             .titleTooShort, .titleTooNarrow, .descriptionTooShort, .descriptionTooWide, .descriptionTooNarrow, .h1TooLong, .h2TooLong, .h1NotFirst, .headingDuplicate, .urlTooLong, .imageAltTooLong, .contentLow, .charsetNotUTF8, .ogMissing, .twitterCardMissing: .notice
         }
     }
 
@@ -126,6 +154,32 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .linkBroken: "Broken internal link"
         case .linkNotCrawled: "Internal link to a URL not in the crawl"
         case .encodingInvalid: "Body not readable in its charset"
+        case .titleTooShort: "Title too short"
+        case .titleTooWide: "Title too wide"
+        case .titleTooNarrow: "Title too narrow"
+        case .descriptionTooShort: "Meta description too short"
+        case .descriptionTooWide: "Meta description too wide"
+        case .descriptionTooNarrow: "Meta description too narrow"
+        case .h1TooLong: "h1 too long"
+        case .h2TooLong: "h2 too long"
+        case .h1NotFirst: "h1 is not the first heading"
+        case .headingEmpty: "Empty heading"
+        case .headingDuplicate: "Repeated heading"
+        case .urlTooLong: "URL too long"
+        case .imageAltTooLong: "alt text too long"
+        case .contentLow: "Low content"
+        case .htmlLangInvalid: "Invalid html lang"
+        case .viewportInvalid: "Invalid viewport"
+        case .headInvalidElement: "Invalid element in <head>"
+        case .charsetMissing: "Charset not declared"
+        case .charsetLate: "Charset declared too late"
+        case .charsetNotUTF8: "Charset is not UTF-8"
+        case .ogMissing: "No Open Graph tags"
+        case .ogIncomplete: "Open Graph tags incomplete"
+        case .ogInvalid: "Invalid Open Graph tag"
+        case .twitterCardMissing: "No twitter:card"
+        case .twitterCardInvalid: "Invalid Twitter card"
+        case .hreflangMissing: "Language versions without hreflang"
         }
     }
 
@@ -177,6 +231,32 @@ public enum SEORule: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         case .linkBroken: "A link to a URL on the same site that answered with status 400 or above."
         case .linkNotCrawled: "A link to a URL on the same site, inside the crawled scope, that the crawl has no response for (for a folder import: the file does not exist)."
         case .encodingInvalid: "The page's bytes are not valid in the charset it declares (Content-Type header, byte order mark or <meta charset>; UTF-8 when none), or the charset is one Herald cannot read. Browsers show replacement characters (�) and search engines may index garbled text. The audit reads the page with the bad bytes replaced."
+        case .titleTooShort: "The title is shorter than title_min_length characters (30 by default, as Screaming Frog): it uses little of the room search results give it."
+        case .titleTooWide: "The title is wider than title_max_pixels (561 px by default, as Screaming Frog) when set in Arial at 20 px, the font and size of Google's result titles, so results cut it off. Widths come from Herald's bundled advance-width table of Liberation Sans, metric-compatible with Arial."
+        case .titleTooNarrow: "The title is narrower than title_min_pixels (200 px by default) in Arial at 20 px: a short title leaves room in search results unused."
+        case .descriptionTooShort: "The meta description is shorter than description_min_length characters (70 by default, as Screaming Frog)."
+        case .descriptionTooWide: "The meta description is wider than description_max_pixels (985 px by default, as Screaming Frog) in Arial at 14 px, the font and size of Google's snippets, so snippets cut it off."
+        case .descriptionTooNarrow: "The meta description is narrower than description_min_pixels (400 px by default) in Arial at 14 px."
+        case .h1TooLong: "An <h1> is longer than h1_max_length characters (70 by default, as Screaming Frog)."
+        case .h2TooLong: "An <h2> is longer than h2_max_length characters (70 by default, as Screaming Frog)."
+        case .h1NotFirst: "The page has an <h1>, but another heading comes before it, so the outline does not start with the main topic."
+        case .headingEmpty: "An <h1>…<h6> has neither text nor an image with alt text: screen readers announce an empty heading and search engines learn nothing from it."
+        case .headingDuplicate: "The same <h1> or <h2> text appears more than once on the page, so the headings do not tell its sections apart."
+        case .urlTooLong: "The page's URL is longer than url_max_length characters (115 by default, as Screaming Frog). Long URLs are cut in search results and hard to share."
+        case .imageAltTooLong: "An <img> has alt text longer than alt_max_length characters (100 by default, as Screaming Frog); screen readers read it all, and a caption may suit it better."
+        case .contentLow: "The <body> has fewer than min_word_count words (200 by default, as Screaming Frog), counting each CJK character as a word and leaving out scripts, styles and SVG. Thin pages rarely rank."
+        case .htmlLangInvalid: "<html lang> is not a valid BCP 47 language tag with a real ISO 639-1 language (and ISO 3166-1 region), so browsers, screen readers and search engines cannot use it."
+        case .viewportInvalid: "The <meta name=\"viewport\"> content has neither width nor initial-scale (Lighthouse's viewport audit), has a width or initial-scale that is not valid, or disables zooming (user-scalable=no, maximum-scale below 5), which keeps visitors with low vision from enlarging text."
+        case .headInvalidElement: "An element that does not belong in <head> (anything but title, meta, link, style, script, noscript, base and template), or stray text, ends the head early: browsers and Google read it, and everything after it, as body content, so a canonical, hreflang or meta robots tag further down is ignored. Found in the source bytes, since the parser moves such elements."
+        case .charsetMissing: "Neither a byte order mark, the Content-Type header nor a <meta charset> declares the character encoding (Lighthouse's charset audit): browsers then guess it, and may show garbled text."
+        case .charsetLate: "The only charset declaration is a <meta charset> that starts after the first 1,024 bytes, where browsers stop looking for it (Lighthouse's charset audit). Move it to the top of <head>."
+        case .charsetNotUTF8: "The page declares a character encoding other than UTF-8, which the HTML standard requires for new documents."
+        case .ogMissing: "The page has no Open Graph properties (og:title, og:type, og:image, og:url…), so social networks and chat apps build link previews by guessing."
+        case .ogIncomplete: "The page has Open Graph properties but lacks one of og:title, og:type, og:image and og:url (the four ogp.me requires) or og:description, which every preview shows."
+        case .ogInvalid: "An Open Graph property is empty, og:url or og:image is not an absolute http(s) URL, og:url differs from the page's canonical, or a single-valued property (og:title, og:description, og:url, og:type) is given twice with different values."
+        case .twitterCardMissing: "The page has Open Graph tags but no <meta name=\"twitter:card\">; X (Twitter) shows a card only when twitter:card is set (it takes title, description and image from og: tags)."
+        case .twitterCardInvalid: "twitter:card is not summary, summary_large_image, app or player; a summary card has no title (twitter:title or og:title); a player card lacks twitter:player, its width, height or image; or twitter:image is not an absolute http(s) URL."
+        case .hreflangMissing: "The crawl holds this page in other languages (the same URL but for a folder that is a language tag, such as /en-US/ and /fr-FR/), yet it declares no hreflang alternates in <head> or a Link header. Search engines then cannot tell the versions are translations and may show searchers the wrong language. List every version, the page itself included, with <link rel=\"alternate\" hreflang>."
         }
     }
 }

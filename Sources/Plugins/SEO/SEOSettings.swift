@@ -26,12 +26,44 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
     public var duplicateMinWords = 50
     /// How many older snapshots the trend chart audits again (0: no trend).
     public var trendSnapshots = 6
+    /// Titles shorter than this many characters are reported (title-too-short).
+    public var titleMinLength = 30
+    /// Meta descriptions shorter than this many characters are reported (description-too-short).
+    public var descriptionMinLength = 70
+    /// Title width range in pixels at Google's 20 px Arial (title-too-narrow, title-too-wide).
+    public var titleMinPixels = 200
+    public var titleMaxPixels = 561
+    /// Description width range in pixels at Google's 14 px Arial (description-too-narrow, description-too-wide).
+    public var descriptionMinPixels = 400
+    public var descriptionMaxPixels = 985
+    /// h1 and h2 longer than this many characters are reported (h1-too-long, h2-too-long).
+    public var h1MaxLength = 70
+    public var h2MaxLength = 70
+    /// URLs longer than this many characters are reported (url-too-long).
+    public var urlMaxLength = 115
+    /// alt texts longer than this many characters are reported (image-alt-too-long).
+    public var altMaxLength = 100
+    /// Pages with fewer words than this in `<body>` are reported (content-low).
+    public var minWordCount = 200
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case titleMaxLength, descriptionMaxLength, disabledRules, compareWithPrevious, robotsAgent, linkTextPhrases, maxCrawlDepth
         case nearDuplicateThreshold, duplicateMinWords, trendSnapshots
+        case titleMinLength, descriptionMinLength, titleMinPixels, titleMaxPixels, descriptionMinPixels, descriptionMaxPixels
+        case h1MaxLength, h2MaxLength, urlMaxLength, altMaxLength, minWordCount
+    }
+
+    /// The integer thresholds: key, value, smallest allowed value.
+    var thresholds: [(key: String, value: Int, minimum: Int)] {
+        [("title_max_length", titleMaxLength, 1), ("description_max_length", descriptionMaxLength, 1),
+         ("max_crawl_depth", maxCrawlDepth, 1), ("title_min_length", titleMinLength, 0),
+         ("description_min_length", descriptionMinLength, 0), ("title_min_pixels", titleMinPixels, 0),
+         ("title_max_pixels", titleMaxPixels, 1), ("description_min_pixels", descriptionMinPixels, 0),
+         ("description_max_pixels", descriptionMaxPixels, 1), ("h1_max_length", h1MaxLength, 1),
+         ("h2_max_length", h2MaxLength, 1), ("url_max_length", urlMaxLength, 1), ("alt_max_length", altMaxLength, 1),
+         ("min_word_count", minWordCount, 0)]
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,25 +78,37 @@ public struct SEOSettings: Decodable, Sendable, Equatable {
         nearDuplicateThreshold = try c.decodeIfPresent(Double.self, forKey: .nearDuplicateThreshold) ?? nearDuplicateThreshold
         duplicateMinWords = try c.decodeIfPresent(Int.self, forKey: .duplicateMinWords) ?? duplicateMinWords
         trendSnapshots = try c.decodeIfPresent(Int.self, forKey: .trendSnapshots) ?? trendSnapshots
+        titleMinLength = try c.decodeIfPresent(Int.self, forKey: .titleMinLength) ?? titleMinLength
+        descriptionMinLength = try c.decodeIfPresent(Int.self, forKey: .descriptionMinLength) ?? descriptionMinLength
+        titleMinPixels = try c.decodeIfPresent(Int.self, forKey: .titleMinPixels) ?? titleMinPixels
+        titleMaxPixels = try c.decodeIfPresent(Int.self, forKey: .titleMaxPixels) ?? titleMaxPixels
+        descriptionMinPixels = try c.decodeIfPresent(Int.self, forKey: .descriptionMinPixels) ?? descriptionMinPixels
+        descriptionMaxPixels = try c.decodeIfPresent(Int.self, forKey: .descriptionMaxPixels) ?? descriptionMaxPixels
+        h1MaxLength = try c.decodeIfPresent(Int.self, forKey: .h1MaxLength) ?? h1MaxLength
+        h2MaxLength = try c.decodeIfPresent(Int.self, forKey: .h2MaxLength) ?? h2MaxLength
+        urlMaxLength = try c.decodeIfPresent(Int.self, forKey: .urlMaxLength) ?? urlMaxLength
+        altMaxLength = try c.decodeIfPresent(Int.self, forKey: .altMaxLength) ?? altMaxLength
+        minWordCount = try c.decodeIfPresent(Int.self, forKey: .minWordCount) ?? minWordCount
     }
 
     /// Decodes and checks the values (positive lengths, known rule ids).
     public static func load(_ settings: PluginSettings) throws -> SEOSettings {
         let decoded = try settings.decode(SEOSettings.self)
         func location(_ key: String) -> SourceLocation { settings.location(of: key) }
-        if decoded.titleMaxLength < 1 {
-            throw Diagnostic("title_max_length must be at least 1, found \(decoded.titleMaxLength)", at: location("title_max_length"))
+        for threshold in decoded.thresholds where threshold.value < threshold.minimum {
+            throw Diagnostic("\(threshold.key) must be at least \(threshold.minimum), found \(threshold.value)",
+                             at: location(threshold.key))
         }
-        if decoded.descriptionMaxLength < 1 {
-            throw Diagnostic("description_max_length must be at least 1, found \(decoded.descriptionMaxLength)",
-                             at: location("description_max_length"))
+        for (low, high, lowKey, highKey) in [(decoded.titleMinLength, decoded.titleMaxLength, "title_min_length", "title_max_length"),
+                                             (decoded.descriptionMinLength, decoded.descriptionMaxLength, "description_min_length", "description_max_length"),
+                                             (decoded.titleMinPixels, decoded.titleMaxPixels, "title_min_pixels", "title_max_pixels"),
+                                             (decoded.descriptionMinPixels, decoded.descriptionMaxPixels, "description_min_pixels", "description_max_pixels")]
+            where low > high {
+            throw Diagnostic("\(lowKey) (\(low)) must not be above \(highKey) (\(high))", at: location(lowKey))
         }
         if decoded.robotsAgent.isEmpty || RobotsFile.productToken(ArraySlice(decoded.robotsAgent.utf8)).count != decoded.robotsAgent.utf8.count {
             throw Diagnostic("robots_agent must be a product token (letters, '-', '_'), such as Googlebot; found '\(decoded.robotsAgent)'",
                              at: location("robots_agent"))
-        }
-        if decoded.maxCrawlDepth < 1 {
-            throw Diagnostic("max_crawl_depth must be at least 1, found \(decoded.maxCrawlDepth)", at: location("max_crawl_depth"))
         }
         if !(0.5...1).contains(decoded.nearDuplicateThreshold) {
             throw Diagnostic("near_duplicate_threshold must be between 0.5 and 1 (a share of shared 3-word shingles), found \(decoded.nearDuplicateThreshold)",

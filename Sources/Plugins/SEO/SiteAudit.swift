@@ -146,7 +146,7 @@ public enum SiteAudit {
     /// Checks every `<a href>`/`<area href>` of the audited pages against the crawl.
     /// `redirects` (the crawl's 3xx responses) name the targets of link-redirect findings.
     public static func linkFindings(_ pages: [Page], crawl index: [String: Int], scope: Scope, enabled: Set<SEORule>,
-                                    redirects: [String: RedirectAudit.Hop] = [:]) -> (findings: [SEOFinding], counts: LinkCounts) {
+                                    redirects: [String: RedirectAudit.Hop] = [:], jobs: Int? = nil) -> (findings: [SEOFinding], counts: LinkCounts) {
         // Resolution depends only on the base's directory (and origin) for references with a path, and the same
         // hrefs recur on every page of a directory: pages are grouped by directory, each group has its own cache,
         // and the groups are checked in parallel.
@@ -167,7 +167,7 @@ public enum SiteAudit {
         }
         let groupList = order.map { groups[$0]! }
         let pageBases = bases
-        let results = ParallelMap.map(groupList.count) { g in
+        let results = ParallelMap.map(groupList.count, width: jobs) { g in
             checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled,
                        redirects: redirects)
         }

@@ -27,7 +27,7 @@ public struct SitemapPlugin: Plugin {
 
         var found = SitemapURLs.Found()
         if settings.includeCrawl, let crawl = input.snapshot.crawl {
-            found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings)
+            found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings, now: input.now, jobs: input.jobs)
         }
         var published = SitemapURLs.published(input.reports, baseURL: baseURL, settings: settings,
                                               defaultLanguage: input.tenant.locale)

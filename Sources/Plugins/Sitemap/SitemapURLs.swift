@@ -15,7 +15,7 @@ public enum SitemapURLs {
         public var disallowed = 0
         /// Matched by an `exclude` rule.
         public var excludedByRule = 0
-        /// noindex, or canonical to another URL.
+        /// noindex for Googlebot (bot-specific directives over generic ones), or canonical to another URL.
         public var notIndexable = 0
         public init() {}
     }
@@ -29,12 +29,15 @@ public enum SitemapURLs {
 
     /// The crawl's indexable pages under `baseURL`, minus those the disallow and exclude rules match, with their
     /// images and hreflang links. Pages are parsed through the crawl's memo, so pages the SEO audit already parsed
-    /// are not parsed again.
-    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings) -> Found {
-        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl)
+    /// are not parsed again. `now` is the build's instant, against which `unavailable_after` dates are judged; `jobs`
+    /// caps the threads that parse pages (nil: all cores).
+    public static func crawled(_ crawl: Crawl, baseURL: String, settings: SitemapSettings, now: Date? = nil,
+                               jobs: Int? = nil) -> Found {
+        crawled(crawl.pages, baseURL: baseURL, settings: settings, memo: crawl, now: now, jobs: jobs)
     }
 
-    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil) -> Found {
+    public static func crawled(_ pages: [CrawledPage], baseURL: String, settings: SitemapSettings, memo: Crawl? = nil,
+                               now: Date? = nil, jobs: Int? = nil) -> Found {
         var found = Found()
         let base = WebURL(baseURL).normalized.description
         var candidates: [(page: CrawledPage, url: WebURL)] = []
@@ -49,10 +52,10 @@ public enum SitemapURLs {
             candidates.append((page, url))
         }
         let toAnalyse = candidates
-        let analysed = ParallelMap.map(toAnalyse.count) { index -> (indexable: Bool, images: [String], hreflang: [(String, String)]) in
+        let analysed = ParallelMap.map(toAnalyse.count, width: jobs) { index -> (indexable: Bool, images: [String], hreflang: [(String, String)]) in
             let (page, url) = toAnalyse[index]
             let facts = PageAnalysis.of(page, in: memo).facts
-            guard Indexability.isIndexable(page, facts: facts) else { return (false, [], []) }
+            guard Indexability.isIndexable(page, facts: facts, now: now) else { return (false, [], []) }
             let linkBase = facts.linkBase(pageURL: url)
             let images = settings.images ? facts.images.compactMap { image in
                 image.attributes.first { $0.name == "src" }.flatMap { absolute($0.value, against: linkBase) }

@@ -1,0 +1,82 @@
+/// Counts the words of a page's text for the low-content check, on UTF-8 bytes.
+///
+/// A word is a run of characters other than ASCII whitespace and U+00A0/U+3000. Chinese and Japanese are written
+/// without spaces, so each character from U+3040 to U+9FFF (kana, CJK ideographs and their extensions A) counts as
+/// a word of its own. Inline elements (`<a>`, `<b>`, `<code>`…) do not split a word (`un<b>bold</b>` is one word);
+/// every other element does, and the text of `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>` and `<math>`
+/// is not counted.
+public struct WordCounter {
+    public private(set) var count = 0
+    private var inWord = false
+
+    public init() {}
+
+    /// How an element affects the count.
+    public enum Kind {
+        case inline, block, skipped
+
+        init(_ name: UnsafePointer<UInt8>) {
+            // Most elements of a text are p, li, div, td…: names starting with a letter no inline or skipped name
+            // starts with are blocks, decided on the first byte.
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"),
+                 UInt8(ascii: "i"), UInt8(ascii: "k"), UInt8(ascii: "l"), UInt8(ascii: "m"), UInt8(ascii: "n"),
+                 UInt8(ascii: "q"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"), UInt8(ascii: "v"):
+                break
+            default:
+                self = .block
+                return
+            }
+            var length = 0
+            while length < 9, name[length] != 0 { length += 1 }
+            func is_(_ text: StaticString) -> Bool {
+                guard text.utf8CodeUnitCount == length else { return false }
+                for i in 0..<length where text.utf8Start[i] != (name[i] | 0x20) { return false }
+                return true
+            }
+            switch length {
+            case 1: self = is_("a") || is_("b") || is_("i") || is_("q") || is_("s") || is_("u") ? .inline : .block
+            case 2: self = is_("em") ? .inline : .block
+            case 3: self = is_("svg") ? .skipped : is_("kbd") || is_("var") || is_("sub") || is_("sup") || is_("dfn") || is_("bdi")
+                    || is_("bdo") ? .inline : .block
+            case 4: self = is_("math") ? .skipped : is_("span") || is_("code") || is_("abbr") || is_("cite") || is_("mark")
+                    || is_("samp") || is_("time") || is_("data") ? .inline : .block
+            case 5: self = is_("style") ? .skipped : is_("small") || is_("label") ? .inline : .block
+            case 6: self = is_("script") ? .skipped : is_("strong") ? .inline : .block
+            case 8: self = is_("noscript") || is_("template") ? .skipped : .block
+            default: self = .block
+            }
+        }
+    }
+
+    /// Adds a run of text.
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                inWord = false
+                i += 1
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {  // U+00A0
+                inWord = false
+                i += 2
+            } else if b >= 0xE3, b <= 0xE9, i + 2 < n {
+                // U+3000–U+9FFF: U+3000 (ideographic space) and punctuation up to U+303F separate; U+3040 on is a word each.
+                if b == 0xE3, bytes[i + 1] == 0x80 {
+                    inWord = false
+                } else {
+                    count += 1
+                    inWord = false
+                }
+                i += 3
+            } else {
+                if !inWord { count += 1; inWord = true }
+                i += 1
+            }
+        }
+    }
+
+    /// An element boundary that separates words.
+    public mutating func breakWord() { inWord = false }
+}
