@@ -103,7 +103,12 @@ public enum YAMLReader {
                 if documents > 1 { throw Diagnostic("expected a single YAML document, found a second one", at: at) }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                // libyaml refuses raw control characters but decodes escapes such as "\0" and "\e" into them.
+                if let control = bytes.first(where: { TextEncoding.isForbiddenControl(UInt32($0)) }) {
+                    throw Diagnostic(TextEncoding.describeControl(UInt32(control)) + " in the value; remove the escape", at: at)
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
                 let tag = Builder.text(scalar.tag)
                 let value: ConfigValue
                 if let tag, tag != "!" {
