@@ -14,6 +14,13 @@ public protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws
     /// Removes a file or folder recursively; no error when absent.
     func remove(_ path: String) throws
+    /// Takes the exclusive lock `path`, or nil when another process holds it (see `FileLock`).
+    func tryLock(_ path: String) throws -> FileLock?
+}
+
+extension FileSystem {
+    /// No other process shares an in-memory file system: nothing to exclude.
+    public func tryLock(_ path: String) throws -> FileLock? { .none(path) }
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {

@@ -80,9 +80,19 @@ enum BuildCommand {
         let started = Date()
         do {
             let (output, results) = try pipeline.build(request)
-            try BuiltinPlugins.writeTenantIndex(results: results, output: output, themes: pipeline.themes,
-                                                projectRoot: request.projectRoot, now: now)
+            // The summary of the tenants is printed even when the top-level index cannot be written.
+            var indexFailure: String?
+            do {
+                try BuiltinPlugins.writeTenantIndex(results: results, output: output, themes: pipeline.themes,
+                                                    projectRoot: request.projectRoot, now: now)
+            } catch {
+                indexFailure = describe(error)
+            }
             reporter.finish(results, output: output, seconds: Date().timeIntervalSince(started))
+            if let indexFailure {
+                reporter.fail("cannot write the index of all tenants, \(output)/index.html: \(indexFailure)")
+                return 1
+            }
             return results.allSatisfy(\.succeeded) ? 0 : 1
         } catch let error as RequestError {
             printError("herald build: \(error)\n\nRun `herald build --help` for the options.")
