@@ -245,21 +245,17 @@ public struct ProjectLoader: Sendable {
         guard fileSystem.isDirectory(path(base)) else { return Loaded([]) }
         var documents: [ContentDocument] = []
         var diagnostics: [Diagnostic] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let folder = relative.isEmpty ? base : base + "/" + relative
-            let names: [String]
-            do { names = try list(folder) } catch { diagnostics.append(error); continue }
-            for name in names where !name.hasPrefix(".") {
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                let file = base + "/" + childRelative
-                if fileSystem.isDirectory(path(file)) { stack.append(childRelative); continue }
-                guard name.hasSuffix(".md") || name.hasSuffix(".markdown") else { continue }
-                do {
-                    documents.append(try FrontMatter.parse(try read(file), file: file, path: childRelative))
-                } catch {
-                    diagnostics.append(error)
-                }
+        let found = FolderWalk(fileSystem: fileSystem, root: path(base), display: base).walk()
+        diagnostics += found.unlistable.map { relative in
+            Diagnostic("cannot list the folder", at: SourceLocation(file: relative.isEmpty ? base : base + "/" + relative))
+        }
+        diagnostics += found.warnings
+        for childRelative in found.files where childRelative.hasSuffix(".md") || childRelative.hasSuffix(".markdown") {
+            let file = base + "/" + childRelative
+            do {
+                documents.append(try FrontMatter.parse(try read(file), file: file, path: childRelative))
+            } catch {
+                diagnostics.append(error)
             }
         }
         documents.sort { $0.path < $1.path }
