@@ -14,8 +14,9 @@ struct TenantBuild {
         let tenant = try loader.tenant(id)
         result.name = tenant.name
         guard let edition = project.editions[tenant.edition] else {
-            throw BuildError("edition '\(tenant.edition)' is not defined in herald.yml (defined: "
-                + project.editions.keys.sorted().joined(separator: ", ") + ")", at: tenant.location)
+            let defined = project.editions.isEmpty ? "herald.yml defines no editions"
+                : "defined: " + project.editions.keys.sorted().joined(separator: ", ")
+            throw BuildError("edition '\(tenant.edition)' is not defined in herald.yml (\(defined))", at: tenant.location)
         }
         let plugins = try selectPlugins(edition, tenant: tenant)
         let dates = try loader.snapshotDates(id)
