@@ -31,6 +31,9 @@ public struct Pipeline: Sendable {
     public let themes: ThemeFactory
     public let secrets: SecretStore
     public let log: @Sendable (BuildEvent) -> Void
+    /// The limit names the plugins read (`seo.pages`…); when set, an edition with another limit name fails its
+    /// tenants (see `Edition.unknownLimits`).
+    public var knownLimits: Set<String>?
 
     public init(fileSystem: any FileSystem, plugins: [any Plugin], themes: ThemeFactory, secrets: SecretStore = SecretStore(),
                 log: @escaping @Sendable (BuildEvent) -> Void = { _ in }) {

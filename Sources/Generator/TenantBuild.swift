@@ -111,6 +111,10 @@ struct TenantBuild {
                 + "Herald has: " + registered.keys.sorted().joined(separator: ", "),
                 at: SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "editions.\(edition.name).plugins"))
         }
+        if let known = pipeline.knownLimits {
+            let problems = edition.unknownLimits(known: known)
+            if !problems.isEmpty { throw DiagnosticList(problems) }
+        }
         let settingsWithoutPlugin = tenant.plugins.keys.filter { !edition.plugins.contains($0) }.sorted()
         if let first = settingsWithoutPlugin.first, registered[first] == nil {
             throw BuildError("settings for unknown plugin '\(first)'", at: tenant.plugins[first]?.location ?? tenant.location)

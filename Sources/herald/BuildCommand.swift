@@ -73,8 +73,9 @@ enum BuildCommand {
             return 1
         }
         let reporter = BuildReporter(json: json, interactive: isatty(STDERR_FILENO) == 1)
-        let pipeline = Pipeline(fileSystem: LocalFileSystem(), plugins: BuiltinPlugins.all,
+        var pipeline = Pipeline(fileSystem: LocalFileSystem(), plugins: BuiltinPlugins.all,
                                 themes: ThemeFactory(builtinRoot: theme), secrets: secrets, log: reporter.handle)
+        pipeline.knownLimits = BuiltinPlugins.limitNames
         let request = BuildRequest(projectRoot: parsed.value("project") ?? ".", outputDirectory: parsed.value("out"),
                                    tenants: parsed.values("tenant"), now: now, jobs: jobs)
         let started = Date()

@@ -32,7 +32,7 @@ enum CheckCommand {
             printError("herald check: the project folder \(root) does not exist\n\n\(usage)")
             return 2
         }
-        let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
+        let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all, knownLimits: BuiltinPlugins.limitNames)
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count

@@ -118,3 +118,51 @@ struct ProjectCheckTests {
         #expect(failure.contains("snapshots/acme/tenant.yml:6:5 (plugins.seo.colour)"), "\(failure)")
     }
 }
+
+/// A limit name no plugin reads (`seo.pagez`) would lift the edition's limit without a word.
+@Suite("Edition limits Herald does not know are errors")
+struct UnknownLimitTests {
+    static let herald = """
+        editions:
+          starter:
+            plugins: [seo]
+            limits: {seo.pagez: 5, seo.pages: 10}
+          pro:
+            plugins: [seo]
+            limits: {seo.pages: 500}
+
+        """
+
+    static func fixture() throws -> ProjectFixture {
+        try ProjectFixture(files: [
+            "herald.yml": herald,
+            "snapshots/small/tenant.yml": "name: Small\nbase_url: https://small.example/\nedition: starter\n",
+            "snapshots/small/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "snapshots/big/tenant.yml": "name: Big\nbase_url: https://big.example/\nedition: pro\n",
+            "snapshots/big/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+    }
+
+    static let message = "herald.yml (editions.starter.limits.seo.pagez): error: unknown limit 'seo.pagez'; "
+        + "Herald's limits are: \(BuiltinPlugins.limitNames.sorted().joined(separator: ", "))"
+
+    @Test("herald check reports the limit at its key")
+    func check() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let found = ProjectCheck.run(root: fixture.root, plugins: BuiltinPlugins.all, knownLimits: BuiltinPlugins.limitNames,
+                                     now: ProjectFixture.now).filter { $0.severity == .error }
+        #expect(found.map(\.description) == [Self.message])
+    }
+
+    @Test("the build fails the edition's tenants and builds the others")
+    func build() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        var pipeline = ProjectFixture.pipeline()
+        pipeline.knownLimits = BuiltinPlugins.limitNames
+        let (_, results) = try pipeline.build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect(results.first { $0.tenant == "big" }?.succeeded == true)
+        #expect(results.first { $0.tenant == "small" }?.failure == Self.message)
+    }
+}

@@ -23,6 +23,11 @@ public enum BuiltinPlugins {
         ]
     }
 
+    /// The edition limits the plugins read; any other name in herald.yml is a typo.
+    public static var limitNames: Set<String> {
+        [PagesPlugin.limitKey, SEOPlugin.pageLimitKey, NewsletterPlugin.limitKey]
+    }
+
     /// Writes `<out>/index.html`, the index of every tenant in the output folder, with its status and headlines.
     public static func writeTenantIndex(results: [TenantResult], output: String, themes: ThemeFactory,
                                         projectRoot: String, now: Date, fileSystem: any FileSystem = LocalFileSystem()) throws {
