@@ -126,12 +126,21 @@ public struct ProjectLoader: Sendable {
         var errors: [Diagnostic] = []
         for name in try list(folder) where !name.hasPrefix(".") && fileSystem.isDirectory(path(folder + "/" + name)) {
             if name == "templates" { continue }
-            if TimestampFormat.isDate(name) { dates.append(name) } else {
+            if TimestampFormat.isDate(name) { dates.append(name) } else if Self.looksLikeDate(name) {
+                // Shaped like a date, so "named by date" would not say what is wrong.
+                errors.append(Diagnostic("snapshot folder '\(name)' is not a real calendar date", at: SourceLocation(file: folder + "/" + name)))
+            } else {
                 errors.append(Diagnostic("unexpected folder '\(name)'; snapshot folders are named by date, YYYY-MM-DD",
                                          at: SourceLocation(file: folder + "/" + name)))
             }
         }
         return (dates.sorted(), errors)
+    }
+
+    /// `NNNN-NN-NN`.
+    static func looksLikeDate(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        return b.count == 10 && b.enumerated().allSatisfy { k, c in k == 4 || k == 7 ? c == 0x2D : (0x30...0x39).contains(c) }
     }
 
     // MARK: - Snapshots
@@ -163,6 +172,10 @@ public struct ProjectLoader: Sendable {
         func load<T>(_ name: String, _ loader: ([UInt8], String) -> Loaded<T>) -> T? {
             guard names.contains(name) else { return nil }
             let file = folder + "/" + name
+            if fileSystem.isDirectory(path(file)) {
+                diagnostics.append(Diagnostic("'\(name)' is a folder; expected a file", at: SourceLocation(file: file)))
+                return nil
+            }
             let bytes: [UInt8]
             do { bytes = try read(file) } catch {
                 diagnostics.append(error)
