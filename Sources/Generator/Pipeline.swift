@@ -94,11 +94,25 @@ public struct Pipeline: Sendable {
                 try fileSystem.write(Array("This folder is Herald's build output; Herald replaces what is in it.\n".utf8), to: marker)
             }
             // A read-only or full output folder fails here, once, instead of in every tenant after its data loaded.
-            let probe = output + "/.write-test-\(getpid())"
+            let probe = output + "/" + Self.probePrefix + "\(getpid())"
             try fileSystem.write([], to: probe)
             try fileSystem.remove(probe)
+            try removeStaleTemporaries(output)
         } catch {
             throw BuildError("the output folder \(output) cannot be written: \(describe(error))")
+        }
+    }
+
+    static let probePrefix = ".write-test-"
+
+    /// Removes the temporary files a killed build leaves at the top of the output folder (the index being replaced,
+    /// the write probe); those of a build still running are left alone. Tenant folders are repaired under their lock.
+    private func removeStaleTemporaries(_ output: String) throws {
+        for prefix in ["index.html.tmp-", Self.probePrefix] {
+            for entry in try fileSystem.list(output) where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid == getpid() || !ArtifactWriter.processIsAlive(pid) else { continue }
+                try fileSystem.remove(output + "/" + entry)
+            }
         }
     }
 

@@ -259,6 +259,28 @@ struct InterruptedBuildTests {
         #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [".herald-output"], "no leftovers")
     }
 
+    @Test("temporary files a killed build left at the top of the output folder are removed; a running build's stay",
+          arguments: ["index.html.tmp-", ".write-test-"])
+    func staleTemporaries(prefix: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let output = fixture.root + "/out"
+        let parent = getppid() // alive: the test runner's parent
+        for pid in [Self.deadPID, Int(parent)] {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try "partial".write(toFile: output + "/\(prefix)\(pid)", atomically: false, encoding: .utf8)
+        }
+        try ".".write(toFile: output + "/.herald-output", atomically: false, encoding: .utf8)
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect(results.allSatisfy { $0.succeeded })
+        let left = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(prefix) }
+        #expect(left == ["\(prefix)\(parent)"])
+    }
+
     @Test("folders of a build that is still running are left alone")
     func liveBuildIsLeftAlone() throws {
         let root = NSTemporaryDirectory() + "herald-recover-" + UUID().uuidString
