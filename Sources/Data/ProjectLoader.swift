@@ -156,7 +156,7 @@ public struct ProjectLoader: Sendable {
     /// Loads every dataset present, collecting all diagnostics (the datasets with errors are left nil).
     public func loadSnapshot(_ id: String, date: String, tenant: TenantConfig) -> Loaded<Snapshot> {
         let folder = "snapshots/\(id)/\(date)"
-        var snapshot = Snapshot(date: date, folder: path(folder))
+        var snapshot = Snapshot(date: date, folder: folder)
         var diagnostics: [Diagnostic] = []
         guard TimestampFormat.isDate(date) else {
             return Loaded(snapshot, diagnostics: [Diagnostic("'\(date)' is not a snapshot date (YYYY-MM-DD)", at: SourceLocation(file: folder))])

@@ -47,7 +47,7 @@ import Testing
 
     @Test func loadsEveryDatasetPresent() throws {
         let s = try loader.snapshot("acme", date: "2026-12-01")
-        #expect(s.date == "2026-12-01" && s.folder == "/p/snapshots/acme/2026-12-01")
+        #expect(s.date == "2026-12-01" && s.folder == "snapshots/acme/2026-12-01")
         #expect(s.touchpoints?.count == 1)
         #expect(s.conversions?.map(\.id) == ["o1", "o2"])
         #expect(s.identities?.count == 1)

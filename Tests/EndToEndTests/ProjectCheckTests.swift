@@ -166,3 +166,24 @@ struct UnknownLimitTests {
         #expect(results.first { $0.tenant == "small" }?.failure == Self.message)
     }
 }
+
+/// Plugins' notices name snapshot files as the loaders do, relative to the project: a nightly log for 500 tenants
+/// greps one way ("snapshots/acme/…"), whatever --project was.
+@Suite("Notices name snapshot files relative to the project")
+struct NoticePathTests {
+    @Test("a plugin's notice about a dataset names it snapshots/<tenant>/<date>/<file>")
+    func relativeToProject() throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": "editions:\n  e:\n    plugins: [reputation]\n",
+            "snapshots/acme/tenant.yml": "name: Acme\nbase_url: https://acme.example/\nedition: e\n",
+            // Written after the build instant: the reputation plugin leaves it out with a notice naming the file.
+            "snapshots/acme/2026-11-30/reviews.ndjson": #"{"id":"r1","source":"g","author":"A","rating":5,"text":"t","created_at":"2027-01-01T00:00:00Z"}"# + "\n",
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let notices = try #require(results.first).notices
+        #expect(notices.contains { $0.hasPrefix("reputation: snapshots/acme/2026-11-30/reviews.ndjson: info: 1 review dated after the build time") },
+                "\(notices)")
+        #expect(!notices.contains { $0.contains(fixture.root) }, "\(notices)")
+    }
+}
