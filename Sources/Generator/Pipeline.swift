@@ -169,6 +169,7 @@ public struct Pipeline: Sendable {
         do {
             // One build at a time per tenant folder (two nightly runs into one --out would swap each other's folders).
             guard let lock = try fileSystem.tryLock(output + "/" + Self.lockPrefix + id) else {
+                result.leftToOtherBuild = true
                 throw BuildError("another Herald build is writing this tenant's output in \(output) right now; "
                                  + "its output is left to that build", at: SourceLocation(file: output + "/" + id))
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import HeraldData
+import Plugins
 import Testing
 
 @Suite("One tenant's failure never stops the others")
@@ -323,6 +324,12 @@ struct TenantLockTests {
         let (_, second) = try ProjectFixture.pipeline().build(request)
         let acme = try #require(second.first { $0.tenant == "acme" })
         #expect(acme.failure?.contains("another Herald build is writing this tenant's output") == true, "\(acme.failure ?? "built")")
+        #expect(acme.leftToOtherBuild)
+        // The index of all tenants shows acme as its last build left it, not as this run's failure.
+        try BuiltinPlugins.writeTenantIndex(results: second, output: output, themes: ProjectFixture.themes,
+                                            projectRoot: fixture.root, now: ProjectFixture.now)
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(!index.contains("another Herald build"), "the busy tenant is not listed as failed")
         #expect(second.first { $0.tenant == "bistro" }?.succeeded == true)
         #expect(ProjectFixture.tree(output + "/acme") == before)
         other.release()

@@ -32,7 +32,9 @@ public enum BuiltinPlugins {
     public static func writeTenantIndex(results: [TenantResult], output: String, themes: ThemeFactory,
                                         projectRoot: String, now: Date, fileSystem: any FileSystem = LocalFileSystem()) throws {
         // Every tenant with output, not just this run's: failed tenants still show their previous figures.
-        let failures = Dictionary(results.compactMap { r in r.failure.map { (r.tenant, $0) } }, uniquingKeysWith: { a, _ in a })
+        // A tenant another build was writing is that build's to report: its folder is not this run's failure.
+        let failures = Dictionary(results.compactMap { r in r.leftToOtherBuild ? nil : r.failure.map { (r.tenant, $0) } },
+                                  uniquingKeysWith: { a, _ in a })
         var entries = BuildManifest.all(in: output, fileSystem: fileSystem).map { manifest in
             TenantIndexEntry(id: manifest.tenant, name: manifest.name, failure: failures[manifest.tenant],
                              snapshot: manifest.snapshot,
