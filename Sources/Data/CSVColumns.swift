@@ -74,6 +74,10 @@ struct CSVRow {
         }
     }
 
+    /// The largest magnitude a number may have: sums of millions of such values, converted at any rate up to it,
+    /// stay far below Double's range (and cents stay exact up to about 9e13).
+    static let largestNumber = 1e15
+
     /// A plain decimal number (`12`, `0.244`, `-3.5`, `1e3`); no `nan`, `inf` or hex.
     func number(_ column: String, required: Bool = true, nonNegative: Bool = true, _ c: inout DiagnosticCollector) -> Double? {
         guard let text = string(column, required: required, &c) else { return nil }
@@ -81,9 +85,11 @@ struct CSVRow {
             c.error("column '\(column)': expected a number such as 12.50, found '\(text)'", at: location(column))
             return nil
         }
-        guard v.isFinite else {
-            // `1e400` is well-formed but no Double holds it: it would turn totals into inf.
-            c.error("column '\(column)': the number is too large (beyond ±1.8e308), found '\(text)'", at: location(column))
+        guard abs(v) <= CSVRow.largestNumber else {
+            // `1e400` is well-formed but no Double holds it, and two rows of 1e308 add up to inf: no order value,
+            // cost, count or rate comes near 1e15, so a larger number is a data error (a misplaced exponent).
+            c.error("column '\(column)': the number is too large (at most 1e15; totals of larger numbers overflow), found '\(text)'",
+                    at: location(column))
             return nil
         }
         if nonNegative, v < 0 {

@@ -40,6 +40,10 @@ public struct CSVTable: Sendable {
 public enum CSVReader {
     public static func read(_ input: [UInt8], file: String, separator: UInt8 = UInt8(ascii: ","),
                             collector: inout DiagnosticCollector) -> CSVTable {
+        if let problem = TextEncoding.byteOrderMarkProblem(input, file: file) {
+            collector.add(problem)
+            return CSVTable(file: file, header: [], records: [], headerRecord: nil, bytes: input)
+        }
         let bytes = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? Array(input[3...]) : input
         var records: [CSVRecord] = []
         var header: [String] = []
@@ -92,10 +96,10 @@ public enum CSVReader {
                             fields.append("")
                             break recordLoop
                         }
-                        if let text = makeString(value[...]) {
-                            fields.append(text)
-                        } else {
-                            if bad == nil { bad = ("the field is not valid UTF-8", open) }
+                        switch fieldText(value[...]) {
+                        case let .text(text): fields.append(text)
+                        case let .problem(message):
+                            if bad == nil { bad = (message, open) }
                             fields.append("")
                         }
                         if i >= n { break recordLoop }
@@ -134,10 +138,10 @@ public enum CSVReader {
                         if sawQuote >= 0, bad == nil {
                             bad = ("a quote inside an unquoted field; quote the whole field and double the quote", sawQuote)
                         }
-                        if let text = makeString(UnsafeBufferPointer(rebasing: buf[start..<i])) {
-                            fields.append(text)
-                        } else {
-                            if bad == nil { bad = ("the field is not valid UTF-8", start) }
+                        switch fieldText(UnsafeBufferPointer(rebasing: buf[start..<i])) {
+                        case let .text(text): fields.append(text)
+                        case let .problem(message):
+                            if bad == nil { bad = (message, start) }
                             fields.append("")
                         }
                         if i >= n { break recordLoop }
@@ -187,11 +191,24 @@ public enum CSVReader {
         return String(t)
     }
 
-    /// The field as text; nil when it is not valid UTF-8 (ASCII fields skip validation).
+    enum FieldText {
+        case text(String)
+        case problem(String)
+    }
+
+    /// The field as text, or why it cannot be one: not UTF-8, or a control character (ASCII fields skip UTF-8
+    /// validation; one pass finds both).
     @inline(__always)
-    static func makeString<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+    static func fieldText<C: Collection>(_ bytes: C) -> FieldText where C.Element == UInt8 {
+        var ascii = true
+        for b in bytes {
+            if b >= 0x80 { ascii = false } else if TextEncoding.isForbiddenControl(UInt32(b)) {
+                return .problem(TextEncoding.describeControl(UInt32(b)) + " in the field; remove it")
+            }
+        }
+        if ascii { return .text(String(decoding: bytes, as: UTF8.self)) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .problem("the field is not valid UTF-8") }
+        return .text(text)
     }
 
     /// Line and character column of byte `offset`, scanning from a known line start.

@@ -110,6 +110,10 @@ public enum ConfigFiles {
         }
         if let output = decoded.outputDir, output.isEmpty {
             errors.append(Diagnostic("output_dir must not be empty", at: located(child(root, "output_dir"), fallback: root, keyPath: "output_dir")))
+        } else if let output = decoded.outputDir, output.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            // A NUL would cut the path short at the system call: the build would write somewhere else.
+            errors.append(Diagnostic("output_dir must be a folder name without control characters, found '\(Diagnostic.visible(output))'",
+                                     at: located(child(root, "output_dir"), fallback: root, keyPath: "output_dir")))
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ProjectConfig(outputDirectory: decoded.outputDir ?? "out", editions: editions, pluginDefaults: defaults)
@@ -143,8 +147,9 @@ public enum ConfigFiles {
             fail("name must be one line of text without control characters, found '\(decoded.name)'", "name", child(root, "name"))
         }
         var baseURL = decoded.baseURL
-        if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
-            fail("expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found '\(baseURL)'", "base_url", child(root, "base_url"))
+        if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") || URLText.forbiddenCharacter(in: baseURL) != nil {
+            fail("expected an absolute http(s) URL without query, fragment, spaces or control characters, such as https://www.example.com/, found '\(Diagnostic.visible(baseURL))'",
+                 "base_url", child(root, "base_url"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         var locale = decoded.locale ?? "en"
@@ -172,9 +177,9 @@ public enum ConfigFiles {
                 if isHexColor(c) { brand.accentColor = c } else { fail("expected a colour #rrggbb or #rgb, found '\(c)'", "brand.accent_color", node.flatMap { child($0, "accent_color") }) }
             }
             if let logo = b.logoURL {
-                let lower = logo.lowercased()
-                if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || logo.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) {
-                    fail("expected an http(s) or relative URL, found '\(logo)'", "brand.logo_url", node.flatMap { child($0, "logo_url") })
+                if !URLText.isSafeLink(logo) {
+                    fail("expected an http(s) or relative URL without spaces or control characters, found '\(Diagnostic.visible(logo))'",
+                         "brand.logo_url", node.flatMap { child($0, "logo_url") })
                 } else {
                     brand.logoURL = logo
                 }

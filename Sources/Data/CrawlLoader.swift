@@ -69,6 +69,11 @@ public enum CrawlLoader {
                     c.error("'body': the path '\(relative)' must be relative and stay inside the crawl folder", at: bodyNode.location)
                     continue
                 }
+                // The text may stay inside while a symbolic link on the way leads out.
+                if fileSystem.exists(folder + "/" + safe), !fileSystem.resolves(folder + "/" + safe, inside: folder) {
+                    c.error("'body': the path '\(relative)' leads outside the crawl folder through a symbolic link", at: bodyNode.location)
+                    continue
+                }
                 do { body = try fileSystem.read(folder + "/" + safe) } catch {
                     c.error("'body': the file '\(safe)' does not exist in \(displayFolder)", at: bodyNode.location)
                     continue
@@ -105,27 +110,21 @@ public enum CrawlLoader {
         var c = DiagnosticCollector(file: displayFolder)
         var pages: [CrawledPage] = []
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        var stack: [String] = [""]
-        while let relative = stack.popLast() {
-            let path = relative.isEmpty ? folder : folder + "/" + relative
-            let names: [String]
-            do { names = try fileSystem.list(path) } catch {
-                c.error("cannot list the folder: \(error)", at: SourceLocation(file: displayFolder + (relative.isEmpty ? "" : "/" + relative)))
+        let found = FolderWalk(fileSystem: fileSystem, root: folder, display: displayFolder).walk()
+        for relative in found.unlistable {
+            c.error("cannot list the folder", at: SourceLocation(file: displayFolder + (relative.isEmpty ? "" : "/" + relative)))
+        }
+        for warning in found.warnings { c.add(warning) }
+        for childRelative in found.files {
+            let body: [UInt8]
+            do { body = try fileSystem.read(folder + "/" + childRelative) } catch {
+                c.add(Diagnostic("cannot read the file, skipped: \(error)", at: SourceLocation(file: displayFolder + "/" + childRelative), severity: .warning))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                let child = folder + "/" + childRelative
-                if fileSystem.isDirectory(child) { stack.append(childRelative); continue }
-                let body: [UInt8]
-                do { body = try fileSystem.read(child) } catch {
-                    c.add(Diagnostic("cannot read the file, skipped: \(error)", at: SourceLocation(file: displayFolder + "/" + childRelative), severity: .warning))
-                    continue
-                }
-                pages.append(CrawledPage(url: base + urlPath(forSiteFile: childRelative), status: 200,
-                                         headers: [("content-type", contentType(forFile: name))], body: body,
-                                         location: SourceLocation(file: displayFolder + "/" + childRelative)))
-            }
+            let name = String(childRelative.split(separator: "/").last ?? "")
+            pages.append(CrawledPage(url: base + urlPath(forSiteFile: childRelative), status: 200,
+                                     headers: [("content-type", contentType(forFile: name))], body: body,
+                                     location: SourceLocation(file: displayFolder + "/" + childRelative)))
         }
         pages.sort { $0.url < $1.url }
         if pages.isEmpty {

@@ -3,6 +3,8 @@
 public struct Snapshot: Sendable {
     /// `YYYY-MM-DD`, the folder name.
     public var date: String
+    /// `snapshots/<tenant>/<YYYY-MM-DD>`, relative to the project like every diagnostic's file (plugins name their
+    /// input files with it; they never read files).
     public var folder: String
     public var crawl: Crawl?
     public var touchpoints: [Touchpoint]?

@@ -14,6 +14,21 @@ public protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws
     /// Removes a file or folder recursively; no error when absent.
     func remove(_ path: String) throws
+    /// Takes the exclusive lock `path`, or nil when another process holds it (see `FileLock`).
+    func tryLock(_ path: String) throws -> FileLock?
+    /// Whether `path` itself is a symbolic link.
+    func isSymbolicLink(_ path: String) -> Bool
+    /// Whether `path`, with every symbolic link resolved, lies inside `folder` (also resolved).
+    func resolves(_ path: String, inside folder: String) -> Bool
+}
+
+extension FileSystem {
+    /// An in-memory file system has no links.
+    public func isSymbolicLink(_ path: String) -> Bool { false }
+    public func resolves(_ path: String, inside folder: String) -> Bool { path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+
+    /// No other process shares an in-memory file system: nothing to exclude.
+    public func tryLock(_ path: String) throws -> FileLock? { .none(path) }
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {

@@ -161,8 +161,8 @@ struct JSONReader {
                 case UInt8(ascii: "\""): out.append(0x22)
                 case UInt8(ascii: "\\"): out.append(0x5C)
                 case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "b"), UInt8(ascii: "f"):
+                    throw error(TextEncoding.describeControl(e == UInt8(ascii: "b") ? 0x08 : 0x0C) + " in a string; remove it", at: i - 2)
                 case UInt8(ascii: "n"): out.append(0x0A)
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
@@ -178,6 +178,9 @@ struct JSONReader {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00..<0xE000).contains(scalar) {
                         throw error("unpaired surrogate in \\u escape")
+                    } else if TextEncoding.isForbiddenControl(scalar) {
+                        // Valid JSON, but no HTML page, XML feed or e-mail can carry it.
+                        throw error(TextEncoding.describeControl(scalar) + " in a string; remove it", at: i - 6)
                     }
                     out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
                 default:
@@ -214,6 +217,7 @@ struct JSONReader {
 /// Splits NDJSON bytes into lines and parses each non-blank line, in line order.
 func readNDJSON(_ input: [UInt8], file: String) -> [(line: Int, node: Result<ConfigNode, Diagnostic>)] {
     var out: [(Int, Result<ConfigNode, Diagnostic>)] = []
+    if let problem = TextEncoding.byteOrderMarkProblem(input, file: file) { return [(1, .failure(problem))] }
     let bytes = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? Array(input[3...]) : input
     bytes.withUnsafeBufferPointer { buf in
         var start = 0

@@ -137,12 +137,21 @@ public struct ProjectLoader: Sendable {
         var errors: [Diagnostic] = []
         for name in try list(folder) where !name.hasPrefix(".") && fileSystem.isDirectory(path(folder + "/" + name)) {
             if name == "templates" { continue }
-            if TimestampFormat.isDate(name) { dates.append(name) } else {
+            if TimestampFormat.isDate(name) { dates.append(name) } else if Self.looksLikeDate(name) {
+                // Shaped like a date, so "named by date" would not say what is wrong.
+                errors.append(Diagnostic("snapshot folder '\(name)' is not a real calendar date", at: SourceLocation(file: folder + "/" + name)))
+            } else {
                 errors.append(Diagnostic("unexpected folder '\(name)'; snapshot folders are named by date, YYYY-MM-DD",
                                          at: SourceLocation(file: folder + "/" + name)))
             }
         }
         return (dates.sorted(), errors)
+    }
+
+    /// `NNNN-NN-NN`.
+    static func looksLikeDate(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        return b.count == 10 && b.enumerated().allSatisfy { k, c in k == 4 || k == 7 ? c == 0x2D : (0x30...0x39).contains(c) }
     }
 
     // MARK: - Snapshots
@@ -158,7 +167,7 @@ public struct ProjectLoader: Sendable {
     /// Loads every dataset present, collecting all diagnostics (the datasets with errors are left nil).
     public func loadSnapshot(_ id: String, date: String, tenant: TenantConfig) -> Loaded<Snapshot> {
         let folder = "snapshots/\(id)/\(date)"
-        var snapshot = Snapshot(date: date, folder: path(folder))
+        var snapshot = Snapshot(date: date, folder: folder)
         var diagnostics: [Diagnostic] = []
         guard TimestampFormat.isDate(date) else {
             return Loaded(snapshot, diagnostics: [Diagnostic("'\(date)' is not a snapshot date (YYYY-MM-DD)", at: SourceLocation(file: folder))])
@@ -174,6 +183,10 @@ public struct ProjectLoader: Sendable {
         func load<T>(_ name: String, _ loader: ([UInt8], String) -> Loaded<T>) -> T? {
             guard names.contains(name) else { return nil }
             let file = folder + "/" + name
+            if fileSystem.isDirectory(path(file)) {
+                diagnostics.append(Diagnostic("'\(name)' is a folder; expected a file", at: SourceLocation(file: file)))
+                return nil
+            }
             let bytes: [UInt8]
             do { bytes = try read(file) } catch {
                 diagnostics.append(error)
@@ -256,21 +269,17 @@ public struct ProjectLoader: Sendable {
         guard fileSystem.isDirectory(path(base)) else { return Loaded([]) }
         var documents: [ContentDocument] = []
         var diagnostics: [Diagnostic] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let folder = relative.isEmpty ? base : base + "/" + relative
-            let names: [String]
-            do { names = try list(folder) } catch { diagnostics.append(error); continue }
-            for name in names where !name.hasPrefix(".") {
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                let file = base + "/" + childRelative
-                if fileSystem.isDirectory(path(file)) { stack.append(childRelative); continue }
-                guard name.hasSuffix(".md") || name.hasSuffix(".markdown") else { continue }
-                do {
-                    documents.append(try FrontMatter.parse(try read(file), file: file, path: childRelative))
-                } catch {
-                    diagnostics.append(error)
-                }
+        let found = FolderWalk(fileSystem: fileSystem, root: path(base), display: base).walk()
+        diagnostics += found.unlistable.map { relative in
+            Diagnostic("cannot list the folder", at: SourceLocation(file: relative.isEmpty ? base : base + "/" + relative))
+        }
+        diagnostics += found.warnings
+        for childRelative in found.files where childRelative.hasSuffix(".md") || childRelative.hasSuffix(".markdown") {
+            let file = base + "/" + childRelative
+            do {
+                documents.append(try FrontMatter.parse(try read(file), file: file, path: childRelative))
+            } catch {
+                diagnostics.append(error)
             }
         }
         documents.sort { $0.path < $1.path }

@@ -64,22 +64,12 @@ public struct SiteImporter: Sendable {
         }
 
         // Collect files.
-        var files: [(relative: String, url: String)] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let folder = relative.isEmpty ? source : source + "/" + relative
-            let names: [String]
-            do { names = try fileSystem.list(folder) } catch {
-                diagnostics.append(Diagnostic("cannot list the folder, skipped", at: SourceLocation(file: folder), severity: .warning))
-                continue
-            }
-            for name in names where !name.hasPrefix(".") {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if fileSystem.isDirectory(source + "/" + child) { stack.append(child) } else {
-                    files.append((child, base + CrawlLoader.urlPath(forSiteFile: child)))
-                }
-            }
+        let found = FolderWalk(fileSystem: fileSystem, root: source, display: source).walk()
+        diagnostics += found.unlistable.map { relative in
+            Diagnostic("cannot list the folder, skipped", at: SourceLocation(file: relative.isEmpty ? source : source + "/" + relative), severity: .warning)
         }
+        diagnostics += found.warnings
+        var files = found.files.map { (relative: $0, url: base + CrawlLoader.urlPath(forSiteFile: $0)) }
         files.sort { $0.url != $1.url ? $0.url < $1.url : $0.relative < $1.relative }
 
         do {

@@ -476,12 +476,13 @@ private struct TOMLParser {
                 i += 1
                 guard let e = peek else { throw fail("unterminated escape sequence") }
                 switch e {
-                case UInt8(ascii: "b"): out.append(0x08); i += 1
+                // Valid TOML, but no HTML page, XML feed or e-mail can carry these controls.
+                case UInt8(ascii: "b"): throw fail(TextEncoding.describeControl(0x08) + " (\\b) in a string; remove it")
+                case UInt8(ascii: "f"): throw fail(TextEncoding.describeControl(0x0C) + " (\\f) in a string; remove it")
+                case UInt8(ascii: "e"): throw fail(TextEncoding.describeControl(0x1B) + " (\\e) in a string; remove it")
                 case UInt8(ascii: "t"): out.append(0x09); i += 1
                 case UInt8(ascii: "n"): out.append(0x0A); i += 1
-                case UInt8(ascii: "f"): out.append(0x0C); i += 1
                 case UInt8(ascii: "r"): out.append(0x0D); i += 1
-                case UInt8(ascii: "e"): out.append(0x1B); i += 1
                 case UInt8(ascii: "\""): out.append(0x22); i += 1
                 case UInt8(ascii: "\\"): out.append(0x5C); i += 1
                 case UInt8(ascii: "u"), UInt8(ascii: "U"):
@@ -494,6 +495,7 @@ private struct TOMLParser {
                         i += 1
                     }
                     guard let scalar = Unicode.Scalar(v) else { throw fail("\\\(Character(Unicode.Scalar(e))) escape is not a Unicode scalar value") }
+                    if TextEncoding.isForbiddenControl(v) { throw fail(TextEncoding.describeControl(v) + " in a string; remove it") }
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 case let w where multiline && (w == 0x20 || w == 0x09 || w == 0x0A || w == 0x0D):
                     // Line-ending backslash: trim whitespace and newlines up to the next non-blank.

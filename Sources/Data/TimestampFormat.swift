@@ -90,8 +90,18 @@ public enum TimestampFormat {
         guard i == n else { return fail("found extra text after the UTC offset") }
         let days = CivilCalendar.daysFromCivil(year, month, day)
         let seconds = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
+        // 0000-01-01T00:00:00+05:00 is in year -1 in UTC and 9999-12-31T23:00:00-05:00 in year 10000: neither can
+        // be written back as YYYY (reports showed "00-1-12-31").
+        guard seconds >= Self.firstSecond, seconds < Self.endSecond else {
+            i = 0
+            return fail("the instant falls outside the years 0000–9999 in UTC")
+        }
         return .success(Timestamp(millisecondsSinceEpoch: seconds * 1000 + Int64(millis), offsetSeconds: offset))
     }
+
+    /// 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in seconds since 1970: the instants RFC 3339 can write.
+    static let firstSecond = Int64(CivilCalendar.daysFromCivil(0, 1, 1)) * 86400
+    static let endSecond = Int64(CivilCalendar.daysFromCivil(10000, 1, 1)) * 86400
 
     /// Validates a calendar date `YYYY-MM-DD` (used for snapshot folders and front matter dates).
     public static func isDate(_ text: String) -> Bool {

@@ -52,6 +52,11 @@ public enum YAMLReader {
         let lineOffset: Int
         var stack: [Frame] = []
         var anchors: [String: ConfigNode] = [:]
+        /// Values in the tree so far, aliases counted as the values they copy, and per anchor its value count.
+        var values = 0
+        var anchorSizes: [String: Int] = [:]
+        /// `values` when each open sequence or map started.
+        var starts: [Int] = []
         var root: ConfigNode?
         var documents = 0
 
@@ -103,7 +108,12 @@ public enum YAMLReader {
                 if documents > 1 { throw Diagnostic("expected a single YAML document, found a second one", at: at) }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                // libyaml refuses raw control characters but decodes escapes such as "\0" and "\e" into them.
+                if let control = bytes.first(where: { TextEncoding.isForbiddenControl(UInt32($0)) }) {
+                    throw Diagnostic(TextEncoding.describeControl(UInt32(control)) + " in the value; remove the escape", at: at)
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
                 let tag = Builder.text(scalar.tag)
                 let value: ConfigValue
                 if let tag, tag != "!" {
@@ -114,33 +124,54 @@ public enum YAMLReader {
                     value = .string(text)
                 }
                 let node = ConfigNode(value, at: at)
-                if let anchor = Builder.text(scalar.anchor) { anchors[anchor] = node }
+                if let anchor = Builder.text(scalar.anchor) { anchors[anchor] = node; anchorSizes[anchor] = 1 }
+                values += 1
                 try add(node, keyText: text)
             case YAML_ALIAS_EVENT:
                 let name = Builder.text(event.data.alias.anchor) ?? ""
                 guard var node = anchors[name] else { throw Diagnostic("unknown alias '*\(name)'", at: at) }
+                // Nested aliases double at every level ("billion laughs"): 40 lines can stand for 10⁹ values that
+                // every later step would walk.
+                values += anchorSizes[name] ?? 1
+                if values > YAMLReader.maxValues {
+                    throw Diagnostic("aliases expand to more than \(YAMLReader.maxValues) values; write the values out instead", at: at)
+                }
                 node.location = at
                 var keyText = name
                 if case let .string(s) = node.value { keyText = s }
                 try add(node, keyText: keyText)
             case YAML_SEQUENCE_START_EVENT:
+                try open(at)
                 stack.append(.sequence(items: [], location: at, anchor: Builder.text(event.data.sequence_start.anchor)))
             case YAML_SEQUENCE_END_EVENT:
                 guard case let .sequence(items, location, anchor) = stack.popLast() else { break }
                 let node = ConfigNode(.array(items), at: location)
-                if let anchor { anchors[anchor] = node }
+                let start = starts.popLast() ?? 0
+                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = values - start }
                 try add(node, keyText: nil)
             case YAML_MAPPING_START_EVENT:
+                try open(at)
                 stack.append(.mapping(pairs: [], key: nil, seen: [:], location: at, anchor: Builder.text(event.data.mapping_start.anchor)))
             case YAML_MAPPING_END_EVENT:
                 guard case let .mapping(pairs, _, _, location, anchor) = stack.popLast() else { break }
                 let node = ConfigNode(.map(pairs), at: location)
-                if let anchor { anchors[anchor] = node }
+                let start = starts.popLast() ?? 0
+                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = values - start }
                 try add(node, keyText: nil)
             default:
                 break
             }
             return false
+        }
+
+        /// A sequence or map starts: counted as a value, at most `maxDepth` deep (every event's key path walks the
+        /// open levels, so 20,000 nested `[` took minutes).
+        mutating func open(_ at: SourceLocation) throws(Diagnostic) {
+            if stack.count >= YAMLReader.maxDepth {
+                throw Diagnostic("YAML nested too deeply (more than \(YAMLReader.maxDepth) levels)", at: at)
+            }
+            starts.append(values)
+            values += 1
         }
 
         mutating func add(_ node: ConfigNode, keyText: String?) throws(Diagnostic) {
@@ -191,6 +222,10 @@ public enum YAMLReader {
             throw Diagnostic("'\(text)' does not match its tag \(tag)", at: at)
         }
     }
+
+    /// Nesting and size limits far beyond any settings file or front matter.
+    static let maxDepth = 64
+    static let maxValues = 1_000_000
 
     /// YAML 1.2 core schema resolution of a plain scalar.
     public static func resolvePlain(_ text: String) -> ConfigValue {

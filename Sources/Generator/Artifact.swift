@@ -36,9 +36,16 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
         for part in value.split(separator: "/", omittingEmptySubsequences: false) {
             if part.isEmpty { throw .init(path: value, reason: "has an empty segment") }
             if part == "." || part == ".." { throw .init(path: value, reason: "has a '\(part)' segment") }
+            // Longer names fail at the write with "File name too long", naming only the staging folder.
+            if part.utf8.count > Self.maxSegmentBytes {
+                throw .init(path: value, reason: "has a segment of \(part.utf8.count) bytes; file systems allow at most \(Self.maxSegmentBytes)")
+            }
         }
         self.value = value
     }
+
+    /// The longest file or folder name file systems accept (NAME_MAX on Linux, macOS and Windows), in bytes.
+    public static let maxSegmentBytes = 255
 
     public var description: String { value }
     public static func < (a: OutputPath, b: OutputPath) -> Bool { a.value < b.value }

@@ -25,6 +25,8 @@ public struct TenantResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
     public var reports: [PluginReport]
     public var notices: [String]
+    /// Another build held the tenant's folder: this run did not build it, and what the folder shows is that build's.
+    public var leftToOtherBuild = false
 
     public init(tenant: String, name: String, failure: String? = nil, snapshotDate: String? = nil,
                 previousSnapshotDate: String? = nil, artifactCount: Int = 0,

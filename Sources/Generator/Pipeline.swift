@@ -31,6 +31,9 @@ public struct Pipeline: Sendable {
     public let themes: ThemeFactory
     public let secrets: SecretStore
     public let log: @Sendable (BuildEvent) -> Void
+    /// The limit names the plugins read (`seo.pages`…); when set, an edition with another limit name fails its
+    /// tenants (see `Edition.unknownLimits`).
+    public var knownLimits: Set<String>?
 
     public init(fileSystem: any FileSystem, plugins: [any Plugin], themes: ThemeFactory, secrets: SecretStore = SecretStore(),
                 log: @escaping @Sendable (BuildEvent) -> Void = { _ in }) {
@@ -65,6 +68,9 @@ public struct Pipeline: Sendable {
         return nil
     }
 
+    /// `<out>/.lock-<tenant>`: held while a build works on the tenant's folder, removed after.
+    static let lockPrefix = ".lock-"
+
     /// Marks an output folder as Herald's (`.herald-output`); the top-level index.html is written into it.
     public static let outputMarker = ".herald-output"
 
@@ -82,9 +88,31 @@ public struct Pipeline: Sendable {
                     + "choose a new or empty folder, or one Herald built before")
             }
         }
-        try fileSystem.createDirectory(output)
-        if !fileSystem.exists(marker) {
-            try fileSystem.write(Array("This folder is Herald's build output; Herald replaces what is in it.\n".utf8), to: marker)
+        do {
+            try fileSystem.createDirectory(output)
+            if !fileSystem.exists(marker) {
+                try fileSystem.write(Array("This folder is Herald's build output; Herald replaces what is in it.\n".utf8), to: marker)
+            }
+            // A read-only or full output folder fails here, once, instead of in every tenant after its data loaded.
+            let probe = output + "/" + Self.probePrefix + "\(getpid())"
+            try fileSystem.write([], to: probe)
+            try fileSystem.remove(probe)
+            try removeStaleTemporaries(output)
+        } catch {
+            throw BuildError("the output folder \(output) cannot be written: \(describe(error))")
+        }
+    }
+
+    static let probePrefix = ".write-test-"
+
+    /// Removes the temporary files a killed build leaves at the top of the output folder (the index being replaced,
+    /// the write probe); those of a build still running are left alone. Tenant folders are repaired under their lock.
+    private func removeStaleTemporaries(_ output: String) throws {
+        for prefix in ["index.html.tmp-", Self.probePrefix] {
+            for entry in try fileSystem.list(output) where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid == getpid() || !ArtifactWriter.processIsAlive(pid) else { continue }
+                try fileSystem.remove(output + "/" + entry)
+            }
         }
     }
 
@@ -139,8 +167,18 @@ public struct Pipeline: Sendable {
         log(.tenantStarted(tenant: id))
         var result = TenantResult(tenant: id, name: id)
         do {
-            // Before anything else: a build killed while swapping this tenant's folder must not cost its output.
-            for note in try ArtifactWriter(fileSystem: fileSystem).recover(output + "/" + id) {
+            // One build at a time per tenant folder (two nightly runs into one --out would swap each other's folders).
+            guard let lock = try fileSystem.tryLock(output + "/" + Self.lockPrefix + id) else {
+                result.leftToOtherBuild = true
+                throw BuildError("another Herald build is writing this tenant's output in \(output) right now; "
+                                 + "its output is left to that build", at: SourceLocation(file: output + "/" + id))
+            }
+            defer { lock.release() }
+            // Before anything else: a build killed while swapping this tenant's folder must not cost its output. With
+            // the lock held, every leftover is from a dead process, whatever its pid (containers reuse pids).
+            let exclusive = lock.isExclusive
+            let writer = ArtifactWriter(fileSystem: fileSystem)
+            for note in try writer.recover(output + "/" + id, isAlive: { pid in !exclusive && ArtifactWriter.processIsAlive(pid) }) {
                 result.notices.append("herald: \(note)")
                 log(.notice(tenant: id, plugin: "herald", message: note, severity: .info))
             }

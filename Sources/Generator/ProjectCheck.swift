@@ -8,10 +8,13 @@ public enum ProjectCheck {
     /// Every problem of the project, in a stable order (file, line, column; unlocated ones of a file first, a
     /// "more errors" summary of a file after that file's listed errors).
     public static func run(root: String, fileSystem: any FileSystem = LocalFileSystem(), plugins: [any Plugin],
-                           now: Date = Date()) -> [Diagnostic] {
+                           knownLimits: Set<String>? = nil, now: Date = Date()) -> [Diagnostic] {
         var loader = ProjectLoader(root: root, fileSystem: fileSystem)
         loader.knownPluginIDs = Set(plugins.map(\.id))
         var found = loader.check()
+        if let knownLimits, let project = try? loader.project() {
+            for name in project.editions.keys.sorted() { found += project.editions[name]?.unknownLimits(known: knownLimits) ?? [] }
+        }
         found += pluginChecks(loader: loader, plugins: plugins, now: now)
         return sorted(found)
     }

@@ -14,8 +14,9 @@ struct TenantBuild {
         let tenant = try loader.tenant(id)
         result.name = tenant.name
         guard let edition = project.editions[tenant.edition] else {
-            throw BuildError("edition '\(tenant.edition)' is not defined in herald.yml (defined: "
-                + project.editions.keys.sorted().joined(separator: ", ") + ")", at: tenant.location)
+            let defined = project.editions.isEmpty ? "herald.yml defines no editions"
+                : "defined: " + project.editions.keys.sorted().joined(separator: ", ")
+            throw BuildError("edition '\(tenant.edition)' is not defined in herald.yml (\(defined))", at: tenant.location)
         }
         let plugins = try selectPlugins(edition, tenant: tenant)
         let dates = try loader.snapshotDates(id)
@@ -111,6 +112,10 @@ struct TenantBuild {
             throw BuildError("edition '\(edition.name)' lists unknown plugin(s) \(unknown.joined(separator: ", ")); "
                 + "Herald has: " + registered.keys.sorted().joined(separator: ", "),
                 at: SourceLocation(file: request.projectRoot + "/herald.yml", keyPath: "editions.\(edition.name).plugins"))
+        }
+        if let known = pipeline.knownLimits {
+            let problems = edition.unknownLimits(known: known)
+            if !problems.isEmpty { throw DiagnosticList(problems) }
         }
         let settingsWithoutPlugin = tenant.plugins.keys.filter { !edition.plugins.contains($0) }.sorted()
         if let first = settingsWithoutPlugin.first, registered[first] == nil {

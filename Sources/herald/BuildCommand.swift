@@ -74,16 +74,27 @@ enum BuildCommand {
             return 1
         }
         let reporter = BuildReporter(json: json, interactive: isatty(STDERR_FILENO) == 1)
-        let pipeline = Pipeline(fileSystem: LocalFileSystem(), plugins: BuiltinPlugins.all,
+        var pipeline = Pipeline(fileSystem: LocalFileSystem(), plugins: BuiltinPlugins.all,
                                 themes: ThemeFactory(builtinRoot: theme), secrets: secrets, log: reporter.handle)
+        pipeline.knownLimits = BuiltinPlugins.limitNames
         let request = BuildRequest(projectRoot: parsed.value("project") ?? ".", outputDirectory: parsed.value("out"),
                                    tenants: parsed.values("tenant"), now: now, jobs: jobs)
         let started = Date()
         do {
             let (output, results) = try pipeline.build(request)
-            try BuiltinPlugins.writeTenantIndex(results: results, output: output, themes: pipeline.themes,
-                                                projectRoot: request.projectRoot, now: now)
+            // The summary of the tenants is printed even when the top-level index cannot be written.
+            var indexFailure: String?
+            do {
+                try BuiltinPlugins.writeTenantIndex(results: results, output: output, themes: pipeline.themes,
+                                                    projectRoot: request.projectRoot, now: now)
+            } catch {
+                indexFailure = describe(error)
+            }
             reporter.finish(results, output: output, seconds: Date().timeIntervalSince(started))
+            if let indexFailure {
+                reporter.fail("cannot write the index of all tenants, \(output)/index.html: \(indexFailure)")
+                return 1
+            }
             return results.allSatisfy(\.succeeded) ? 0 : 1
         } catch let error as RequestError {
             printError("herald build: \(error)\n\nRun `herald build --help` for the options.")

@@ -38,7 +38,7 @@ enum CheckCommand {
                        + "pass --project DIR\n\n\(usage)")
             return 2
         }
-        let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all)
+                let diagnostics = ProjectCheck.run(root: root, plugins: BuiltinPlugins.all, knownLimits: BuiltinPlugins.limitNames)
         for diagnostic in diagnostics { print(diagnostic.description) }
         // A "N more errors not shown" line counts as the N errors it stands for.
         let errors = diagnostics.filter { $0.severity == .error }.reduce(0) { $0 + $1.problemCount }

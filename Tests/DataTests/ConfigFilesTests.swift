@@ -108,10 +108,10 @@ import Testing
         (minimal + "locale: english_UK\n", ["t.yml:4:9 (locale): error: expected a BCP 47 language tag such as en-GB, found 'english_UK'"]),
         (minimal + "brand:\n  primary_color: red\n  logo_url: javascript:alert(1)\n", [
             "t.yml:5:18 (brand.primary_color): error: expected a colour #rrggbb or #rgb, found 'red'",
-            "t.yml:6:13 (brand.logo_url): error: expected an http(s) or relative URL, found 'javascript:alert(1)'"]),
+            "t.yml:6:13 (brand.logo_url): error: expected an http(s) or relative URL without spaces or control characters, found 'javascript:alert(1)'"]),
         (minimal + "brand:\n  colour: red\n", ["t.yml:5:3 (brand.colour): error: unknown key 'colour'; expected one of: accent_color, logo_url, primary_color"]),
         ("name: B\nbase_url: www.b.example\nedition: starter\ntime_zone: Nowhere\n", [
-            "t.yml:2:11 (base_url): error: expected an absolute http(s) URL without query or fragment, such as https://www.example.com/, found 'www.b.example'",
+            "t.yml:2:11 (base_url): error: expected an absolute http(s) URL without query, fragment, spaces or control characters, such as https://www.example.com/, found 'www.b.example'",
             "t.yml:4:12 (time_zone): error: unknown time zone 'Nowhere'; expected an IANA name such as Europe/Berlin"]),
         (minimal + "plugins:\n  seo: [1]\n", ["t.yml:5:8 (plugins.seo): error: expected a map of settings for plugin 'seo'"]),
         ("name: B\nbase_url: https://b.example/\nedition: [pro]\n", ["t.yml:3:10 (edition): error: expected a single value, found a list"]),
@@ -120,5 +120,50 @@ import Testing
     ])
     func tenantErrors(text: String, messages: [String]) {
         #expect(thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") } == messages)
+    }
+}
+
+/// URLs from tenant.yml end up in `src`/`href` attributes and e-mail: browsers drop tabs and line breaks inside a
+/// URL, so only http(s) and relative URLs without control characters are accepted (a scheme blocklist can be
+/// bypassed with `java\tscript:`).
+@Suite("Brand and base URLs accept only http(s) or relative URLs")
+struct ConfigURLTests {
+    static func tenant(logo: String) -> String {
+        "name: B\nbase_url: https://b.example/\nedition: starter\nbrand:\n  logo_url: \"\(logo)\"\n"
+    }
+
+    @Test("a logo URL with another scheme or a control character is refused",
+          arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\\tscript:alert(1)", "java\\nscript:alert(1)",
+                      " javascript:alert(1)", "\\x01javascript:alert(1)", "vbscript:msgbox(1)", "data:image/svg+xml,x",
+                      "https://b.example/logo.svg\\\" onerror=\\\"alert(1)", "https://b.example/a b.svg", ""])
+    func refused(logo: String) {
+        let messages = thrown { _ = try ConfigFiles.tenant(bytes(Self.tenant(logo: logo)), file: "t.yml", id: "b") }
+        #expect(messages.count == 1)
+        // A control character written as a YAML escape is already refused by the YAML reader, at the same place.
+        #expect(messages.first?.hasPrefix("t.yml:5:13 (brand.logo_url): error: ") == true, "\(messages)")
+    }
+
+    @Test("http(s) and relative logo URLs are kept as written",
+          arguments: ["https://cdn.b.example/logo.svg", "HTTP://B.EXAMPLE/L.PNG", "/img/logo.svg", "img/logo.svg",
+                      "//cdn.b.example/l.png", "logo.svg?v=2#x", "img/a:b.png"])
+    func accepted(logo: String) throws {
+        let tenant = try ConfigFiles.tenant(bytes(Self.tenant(logo: logo)), file: "t.yml", id: "b")
+        #expect(tenant.brand.logoURL == logo)
+    }
+
+    @Test("a base URL with a control character or a quote is refused", arguments: ["https://b.example/\\tx/", "https://b.example/\\\"x/"])
+    func baseURL(url: String) {
+        let text = "name: B\nbase_url: \"\(url)\"\nedition: starter\n"
+        let messages = thrown { _ = try ConfigFiles.tenant(bytes(text), file: "t.yml", id: "b") }
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("t.yml:2:11 (base_url): error: expected an absolute http(s) URL") == true, "\(messages)")
+    }
+
+    @Test("an output_dir with a control character is refused (a NUL would cut the path short)",
+          arguments: ["out\\0x", "out\\tx", "out\\nx"])
+    func outputDirectory(folder: String) {
+        let messages = thrown { _ = try ConfigFiles.project(bytes("output_dir: \"\(folder)\"\n"), file: "herald.yml") }
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("herald.yml:1:13 (output_dir): error: ") == true, "\(messages)")
     }
 }

@@ -39,8 +39,8 @@ import Testing
         ("t1,a,,2026-01-01T10:00:00Z,Display,,,,1,50", "touchpoints.csv:2:41: error: expected 9 fields as in the header, found 10"),
         ("t1,a,,2026-01-01T10:00:00Z,Display,,,,€1", "touchpoints.csv:2:39: error: column 'cost': expected a number such as 12.50, found '€1'"),
         ("t1,a,,2026-01-01T10:00:00Z,Display,,,,-1", "touchpoints.csv:2:39: error: column 'cost': expected a number ≥ 0, found '-1'"),
-        ("t1,a,,2026-01-01T10:00:00Z,Display,,,,1e400", "touchpoints.csv:2:39: error: column 'cost': the number is too large (beyond ±1.8e308), found '1e400'"),
-        ("t1,a,,2026-01-01T10:00:00Z,Display,,,,-1e999", "touchpoints.csv:2:39: error: column 'cost': the number is too large (beyond ±1.8e308), found '-1e999'"),
+        ("t1,a,,2026-01-01T10:00:00Z,Display,,,,1e400", "touchpoints.csv:2:39: error: column 'cost': the number is too large (at most 1e15; totals of larger numbers overflow), found '1e400'"),
+        ("t1,a,,2026-01-01T10:00:00Z,Display,,,,-1e999", "touchpoints.csv:2:39: error: column 'cost': the number is too large (at most 1e15; totals of larger numbers overflow), found '-1e999'"),
     ])
     func touchpointRowErrors(row: String, message: String) {
         let loaded = TouchpointsLoader.load(bytes(Self.touchHeader + row + "\n"), file: "touchpoints.csv")

@@ -47,7 +47,7 @@ import Testing
 
     @Test func loadsEveryDatasetPresent() throws {
         let s = try loader.snapshot("acme", date: "2026-12-01")
-        #expect(s.date == "2026-12-01" && s.folder == "/p/snapshots/acme/2026-12-01")
+        #expect(s.date == "2026-12-01" && s.folder == "snapshots/acme/2026-12-01")
         #expect(s.touchpoints?.count == 1)
         #expect(s.conversions?.map(\.id) == ["o1", "o2"])
         #expect(s.identities?.count == 1)
@@ -123,5 +123,19 @@ import Testing
             "content/acme/pages/bad.md:3:1: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence",
             "snapshots/bistro/tenant.yml:4:12 (time_zone): error: unknown time zone 'Europe/Atlantis'; expected an IANA name such as Europe/Berlin",
         ])
+    }
+
+    /// Names that say exactly what is wrong: a date-shaped folder that is no date, a dataset that is a folder.
+    @Test(arguments: [
+        ("/p/snapshots/acme/2026-02-30/x", "snapshots/acme/2026-02-30: error: snapshot folder '2026-02-30' is not a real calendar date"),
+        ("/p/snapshots/acme/2026-13-01/x", "snapshots/acme/2026-13-01: error: snapshot folder '2026-13-01' is not a real calendar date"),
+        ("/p/snapshots/acme/2026-12-01/rates.csv/x", "snapshots/acme/2026-12-01/rates.csv: error: 'rates.csv' is a folder; expected a file"),
+        ("/p/snapshots/acme/2026-12-01/reviews.ndjson/x", "snapshots/acme/2026-12-01/reviews.ndjson: error: 'reviews.ndjson' is a folder; expected a file"),
+    ])
+    func misshapenEntries(file: String, message: String) {
+        var files = Self.files()
+        files[file] = "x"
+        let loader = ProjectLoader(root: "/p", fileSystem: MemoryFileSystem(files))
+        #expect(errors(loader.check()).contains(message), "\(errors(loader.check()))")
     }
 }

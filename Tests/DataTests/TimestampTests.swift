@@ -14,6 +14,11 @@ import Testing
         ("2026-06-01T12:00:00.1234567Z", 1_780_315_200_123, 0, "2026-06-01T12:00:00.123Z"),
         ("2026-06-01t12:00:00z", 1_780_315_200_000, 0, "2026-06-01T12:00:00Z"),
         ("2026-06-01 14:00:00+02:00", 1_780_315_200_000, 7_200, "2026-06-01T14:00:00+02:00"),
+        // The first and last instants RFC 3339 can write, in UTC.
+        ("0000-01-01T00:00:00Z", -62_167_219_200_000, 0, "0000-01-01T00:00:00Z"),
+        ("0000-01-01T00:00:00-01:00", -62_167_215_600_000, -3_600, "0000-01-01T00:00:00-01:00"),
+        ("9999-12-31T23:59:59.999Z", 253_402_300_799_999, 0, "9999-12-31T23:59:59.999Z"),
+        ("9999-12-31T23:59:59+01:00", 253_402_297_199_000, 3_600, "9999-12-31T23:59:59+01:00"),
     ])
     func parsesAndFormats(text: String, millis: Int64, offset: Int, formatted: String) throws {
         let t = try Timestamp(parsing: text)
@@ -36,6 +41,9 @@ import Testing
         ("2026-01-01T10:00:00Z trailing", "expected an RFC 3339 timestamp with a UTC offset such as 2026-03-29T02:30:00+02:00, found extra text after the UTC offset", 20),
         ("2026-01-01T10:00:00.Z", "expected an RFC 3339 timestamp with a UTC offset such as 2026-03-29T02:30:00+02:00, expected digits after the decimal point", 20),
         ("01/02/2026 10:00", "expected an RFC 3339 timestamp with a UTC offset such as 2026-03-29T02:30:00+02:00, the date is not YYYY-MM-DD", 0),
+        // In year -1 or 10000 in UTC: no YYYY can write them back (reports showed "00-1-12-31").
+        ("0000-01-01T00:00:00+00:01", "expected an RFC 3339 timestamp with a UTC offset such as 2026-03-29T02:30:00+02:00, the instant falls outside the years 0000–9999 in UTC", 0),
+        ("9999-12-31T23:59:59-23:59", "expected an RFC 3339 timestamp with a UTC offset such as 2026-03-29T02:30:00+02:00, the instant falls outside the years 0000–9999 in UTC", 0),
     ])
     func rejects(text: String, message: String, offset: Int) {
         #expect(throws: TimestampError(message, offset: offset)) { try Timestamp(parsing: text) }

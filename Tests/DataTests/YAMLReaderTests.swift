@@ -82,6 +82,9 @@ import Testing
         ("a: *nope\n", "t.yml:1:4 (a): error: unknown alias '*nope'"),
         ("a: !!int x\n", "t.yml:1:4 (a): error: 'x' does not match its tag tag:yaml.org,2002:int"),
         ("a: !custom x\n", "t.yml:1:4 (a): error: unsupported YAML tag '!custom'"),
+        // 65 levels: nothing Herald reads is nested that deep, and every level costs each later value.
+        ("a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n",
+         "t.yml:1:67 (a" + String(repeating: "[0]", count: 63) + "): error: YAML nested too deeply (more than 64 levels)"),
     ])
     func errors(text: String, message: String) {
         #expect(thrown { _ = try YAMLReader.parse(text, file: "t.yml") } == [message])
@@ -94,5 +97,35 @@ import Testing
     @Test func emptyDocumentIsNull() throws {
         #expect(try YAMLReader.parse("", file: "t.yml").value == .null)
         #expect(try YAMLReader.parse("# only a comment\n", file: "t.yml").value == .null)
+    }
+}
+
+/// Nested aliases double at every level: a few lines stand for a billion values that every later step would walk.
+@Suite("YAML aliases cannot expand without bound")
+struct YAMLAliasBombTests {
+    /// `x0: &a0 [v × width]`, then `x{k}: &a{k} [*a{k-1} × width]`: width^(levels+1) values through the last alias.
+    static func bomb(levels: Int, width: Int) -> String {
+        var text = "x0: &a0 [" + Array(repeating: "v", count: width).joined(separator: ", ") + "]\n"
+        for k in 1...levels {
+            text += "x\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: width).joined(separator: ", ") + "]\n"
+        }
+        return text
+    }
+
+    @Test("a bomb is an error at the alias that crosses a million values", arguments: [(8, 9), (20, 2), (5, 40)])
+    func bombIsRefused(levels: Int, width: Int) {
+        let messages = thrown { _ = try YAMLReader.parse(Self.bomb(levels: levels, width: width), file: "t.yml") }
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("error: aliases expand to more than 1000000 values") == true, "\(messages)")
+    }
+
+    @Test("aliases that stay small are copies of their anchor", arguments: [(2, 3), (3, 9), (10, 2)])
+    func smallAliasesWork(levels: Int, width: Int) throws {
+        let root = try YAMLReader.parse(Self.bomb(levels: levels, width: width), file: "t.yml")
+        guard case let .map(pairs) = root.value, case let .array(items) = pairs.last?.value.value else {
+            Issue.record("expected a map ending in a list")
+            return
+        }
+        #expect(items.count == width)
     }
 }

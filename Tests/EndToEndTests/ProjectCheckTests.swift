@@ -135,3 +135,72 @@ struct ProjectCheckAllProblemsTests {
         #expect(found.contains { $0.contains("reviews.ndjson:1") && $0.contains("rating") })
     }
 }
+
+/// A limit name no plugin reads (`seo.pagez`) would lift the edition's limit without a word.
+@Suite("Edition limits Herald does not know are errors")
+struct UnknownLimitTests {
+    static let herald = """
+        editions:
+          starter:
+            plugins: [seo]
+            limits: {seo.pagez: 5, seo.pages: 10}
+          pro:
+            plugins: [seo]
+            limits: {seo.pages: 500}
+
+        """
+
+    static func fixture() throws -> ProjectFixture {
+        try ProjectFixture(files: [
+            "herald.yml": herald,
+            "snapshots/small/tenant.yml": "name: Small\nbase_url: https://small.example/\nedition: starter\n",
+            "snapshots/small/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "snapshots/big/tenant.yml": "name: Big\nbase_url: https://big.example/\nedition: pro\n",
+            "snapshots/big/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+    }
+
+    static let message = "herald.yml (editions.starter.limits.seo.pagez): error: unknown limit 'seo.pagez'; "
+        + "Herald's limits are: \(BuiltinPlugins.limitNames.sorted().joined(separator: ", "))"
+
+    @Test("herald check reports the limit at its key")
+    func check() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let found = ProjectCheck.run(root: fixture.root, plugins: BuiltinPlugins.all, knownLimits: BuiltinPlugins.limitNames,
+                                     now: ProjectFixture.now).filter { $0.severity == .error }
+        #expect(found.map(\.description) == [Self.message])
+    }
+
+    @Test("the build fails the edition's tenants and builds the others")
+    func build() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        var pipeline = ProjectFixture.pipeline()
+        pipeline.knownLimits = BuiltinPlugins.limitNames
+        let (_, results) = try pipeline.build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect(results.first { $0.tenant == "big" }?.succeeded == true)
+        #expect(results.first { $0.tenant == "small" }?.failure == Self.message)
+    }
+}
+
+/// Plugins' notices name snapshot files as the loaders do, relative to the project: a nightly log for 500 tenants
+/// greps one way ("snapshots/acme/…"), whatever --project was.
+@Suite("Notices name snapshot files relative to the project")
+struct NoticePathTests {
+    @Test("a plugin's notice about a dataset names it snapshots/<tenant>/<date>/<file>")
+    func relativeToProject() throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": "editions:\n  e:\n    plugins: [reputation]\n",
+            "snapshots/acme/tenant.yml": "name: Acme\nbase_url: https://acme.example/\nedition: e\n",
+            // Written after the build instant: the reputation plugin leaves it out with a notice naming the file.
+            "snapshots/acme/2026-11-30/reviews.ndjson": #"{"id":"r1","source":"g","author":"A","rating":5,"text":"t","created_at":"2027-01-01T00:00:00Z"}"# + "\n",
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let notices = try #require(results.first).notices
+        #expect(notices.contains { $0.hasPrefix("reputation: snapshots/acme/2026-11-30/reviews.ndjson: info: 1 review dated after the build time") },
+                "\(notices)")
+        #expect(!notices.contains { $0.contains(fixture.root) }, "\(notices)")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import HeraldData
+import Plugins
 import Testing
 
 @Suite("One tenant's failure never stops the others")
@@ -224,9 +225,13 @@ struct InterruptedBuildTests {
     /// A process id no process has (above Linux's largest pid_max).
     static let deadPID = 2_147_483_000
 
+    /// Leftovers of a dead process, and of a killed build whose process id is in use again (here: this process's
+    /// own, as when every container run is pid 1): the tenant's lock, not the pid, tells that no build owns them.
+    static let leftoverPIDs = [deadPID, Int(getpid())]
+
     @Test("the previous output moved aside by a killed build is put back, and its staging folder removed",
-          arguments: [true, false])
-    func killedBetweenRenames(nextBuildSucceeds: Bool) throws {
+          arguments: [true, false], leftoverPIDs)
+    func killedBetweenRenames(nextBuildSucceeds: Bool, pid: Int) throws {
         let fixture = try ProjectFixture(files: [
             "herald.yml": TenantIsolationTests.project,
             "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
@@ -240,8 +245,8 @@ struct InterruptedBuildTests {
 
         // What a process killed after the first rename leaves: the old output aside, a full staging folder.
         let fm = FileManager.default
-        try fm.moveItem(atPath: output + "/acme", toPath: output + "/.previous-acme-\(Self.deadPID)")
-        try fm.createDirectory(atPath: output + "/.staging-acme-\(Self.deadPID)/site", withIntermediateDirectories: true)
+        try fm.moveItem(atPath: output + "/acme", toPath: output + "/.previous-acme-\(pid)")
+        try fm.createDirectory(atPath: output + "/.staging-acme-\(pid)/site", withIntermediateDirectories: true)
         if !nextBuildSucceeds {
             try (TenantIsolationTests.tenant("acme") + "colour: red\n")
                 .write(toFile: fixture.root + "/snapshots/acme/tenant.yml", atomically: true, encoding: .utf8)
@@ -249,10 +254,32 @@ struct InterruptedBuildTests {
         let (_, second) = try ProjectFixture.pipeline().build(request)
         let acme = try #require(second.first)
         #expect(acme.succeeded == nextBuildSucceeds)
-        #expect(acme.notices.contains { $0.contains("restored the previous output from .previous-acme-\(Self.deadPID)") },
-                "\(acme.notices)")
+        #expect(acme.notices.contains { $0.contains("restored the previous output from .previous-acme-\(pid)") }, "\(acme.notices)")
+        #expect(acme.notices.contains { $0.contains("removed .staging-acme-\(pid)") }, "\(acme.notices)")
         #expect(ProjectFixture.tree(output + "/acme") == before)
         #expect(try fm.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") } == [".herald-output"], "no leftovers")
+    }
+
+    @Test("temporary files a killed build left at the top of the output folder are removed; a running build's stay",
+          arguments: ["index.html.tmp-", ".write-test-"])
+    func staleTemporaries(prefix: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+        defer { fixture.remove() }
+        let output = fixture.root + "/out"
+        let parent = getppid() // alive: the test runner's parent
+        for pid in [Self.deadPID, Int(parent)] {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try "partial".write(toFile: output + "/\(prefix)\(pid)", atomically: false, encoding: .utf8)
+        }
+        try ".".write(toFile: output + "/.herald-output", atomically: false, encoding: .utf8)
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        #expect(results.allSatisfy { $0.succeeded })
+        let left = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(prefix) }
+        #expect(left == ["\(prefix)\(parent)"])
     }
 
     @Test("folders of a build that is still running are left alone")
@@ -266,4 +293,79 @@ struct InterruptedBuildTests {
         #expect(done.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".previous-acme-\(live)", ".staging-acme-\(live)"])
     }
+}
+
+/// Two builds into one output folder (an overlapping nightly run, a manual rebuild) and process ids reused by
+/// containers (every run may be pid 1) must not swap folders under each other or block the repair of a killed build.
+@Suite("One build at a time per tenant folder")
+struct TenantLockTests {
+    static func fixture() throws -> ProjectFixture {
+        try ProjectFixture(files: [
+            "herald.yml": TenantIsolationTests.project,
+            "snapshots/acme/tenant.yml": TenantIsolationTests.tenant("acme"),
+            "snapshots/acme/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+            "snapshots/bistro/tenant.yml": TenantIsolationTests.tenant("bistro"),
+            "snapshots/bistro/2026-11-30/crawl/site/index.html": TenantIsolationTests.page,
+        ])
+    }
+
+    @Test("a tenant another build is writing fails alone, its output untouched; the lock goes with the build")
+    func busyTenantFailsAlone() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let request = BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now)
+        let (output, first) = try ProjectFixture.pipeline().build(request)
+        #expect(first.allSatisfy { $0.succeeded })
+        let before = ProjectFixture.tree(output + "/acme")
+
+        // The other build: it holds acme's lock, as a second herald process would.
+        let other = try #require(try LocalFileSystem().tryLock(output + "/.lock-acme"))
+        #expect(other.isExclusive)
+        let (_, second) = try ProjectFixture.pipeline().build(request)
+        let acme = try #require(second.first { $0.tenant == "acme" })
+        #expect(acme.failure?.contains("another Herald build is writing this tenant's output") == true, "\(acme.failure ?? "built")")
+        #expect(acme.leftToOtherBuild)
+        // The index of all tenants shows acme as its last build left it, not as this run's failure.
+        try BuiltinPlugins.writeTenantIndex(results: second, output: output, themes: ProjectFixture.themes,
+                                            projectRoot: fixture.root, now: ProjectFixture.now)
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(!index.contains("another Herald build"), "the busy tenant is not listed as failed")
+        #expect(second.first { $0.tenant == "bistro" }?.succeeded == true)
+        #expect(ProjectFixture.tree(output + "/acme") == before)
+        other.release()
+
+        let (_, third) = try ProjectFixture.pipeline().build(request)
+        #expect(third.allSatisfy { $0.succeeded })
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") }
+        #expect(hidden == [".herald-output"], "no lock files or probes left: \(hidden)")
+    }
+}
+
+@Suite("An output folder that cannot be written fails the build once, before any tenant loads")
+struct UnwritableOutputTests {
+    @Test("an output path that is a file, or lies below one, is refused with the folder named",
+          arguments: ["out-file", "out-file/below"])
+    func outputIsAFile(out: String) throws {
+        let fixture = try TenantLockTests.fixture()
+        defer { fixture.remove() }
+        try "not a folder".write(toFile: fixture.root + "/out-file", atomically: true, encoding: .utf8)
+        let events = EventLog()
+        let pipeline = ProjectFixture.pipeline(log: events.append)
+        let request = BuildRequest(projectRoot: fixture.root, outputDirectory: out, now: ProjectFixture.now)
+        do {
+            _ = try pipeline.build(request)
+            Issue.record("built into \(out)")
+        } catch {
+            #expect(describe(error).contains("the output folder \(fixture.root)/\(out) cannot be written"), "\(describe(error))")
+        }
+        #expect(events.count == 0, "no tenant started")
+    }
+}
+
+/// Counts build events from concurrent tenants.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [BuildEvent] = []
+    func append(_ event: BuildEvent) { lock.withLock { events.append(event) } }
+    var count: Int { lock.withLock { events.count } }
 }

@@ -24,6 +24,8 @@ import Testing
         ("2026-02-30T06:00:00Z", "out of range"),
         ("yesterday", "not 'yesterday'"),
         ("", "not ''"),
+        ("0000-01-01T00:00:00+23:59", "outside the years 0000–9999 in UTC"),
+        ("9999-12-31T23:59:59-23:59", "outside the years 0000–9999 in UTC"),
     ])
     func rejected(text: String, reason: String) {
         guard case let .failure(error) = BuildInstant.parse(text) else {

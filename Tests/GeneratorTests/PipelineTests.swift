@@ -92,12 +92,14 @@ struct PipelineTests {
 
 @Suite("Output paths never leave the output folder")
 struct OutputPathTests {
-    @Test(arguments: ["../x", "a/../../b", "/etc/passwd", "a//b", "a/./b", "", "a\\b", "a\u{0}b"])
+    @Test(arguments: ["../x", "a/../../b", "/etc/passwd", "a//b", "a/./b", "", "a\\b", "a\u{0}b",
+                      "site/" + String(repeating: "a", count: 256) + "/index.html", String(repeating: "é", count: 128)])
     func rejected(_ path: String) {
         #expect(throws: OutputPathError.self) { try OutputPath(path) }
     }
 
-    @Test(arguments: ["index.html", "site/about/index.html", "reports/seo/rules/title-too-long.html", "a..b/c"])
+    @Test(arguments: ["index.html", "site/about/index.html", "reports/seo/rules/title-too-long.html", "a..b/c",
+                      "site/" + String(repeating: "a", count: 255) + "/index.html"])
     func accepted(_ path: String) throws {
         #expect(try OutputPath(path).value == path)
     }

@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// A folder name longer than file systems allow would fail the write with "File name too long", naming only the
+    /// staging folder; the front matter is named instead. Length counts after sanitising (`é` → `e`).
+    @Test(arguments: [(String(repeating: "a", count: 255), true), (String(repeating: "é", count: 255), true),
+                      (String(repeating: "a", count: 256), false), ("blog/" + String(repeating: "b", count: 300), false)])
+    func slugPartsFitAFolderName(slug: String, accepted: Bool) {
+        do {
+            let matter = try PageFrontMatter(frontMatter([("slug", .string(slug))]), timeZone: Self.berlin)
+            #expect(accepted, "accepted a slug part of \(slug.count) characters")
+            #expect(matter.slug == slug)
+        } catch {
+            #expect(!accepted)
+            #expect(error.location.keyPath == "slug")
+            #expect(error.message.contains("at most 255"), "\(error.message)")
+        }
+    }
+
     @Test func updatedWinsForLastModified() throws {
         let document = document("pages/a.md", "Hi", [("date", .string("2026-01-01")), ("updated", .string("2026-02-01T08:00:00+01:00"))])
         let page = try PreparedPage(document, tenant: tenant, timeZone: Self.berlin, settings: PagesSettings())

@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import HeraldData
 
 /// The front matter keys the pages plugin reads. Other keys (authors, tags, …) are left to other tools.
@@ -38,7 +39,12 @@ public struct PageFrontMatter: Sendable, Equatable {
             switch key {
             case "title": title = try Self.text(value, key: key, at: location)
             case "description": description = try Self.text(value, key: key, at: location)
-            case "slug": slug = try Self.text(value, key: key, at: location)
+            case "slug":
+                slug = try Self.text(value, key: key, at: location)
+                if let long = PageSlug(sanitizing: slug ?? "").segments.first(where: { $0.utf8.count > OutputPath.maxSegmentBytes }) {
+                    throw Diagnostic("front matter 'slug' has a part of \(long.utf8.count) characters; a folder name may have at most "
+                                     + "\(OutputPath.maxSegmentBytes)", at: location)
+                }
             case "lang": lang = try Self.text(value, key: key, at: location)
             case "translation_key": translationKey = try Self.text(value, key: key, at: location)
             case "draft":

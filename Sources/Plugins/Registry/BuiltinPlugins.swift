@@ -23,11 +23,18 @@ public enum BuiltinPlugins {
         ]
     }
 
+    /// The edition limits the plugins read; any other name in herald.yml is a typo.
+    public static var limitNames: Set<String> {
+        [PagesPlugin.limitKey, SEOPlugin.pageLimitKey, NewsletterPlugin.limitKey]
+    }
+
     /// Writes `<out>/index.html`, the index of every tenant in the output folder, with its status and headlines.
     public static func writeTenantIndex(results: [TenantResult], output: String, themes: ThemeFactory,
                                         projectRoot: String, now: Date, fileSystem: any FileSystem = LocalFileSystem()) throws {
         // Every tenant with output, not just this run's: failed tenants still show their previous figures.
-        let failures = Dictionary(results.compactMap { r in r.failure.map { (r.tenant, $0) } }, uniquingKeysWith: { a, _ in a })
+        // A tenant another build was writing is that build's to report: its folder is not this run's failure.
+        let failures = Dictionary(results.compactMap { r in r.leftToOtherBuild ? nil : r.failure.map { (r.tenant, $0) } },
+                                  uniquingKeysWith: { a, _ in a })
         var entries = BuildManifest.all(in: output, fileSystem: fileSystem).map { manifest in
             TenantIndexEntry(id: manifest.tenant, name: manifest.name, failure: failures[manifest.tenant],
                              snapshot: manifest.snapshot,
