@@ -54,7 +54,17 @@ public struct CSSInliner: Sendable {
         }
     }
 
-    static let unstyled: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
+    /// Elements that never receive styles (a switch: no hashing per element).
+    static func isUnstyled(_ name: String) -> Bool {
+        switch name {
+        case "head", "title", "meta", "link", "style", "script", "base", "noscript", "template": return true
+        default: return false
+        }
+    }
+
+    /// Below this many styleable elements, selectors are tried on every element: hashing each element's tag, id
+    /// and classes into buckets costs more than the comparisons it saves.
+    static let bucketThreshold = 48
 
     public func inline(_ html: String) -> String {
         String(decoding: inline(Array(html.utf8)), as: UTF8.self)
@@ -89,17 +99,21 @@ public struct CSSInliner: Sendable {
         var styleable = [Bool](repeating: true, count: tree.elements.count)
         for (index, element) in tree.elements.enumerated() {
             let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].name == "html"
-            styleable[index] = parentStyleable && !CSSInliner.unstyled.contains(element.name)
+            styleable[index] = parentStyleable && !CSSInliner.isUnstyled(element.name)
                 && tree.tokens[element.token].attribute("data-herald-ignore") == nil
             if element.name == "head" { styleable[index] = false }
         }
         var byID: [String: [Int]] = [:], byClass: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var all: [Int] = []
-        for (index, element) in tree.elements.enumerated() where styleable[index] {
-            all.append(index)
-            if let id = element.id { byID[id, default: []].append(index) }
-            for c in Set(element.classes) { byClass[c, default: []].append(index) }
-            byTag[element.name, default: []].append(index)
+        for (index, element) in tree.elements.enumerated() where styleable[index] { all.append(index) }
+        let bucketed = all.count >= CSSInliner.bucketThreshold
+        if bucketed {
+            for index in all {
+                let element = tree.elements[index]
+                if let id = element.id { byID[id, default: []].append(index) }
+                for (k, c) in element.classes.enumerated() where !element.classes[..<k].contains(c) { byClass[c, default: []].append(index) }
+                byTag[element.name, default: []].append(index)
+            }
         }
 
         // 3. Match every rule; keep what cannot be inlined.
@@ -120,7 +134,7 @@ public struct CSSInliner: Sendable {
                         guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
                         let specificity = selector.specificity
                         let pool: [Int]
-                        switch selector.key {
+                        switch bucketed ? selector.key : nil {
                         case let (0, v)?: pool = byID[v] ?? []
                         case let (1, v)?: pool = byClass[v] ?? []
                         case let (2, v)?: pool = byTag[v] ?? []
@@ -264,19 +278,24 @@ public struct CSSInliner: Sendable {
     /// `singleQuoted` does: the same bytes as `escapeAttribute(declarations.map(singleQuoted).text joined by "; ")`,
     /// in one pass over each value's UTF-8.
     static func appendStyle(_ declarations: [CSSDeclaration], to out: inout [UInt8]) {
+        // Runs of bytes that need no escaping are appended as one slice (per-byte appends dominated long values).
         func append(_ text: String, swapQuotes: Bool, _ out: inout [UInt8]) {
             var text = text
             text.withUTF8 { bytes in
-                for var b in bytes {
-                    if swapQuotes, b == 0x22 { b = 0x27 }
+                var run = 0
+                for k in 0..<bytes.count {
+                    let b = bytes[k]
+                    guard b == 0x26 || b == 0x22 || b == 0x3C || b == 0x3E else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                    run = k + 1
                     switch b {
                     case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                    case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                    case 0x22: if swapQuotes { out.append(0x27) } else { out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) }  // ' or &quot;
                     case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                    case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                    default: out.append(b)
+                    default: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
                     }
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         }
         for (k, declaration) in declarations.enumerated() {

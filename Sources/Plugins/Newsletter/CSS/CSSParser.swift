@@ -91,23 +91,41 @@ public enum CSSParser {
             let stop = scan(s, i, end, stopAt: 0x3B)
             let part = stripComments(s, i..<min(stop, end))
             i = stop + 1
+            // Trimmed on bytes: one String each for the property and the value, none in between.
             guard let colon = part.firstIndex(of: 0x3A) else { continue }
-            let property = String(decoding: part[..<colon], as: UTF8.self).trimmingASCIISpace()
-            var value = String(decoding: part[(colon + 1)...], as: UTF8.self).trimmingASCIISpace()
-            guard !property.isEmpty, property.utf8.allSatisfy(isIdent) else { continue }
+            let property = trim(part, part.startIndex..<colon)
+            guard !property.isEmpty, part[property].allSatisfy(isIdent) else { continue }
+            var value = trim(part, (colon + 1)..<part.endIndex)
             var important = false
-            if let bang = value.utf8.lastIndex(of: 0x21) {
-                let after = String(value[value.index(after: bang)...]).trimmingASCIISpace().lowercased()
-                if after == "important" {
-                    important = true
-                    value = String(value[..<bang]).trimmingASCIISpace()
-                }
+            if let bang = part[value].lastIndex(of: 0x21), isImportant(part[trim(part, (bang + 1)..<value.upperBound)]) {
+                important = true
+                value = trim(part, value.lowerBound..<bang)
             }
             if value.isEmpty { continue }
-            let name = property.hasPrefix("--") ? property : property.lowercased()
-            out.append(CSSDeclaration(property: name, value: value, important: important))
+            let custom = property.count >= 2 && part[property.lowerBound] == 0x2D && part[property.lowerBound + 1] == 0x2D
+            let name = custom ? String(decoding: part[property], as: UTF8.self) : HTMLTokenizer.lowerString(part[property])
+            out.append(CSSDeclaration(property: name, value: String(decoding: part[value], as: UTF8.self), important: important))
         }
         return out
+    }
+
+    /// `range` without leading and trailing ASCII space.
+    static func trim(_ s: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, HTMLTokenizer.isSpace(s[lower]) { lower += 1 }
+        while upper > lower, HTMLTokenizer.isSpace(s[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// `important`, in any ASCII case.
+    static func isImportant(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count == 9 else { return false }
+        var k = s.startIndex
+        for b in "important".utf8 {
+            if s[k] | 0x20 != b { return false }
+            k += 1
+        }
+        return true
     }
 
     // MARK: byte helpers

@@ -36,10 +36,6 @@ public struct HTMLTokenAttribute: Sendable {
 }
 
 public enum HTMLTokenizer {
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"]
-    public static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                                   "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]
-
     public static func tokenize(_ s: [UInt8]) -> [HTMLToken] {
         var tokens: [HTMLToken] = []
         tokens.reserveCapacity(s.count / 16)
@@ -126,7 +122,7 @@ public enum HTMLTokenizer {
             tokens.append(HTMLToken(kind: isEnd ? .endTag : .startTag, range: i..<end, name: name, attributes: attributes,
                                     selfClosing: selfClosing, insertionPoint: min(insertion, n)))
             i = end; textStart = i
-            if !isEnd, rawTextElements.contains(name) {
+            if !isEnd, isRawText(name) {
                 // Raw text up to the matching end tag.
                 var p = i
                 var close = n
@@ -150,8 +146,33 @@ public enum HTMLTokenizer {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
+    /// Elements whose content is raw text up to the end tag (a switch: no hashing per start tag).
+    static func isRawText(_ name: String) -> Bool {
+        switch name {
+        case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext": return true
+        default: return false
+        }
+    }
+
+    /// Elements without content or end tag (a switch: no hashing per start tag).
+    public static func isVoid(_ name: String) -> Bool {
+        switch name {
+        case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+             "basefont", "bgsound", "frame", "keygen": return true
+        default: return false
+        }
+    }
+
+    /// Lower-cased in place into the new string (tag and attribute names are short: no heap allocation).
     static func lowerString(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var k = 0
+            for b in bytes {
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                k += 1
+            }
+            return k
+        }
     }
 
     static func indexOf(_ s: [UInt8], _ byte: UInt8, from: Int) -> Int? {

@@ -21,22 +21,33 @@ public struct HTMLTree: Sendable {
     /// Element indices at the top level.
     public private(set) var roots: [Int] = []
 
-    static let closesParagraph: Set<String> = [
-        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
-    ]
+    // Tag-name classes as switches: set lookups hashed the name for every open element on every start tag.
+    static func closesParagraph(_ name: String) -> Bool {
+        switch name {
+        case "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+             "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+             "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul": return true
+        default: return false
+        }
+    }
 
-    // The implied-end-tag scopes, built once (set literals in the loop would be rebuilt for every tag).
-    static let paragraph: Set<String> = ["p"]
-    static let paragraphScope: Set<String> = ["td", "th", "table", "body", "div", "li", "blockquote"]
-    static let listItem: Set<String> = ["li"], listScope: Set<String> = ["ul", "ol", "menu", "table"]
-    static let definition: Set<String> = ["dt", "dd"], definitionScope: Set<String> = ["dl", "table"]
-    static let cell: Set<String> = ["td", "th"], rowScope: Set<String> = ["tr", "table"], table: Set<String> = ["table"]
-    static let row: Set<String> = ["tr"], rowOrGroup: Set<String> = ["tr", "tbody", "thead", "tfoot"]
-    static let rowGroup: Set<String> = ["tbody", "thead", "tfoot"]
-    static let tableScoped: Set<String> = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption"]
-    static let option: Set<String> = ["option"], select: Set<String> = ["select"]
+    // The implied-end-tag scopes.
+    static func paragraphScope(_ name: String) -> Bool {
+        switch name { case "td", "th", "table", "body", "div", "li", "blockquote": return true; default: return false }
+    }
+    static func listScope(_ name: String) -> Bool {
+        switch name { case "ul", "ol", "menu", "table": return true; default: return false }
+    }
+    static func isDefinition(_ name: String) -> Bool { name == "dt" || name == "dd" }
+    static func isCell(_ name: String) -> Bool { name == "td" || name == "th" }
+    static func isTable(_ name: String) -> Bool { name == "table" }
+    static func rowScope(_ name: String) -> Bool { name == "tr" || name == "table" }
+    static func definitionScope(_ name: String) -> Bool { name == "dl" || name == "table" }
+    static func isRowGroup(_ name: String) -> Bool { name == "tbody" || name == "thead" || name == "tfoot" }
+    static func isRowOrGroup(_ name: String) -> Bool { name == "tr" || isRowGroup(name) }
+    static func isTableScoped(_ name: String) -> Bool {
+        switch name { case "td", "th", "tr", "tbody", "thead", "tfoot", "caption": return true; default: return false }
+    }
 
     public init(_ source: [UInt8]) {
         self.source = source
@@ -57,12 +68,12 @@ public struct HTMLTree: Sendable {
                 close(e, at: endToken)
             }
         }
-        func openIndex(_ names: Set<String>, stopAt stops: Set<String>) -> Int? {
+        func openIndex(_ names: (String) -> Bool, stopAt stops: (String) -> Bool) -> Int? {
             var k = stack.count - 1
             while k >= 0 {
                 let name = elements[stack[k]].name
-                if names.contains(name) { return k }
-                if stops.contains(name) { return nil }
+                if names(name) { return k }
+                if stops(name) { return nil }
                 k -= 1
             }
             return nil
@@ -72,19 +83,19 @@ public struct HTMLTree: Sendable {
             case .startTag:
                 let name = token.name
                 // Implied end tags, as browsers do for the common cases.
-                if HTMLTree.closesParagraph.contains(name), let k = openIndex(HTMLTree.paragraph, stopAt: HTMLTree.paragraphScope) {
+                if HTMLTree.closesParagraph(name), let k = openIndex({ $0 == "p" }, stopAt: HTMLTree.paragraphScope) {
                     popUntil(k, endToken: t)
                 }
-                if name == "li", let k = openIndex(HTMLTree.listItem, stopAt: HTMLTree.listScope) { popUntil(k, endToken: t) }
-                if name == "dt" || name == "dd", let k = openIndex(HTMLTree.definition, stopAt: HTMLTree.definitionScope) { popUntil(k, endToken: t) }
-                if name == "td" || name == "th", let k = openIndex(HTMLTree.cell, stopAt: HTMLTree.rowScope) { popUntil(k, endToken: t) }
-                if name == "tr", let k = openIndex(HTMLTree.cell, stopAt: HTMLTree.table) { popUntil(k, endToken: t) }
-                if name == "tr", let k = openIndex(HTMLTree.row, stopAt: HTMLTree.table) { popUntil(k, endToken: t) }
+                if name == "li", let k = openIndex({ $0 == "li" }, stopAt: HTMLTree.listScope) { popUntil(k, endToken: t) }
+                if HTMLTree.isDefinition(name), let k = openIndex(HTMLTree.isDefinition, stopAt: HTMLTree.definitionScope) { popUntil(k, endToken: t) }
+                if HTMLTree.isCell(name), let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.rowScope) { popUntil(k, endToken: t) }
+                if name == "tr", let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
+                if name == "tr", let k = openIndex({ $0 == "tr" }, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
                 // A row group closes the open row (and its cell); so does a new row whose previous one is still open.
-                if HTMLTree.rowGroup.contains(name), let k = openIndex(HTMLTree.rowOrGroup, stopAt: HTMLTree.table) {
+                if HTMLTree.isRowGroup(name), let k = openIndex(HTMLTree.isRowOrGroup, stopAt: HTMLTree.isTable) {
                     popUntil(k, endToken: t)
                 }
-                if name == "option", let k = openIndex(HTMLTree.option, stopAt: HTMLTree.select) { popUntil(k, endToken: t) }
+                if name == "option", let k = openIndex({ $0 == "option" }, stopAt: { $0 == "select" }) { popUntil(k, endToken: t) }
                 let parent = stack.last ?? -1
                 var classes: [String] = []
                 if let c = token.attribute("class") {
@@ -96,11 +107,12 @@ public struct HTMLTree: Sendable {
                 let index = elements.count
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(index) } else { roots.append(index) }
-                if !(token.selfClosing || HTMLTokenizer.voidElements.contains(name)) { stack.append(index) }
+                if !(token.selfClosing || HTMLTokenizer.isVoid(name)) { stack.append(index) }
             case .endTag:
                 // A stray cell or row end tag never closes anything outside the innermost open table.
-                let scoped = HTMLTree.tableScoped.contains(token.name)
-                if let k = scoped ? openIndex([token.name], stopAt: HTMLTree.table) : stack.lastIndex(where: { elements[$0].name == token.name }) {
+                let name = token.name
+                let scoped = HTMLTree.isTableScoped(name)
+                if let k = scoped ? openIndex({ $0 == name }, stopAt: HTMLTree.isTable) : stack.lastIndex(where: { elements[$0].name == name }) {
                     popUntil(k, endToken: t)
                 }
             default:
