@@ -55,9 +55,9 @@ public struct CSSInliner: Sendable {
     }
 
     /// Elements that never receive styles (a switch: no hashing per element).
-    static func isUnstyled(_ name: String) -> Bool {
-        switch name {
-        case "head", "title", "meta", "link", "style", "script", "base", "noscript", "template": return true
+    static func isUnstyled(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .head, .title, .meta, .link, .style, .script, .base, .noscript, .template: return true
         default: return false
         }
     }
@@ -80,7 +80,7 @@ public struct CSSInliner: Sendable {
         let tree = HTMLTree(bytes)
         // 1. Collect the stylesheets (-1: the external one).
         var sheets: [(element: Int, items: [CSSItem])] = []
-        for (index, element) in tree.elements.enumerated() where element.name == "style" {
+        for (index, element) in tree.elements.enumerated() where element.tag == .style {
             let start = tree.tokens[element.token]
             if start.attribute("data-herald-keep") != nil || start.attribute("data-embed") != nil
                 || start.attribute("data-css-inline")?.value == "keep" { continue }
@@ -98,14 +98,14 @@ public struct CSSInliner: Sendable {
         // 2. Styleable elements, bucketed by id, class and tag for quick candidate lookup.
         var styleable = [Bool](repeating: true, count: tree.elements.count)
         for (index, element) in tree.elements.enumerated() {
-            let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].name == "html"
-            styleable[index] = parentStyleable && !CSSInliner.isUnstyled(element.name)
+            let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].tag == .html
+            styleable[index] = parentStyleable && !CSSInliner.isUnstyled(element.tag)
                 && tree.tokens[element.token].attribute("data-herald-ignore") == nil
-            if element.name == "head" { styleable[index] = false }
+            if element.tag == .head { styleable[index] = false }
         }
         var byID: [String: [Int]] = [:], byClass: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var all: [Int] = []
-        for (index, element) in tree.elements.enumerated() where styleable[index] { all.append(index) }
+        for index in tree.elements.indices where styleable[index] { all.append(index) }
         let bucketed = all.count >= CSSInliner.bucketThreshold
         if bucketed {
             for index in all {

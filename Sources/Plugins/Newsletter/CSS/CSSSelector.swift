@@ -55,7 +55,9 @@ public struct CSSSelector: Sendable, Hashable {
     }
 
     public struct Compound: Sendable, Hashable {
-        public var tag: String?
+        public var tag: String? { didSet { tagID = tag.map { HTMLTag.of($0) } ?? .other } }
+        /// `tag` as a small integer, for matching (`.other` when there is no tag or `HTMLTag` does not list it).
+        var tagID: HTMLTag = .other
         public var ids: [String] = []
         public var classes: [String] = []
         public var attributes: [AttributeTest] = []

@@ -105,6 +105,10 @@ struct SelectorMatcher {
         return index > 0 ? siblings(element)[index - 1] : nil
     }
 
+    private func sameName(_ a: HTMLTree.Element, _ b: HTMLTree.Element) -> Bool {
+        a.tag == b.tag && (a.tag != .other || a.name == b.name)
+    }
+
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
         withUnsafePointer(to: compound) { matchesCompound($0, element) }
     }
@@ -112,7 +116,10 @@ struct SelectorMatcher {
     /// Through a pointer, so that no field of the compound is copied (retained) per element tried.
     private func matchesCompound(_ pointer: UnsafePointer<CSSSelector.Compound>, _ element: Int) -> Bool {
         // Fields are read in place (no copy of the element or of the compound's arrays when they are empty).
-        if let tag = pointer.pointee.tag, tag != tree.elements[element].name { return false }
+        if pointer.pointee.tag != nil {
+            let tag = pointer.pointee.tagID
+            if tag != tree.elements[element].tag || (tag == .other && pointer.pointee.tag != tree.elements[element].name) { return false }
+        }
         if !pointer.pointee.ids.isEmpty {
             guard let id = tree.elements[element].id else { return false }
             for k in pointer.pointee.ids.indices where pointer.pointee.ids[k] != id { return false }
@@ -150,7 +157,7 @@ struct SelectorMatcher {
             let siblings = self.siblings(element)
             let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
             let others = nth.fromEnd ? after : before
-            let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
+            let position = 1 + (nth.ofType ? others.filter { sameName(tree.elements[$0], e) }.count : others.count)
             if !nth.matches(position: position) { return false }
         }
         for pseudo in pointer.pointee.pseudos {
@@ -160,10 +167,10 @@ struct SelectorMatcher {
             case .lastChild: if e.siblingIndex != siblings.count - 1 { return false }
             case .onlyChild: if siblings.count != 1 { return false }
             case .firstOfType:
-                if siblings[..<e.siblingIndex].contains(where: { tree.elements[$0].name == e.name }) { return false }
+                if siblings[..<e.siblingIndex].contains(where: { sameName(tree.elements[$0], e) }) { return false }
             case .lastOfType:
-                if siblings[(e.siblingIndex + 1)...].contains(where: { tree.elements[$0].name == e.name }) { return false }
-            case .root: if e.parent >= 0 || e.name != "html" { return false }
+                if siblings[(e.siblingIndex + 1)...].contains(where: { sameName(tree.elements[$0], e) }) { return false }
+            case .root: if e.parent >= 0 || e.tag != .html { return false }
             }
         }
         return true

@@ -3,6 +3,8 @@
 public struct HTMLTree: Sendable {
     public struct Element: Sendable {
         public var name: String
+        /// The name as a small integer (`.other` for names `HTMLTag` does not list).
+        public var tag: HTMLTag
         /// Index of the start tag in `tokens`.
         public var token: Int
         /// Index of the end tag (or the start tag itself for void elements / implied ends).
@@ -13,6 +15,9 @@ public struct HTMLTree: Sendable {
         public var siblingIndex: Int
         public var id: String?
         public var classes: [String]
+
+        /// Whether the element has `token`'s tag name (names are compared only for tags `HTMLTag` does not list).
+        public func isNamed(_ token: HTMLToken) -> Bool { tag == token.tag && (tag != .other || name == token.name) }
     }
 
     public let source: [UInt8]
@@ -21,32 +26,32 @@ public struct HTMLTree: Sendable {
     /// Element indices at the top level.
     public private(set) var roots: [Int] = []
 
-    // Tag-name classes as switches: set lookups hashed the name for every open element on every start tag.
-    static func closesParagraph(_ name: String) -> Bool {
-        switch name {
-        case "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-             "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-             "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul": return true
+    // Tag-name classes on `HTMLTag`: set lookups hashed the name for every open element on every start tag.
+    static func closesParagraph(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .address, .article, .aside, .blockquote, .center, .details, .dialog, .dir, .div, .dl, .fieldset,
+             .figcaption, .figure, .footer, .form, .h1, .h2, .h3, .h4, .h5, .h6, .header, .hgroup, .hr,
+             .main, .menu, .nav, .ol, .p, .pre, .section, .summary, .table, .ul: return true
         default: return false
         }
     }
 
     // The implied-end-tag scopes.
-    static func paragraphScope(_ name: String) -> Bool {
-        switch name { case "td", "th", "table", "body", "div", "li", "blockquote": return true; default: return false }
+    static func paragraphScope(_ tag: HTMLTag) -> Bool {
+        switch tag { case .td, .th, .table, .body, .div, .li, .blockquote: return true; default: return false }
     }
-    static func listScope(_ name: String) -> Bool {
-        switch name { case "ul", "ol", "menu", "table": return true; default: return false }
+    static func listScope(_ tag: HTMLTag) -> Bool {
+        switch tag { case .ul, .ol, .menu, .table: return true; default: return false }
     }
-    static func isDefinition(_ name: String) -> Bool { name == "dt" || name == "dd" }
-    static func isCell(_ name: String) -> Bool { name == "td" || name == "th" }
-    static func isTable(_ name: String) -> Bool { name == "table" }
-    static func rowScope(_ name: String) -> Bool { name == "tr" || name == "table" }
-    static func definitionScope(_ name: String) -> Bool { name == "dl" || name == "table" }
-    static func isRowGroup(_ name: String) -> Bool { name == "tbody" || name == "thead" || name == "tfoot" }
-    static func isRowOrGroup(_ name: String) -> Bool { name == "tr" || isRowGroup(name) }
-    static func isTableScoped(_ name: String) -> Bool {
-        switch name { case "td", "th", "tr", "tbody", "thead", "tfoot", "caption": return true; default: return false }
+    static func isDefinition(_ tag: HTMLTag) -> Bool { tag == .dt || tag == .dd }
+    static func isCell(_ tag: HTMLTag) -> Bool { tag == .td || tag == .th }
+    static func isTable(_ tag: HTMLTag) -> Bool { tag == .table }
+    static func rowScope(_ tag: HTMLTag) -> Bool { tag == .tr || tag == .table }
+    static func definitionScope(_ tag: HTMLTag) -> Bool { tag == .dl || tag == .table }
+    static func isRowGroup(_ tag: HTMLTag) -> Bool { tag == .tbody || tag == .thead || tag == .tfoot }
+    static func isRowOrGroup(_ tag: HTMLTag) -> Bool { tag == .tr || isRowGroup(tag) }
+    static func isTableScoped(_ tag: HTMLTag) -> Bool {
+        switch tag { case .td, .th, .tr, .tbody, .thead, .tfoot, .caption: return true; default: return false }
     }
 
     public init(_ source: [UInt8]) {
@@ -68,12 +73,12 @@ public struct HTMLTree: Sendable {
                 close(e, at: endToken)
             }
         }
-        func openIndex(_ names: (String) -> Bool, stopAt stops: (String) -> Bool) -> Int? {
+        func openIndex(_ tags: (HTMLTag) -> Bool, stopAt stops: (HTMLTag) -> Bool) -> Int? {
             var k = stack.count - 1
             while k >= 0 {
-                let name = elements[stack[k]].name
-                if names(name) { return k }
-                if stops(name) { return nil }
+                let tag = elements[stack[k]].tag
+                if tags(tag) { return k }
+                if stops(tag) { return nil }
                 k -= 1
             }
             return nil
@@ -81,38 +86,38 @@ public struct HTMLTree: Sendable {
         for (t, token) in tokens.enumerated() {
             switch token.kind {
             case .startTag:
-                let name = token.name
+                let name = token.name, tag = token.tag
                 // Implied end tags, as browsers do for the common cases.
-                if HTMLTree.closesParagraph(name), let k = openIndex({ $0 == "p" }, stopAt: HTMLTree.paragraphScope) {
+                if HTMLTree.closesParagraph(tag), let k = openIndex({ $0 == .p }, stopAt: HTMLTree.paragraphScope) {
                     popUntil(k, endToken: t)
                 }
-                if name == "li", let k = openIndex({ $0 == "li" }, stopAt: HTMLTree.listScope) { popUntil(k, endToken: t) }
-                if HTMLTree.isDefinition(name), let k = openIndex(HTMLTree.isDefinition, stopAt: HTMLTree.definitionScope) { popUntil(k, endToken: t) }
-                if HTMLTree.isCell(name), let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.rowScope) { popUntil(k, endToken: t) }
-                if name == "tr", let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
-                if name == "tr", let k = openIndex({ $0 == "tr" }, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
+                if tag == .li, let k = openIndex({ $0 == .li }, stopAt: HTMLTree.listScope) { popUntil(k, endToken: t) }
+                if HTMLTree.isDefinition(tag), let k = openIndex(HTMLTree.isDefinition, stopAt: HTMLTree.definitionScope) { popUntil(k, endToken: t) }
+                if HTMLTree.isCell(tag), let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.rowScope) { popUntil(k, endToken: t) }
+                if tag == .tr, let k = openIndex(HTMLTree.isCell, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
+                if tag == .tr, let k = openIndex({ $0 == .tr }, stopAt: HTMLTree.isTable) { popUntil(k, endToken: t) }
                 // A row group closes the open row (and its cell); so does a new row whose previous one is still open.
-                if HTMLTree.isRowGroup(name), let k = openIndex(HTMLTree.isRowOrGroup, stopAt: HTMLTree.isTable) {
+                if HTMLTree.isRowGroup(tag), let k = openIndex(HTMLTree.isRowOrGroup, stopAt: HTMLTree.isTable) {
                     popUntil(k, endToken: t)
                 }
-                if name == "option", let k = openIndex({ $0 == "option" }, stopAt: { $0 == "select" }) { popUntil(k, endToken: t) }
+                if tag == .option, let k = openIndex({ $0 == .option }, stopAt: { $0 == .select }) { popUntil(k, endToken: t) }
                 let parent = stack.last ?? -1
                 var classes: [String] = []
                 if let c = token.attribute("class") {
                     classes = c.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
                 }
                 let siblingIndex = parent >= 0 ? elements[parent].children.count : roots.count
-                let element = Element(name: name, token: t, endToken: t, parent: parent, children: [], siblingIndex: siblingIndex,
+                let element = Element(name: name, tag: tag, token: t, endToken: t, parent: parent, children: [], siblingIndex: siblingIndex,
                                       id: token.attribute("id")?.value, classes: classes)
                 let index = elements.count
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(index) } else { roots.append(index) }
-                if !(token.selfClosing || HTMLTokenizer.isVoid(name)) { stack.append(index) }
+                if !(token.selfClosing || HTMLTokenizer.isVoid(tag)) { stack.append(index) }
             case .endTag:
                 // A stray cell or row end tag never closes anything outside the innermost open table.
-                let name = token.name
-                let scoped = HTMLTree.isTableScoped(name)
-                if let k = scoped ? openIndex({ $0 == name }, stopAt: HTMLTree.isTable) : stack.lastIndex(where: { elements[$0].name == name }) {
+                let tag = token.tag
+                let scoped = HTMLTree.isTableScoped(tag)
+                if let k = scoped ? openIndex({ $0 == tag }, stopAt: HTMLTree.isTable) : stack.lastIndex(where: { elements[$0].isNamed(token) }) {
                     popUntil(k, endToken: t)
                 }
             default:
