@@ -86,11 +86,10 @@ public struct CSSInliner: Sendable {
                 || start.attribute("data-css-inline")?.value == "keep" { continue }
             if let media = start.attribute("media")?.value.lowercased().trimmingASCIISpace(),
                !(media.isEmpty || media == "all" || media == "screen") { continue }
-            var css = ""
-            if element.token + 1 < tree.tokens.count, tree.tokens[element.token + 1].kind == .rawText {
-                css = String(decoding: bytes[tree.tokens[element.token + 1].range], as: UTF8.self)
-            }
-            sheets.append((index, CSSParser.parse(css)))
+            // Parsed in place: no copy of the stylesheet.
+            let next = element.token + 1
+            let css = next < tree.tokens.count && tree.tokens[next].kind == .rawText ? tree.tokens[next].range : 0..<0
+            sheets.append((index, CSSParser.parseItems(bytes, css)))
         }
         if let extraCSS { sheets.append((-1, CSSParser.parse(extraCSS))) }
         if sheets.isEmpty { return bytes }
@@ -165,36 +164,38 @@ public struct CSSInliner: Sendable {
             leftovers[sheet.element] = kept
         }
 
-        // 4. Resolve the cascade per element and plan the edits.
-        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
+        // 4. Resolve the cascade per element and plan the edits. The candidate lists are reused and the edits'
+        // bytes share one buffer: a styled element allocates nothing of its own.
+        var edits = HTMLRewriter()
+        var cascade: [Candidate] = [], winners: [Candidate] = [], emitted: [Candidate] = []
         for (element, list) in candidates.enumerated() where !list.isEmpty {
             let token = tree.tokens[tree.elements[element].token]
-            var all = list
+            cascade.removeAll(keepingCapacity: true)
+            cascade.append(contentsOf: list)
             let existing = token.attribute("style")
             if let existing {
                 let inline = CSSParser.parseDeclarations(existing.value)
                 let first = table.add(inline)
                 for (k, declaration) in inline.enumerated() {
-                    all.append(Candidate(declaration: Int32(first + k), property: table.properties[first + k], tier: declaration.important ? 3 : 1,
+                    cascade.append(Candidate(declaration: Int32(first + k), property: table.properties[first + k], tier: declaration.important ? 3 : 1,
                                          specificity: Int.max, order: k, rule: -1))
                 }
             }
             // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
             // declarations (which it overrides as an inline style would, unless they are !important).
             if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(existing.rawValue) {
-                all = list
                 var winners: [Int32: Candidate] = [:]
-                for candidate in all where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
+                for candidate in list where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
                     winners[candidate.property] = candidate
                 }
                 let sheet = winners.values.sorted(by: <).map { table.declarations[Int($0.declaration)].text }.joined(separator: "; ")
                 let escaped = HTMLEntities.escapeAttribute(sheet).replacingOccurrences(of: "'", with: "&#39;")
-                edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
+                edits.replace(valueRange.lowerBound..<valueRange.lowerBound, with: (escaped + "; ").utf8)
                 continue
             }
             // The winner per property (a linear search: an element has few properties, and hashing cost more).
-            var winners: [Candidate] = []
-            nextCandidate: for candidate in all {
+            winners.removeAll(keepingCapacity: true)
+            nextCandidate: for candidate in cascade {
                 for k in winners.indices where winners[k].property == candidate.property {
                     if !(candidate < winners[k]) { winners[k] = candidate }
                     continue nextCandidate
@@ -204,30 +205,37 @@ public struct CSSInliner: Sendable {
             func winner(_ property: Int32) -> Candidate? { winners.first { $0.property == property } }
             // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
             // earlier values too: they are fallbacks for clients that reject the later one.
-            var emitted = winners
-            for candidate in all where candidate.rule >= 0 {
+            emitted.removeAll(keepingCapacity: true)
+            emitted.append(contentsOf: winners)
+            for candidate in cascade where candidate.rule >= 0 {
                 guard let winner = winner(candidate.property), winner.rule == candidate.rule,
                       winner.tier == candidate.tier, candidate.order < winner.order else { continue }
                 emitted.append(candidate)
             }
-            var attribute: [UInt8] = Array("style=\"".utf8)
-            CSSInliner.appendStyle(emitted.sorted(by: <).map { table.declarations[Int($0.declaration)] }, to: &attribute)
-            attribute.append(0x22)
-            var added = existing == nil ? [0x20] + attribute : []
+            emitted.sort(by: <)
+            // `style="…"` replaces the existing attribute, or is inserted (with a space) before the tag's end.
+            let start = edits.buffer.count
+            if existing == nil { edits.buffer.append(0x20) }
+            edits.buffer.append(contentsOf: "style=\"".utf8)
+            CSSInliner.appendStyle(emitted.lazy.map { table.declarations[Int($0.declaration)] }, to: &edits.buffer)
+            edits.buffer.append(0x22)
+            if let existing {
+                edits.replace(existing.range, withBufferFrom: start)
+            }
+            let insertion = existing == nil ? start : edits.buffer.count
             if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
                let property = table.ids["background-color"], let background = winner(property),
                let color = CSSInliner.plainColor(table.declarations[Int(background.declaration)].value) {
-                added += Array(" bgcolor=\"\(color)\"".utf8)
+                edits.buffer.append(contentsOf: " bgcolor=\"\(color)\"".utf8)
             }
-            if let existing { edits.append((existing.range, attribute)) }
-            if !added.isEmpty { edits.append((token.insertionPoint..<token.insertionPoint, added)) }
+            if edits.buffer.count > insertion { edits.replace(token.insertionPoint..<token.insertionPoint, withBufferFrom: insertion) }
         }
         if removeClasses {
             for element in tree.elements {
                 guard let attribute = tree.tokens[element.token].attribute("class") else { continue }
                 var start = attribute.range.lowerBound
                 while start > 0, HTMLTokenizer.isSpace(bytes[start - 1]) { start -= 1 }
-                edits.append((start..<attribute.range.upperBound, []))
+                edits.replace(start..<attribute.range.upperBound, with: [])
             }
         }
         for sheet in sheets where sheet.element >= 0 && !keepStyleElements {
@@ -238,16 +246,16 @@ public struct CSSInliner: Sendable {
                 let start = tree.tokens[element.token].range.lowerBound
                 var end = element.endToken < tree.tokens.count ? tree.tokens[element.endToken].range.upperBound : bytes.count
                 if end < bytes.count, bytes[end] == 0x0A { end += 1 }
-                edits.append((start..<end, []))
+                edits.replace(start..<end, with: [])
             } else {
                 let startToken = tree.tokens[element.token]
                 let contentStart = startToken.range.upperBound
                 let contentEnd = element.token + 1 < tree.tokens.count && tree.tokens[element.token + 1].kind == .rawText
                     ? tree.tokens[element.token + 1].range.upperBound : contentStart
-                edits.append((contentStart..<contentEnd, Array(("\n" + kept.joined(separator: "\n") + "\n").utf8)))
+                edits.replace(contentStart..<contentEnd, with: ("\n" + kept.joined(separator: "\n") + "\n").utf8)
             }
         }
-        return HTMLRewriter.apply(edits, to: bytes)
+        return edits.apply(to: bytes)
     }
 
     static let tableElements: Set<String> = ["table", "tr", "td", "th"]
@@ -277,7 +285,7 @@ public struct CSSInliner: Sendable {
     /// Appends `prop: value [!important]; …` escaped for a double-quoted attribute, each value single-quoted as
     /// `singleQuoted` does: the same bytes as `escapeAttribute(declarations.map(singleQuoted).text joined by "; ")`,
     /// in one pass over each value's UTF-8.
-    static func appendStyle(_ declarations: [CSSDeclaration], to out: inout [UInt8]) {
+    static func appendStyle(_ declarations: some Sequence<CSSDeclaration>, to out: inout [UInt8]) {
         // Runs of bytes that need no escaping are appended as one slice (per-byte appends dominated long values).
         func append(_ text: String, swapQuotes: Bool, _ out: inout [UInt8]) {
             var text = text
@@ -342,24 +350,5 @@ public struct CSSInliner: Sendable {
         case let .raw(text):
             return text
         }
-    }
-}
-
-/// Applies non-overlapping byte edits.
-enum HTMLRewriter {
-    static func apply(_ edits: [(range: Range<Int>, replacement: [UInt8])], to bytes: [UInt8]) -> [UInt8] {
-        if edits.isEmpty { return bytes }
-        let sorted = edits.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound < $1.range.upperBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + edits.count * 32)
-        var position = 0
-        for edit in sorted {
-            if edit.range.lowerBound < position { continue }  // overlapping: the first edit wins
-            out.append(contentsOf: bytes[position..<edit.range.lowerBound])
-            out.append(contentsOf: edit.replacement)
-            position = edit.range.upperBound
-        }
-        out.append(contentsOf: bytes[position...])
-        return out
     }
 }
