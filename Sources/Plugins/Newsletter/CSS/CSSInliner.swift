@@ -79,7 +79,7 @@ public struct CSSInliner: Sendable {
     public func inline(_ bytes: [UInt8], extraCSS: String? = nil) -> [UInt8] {
         let tree = HTMLTree(bytes)
         // 1. Collect the stylesheets (-1: the external one).
-        var sheets: [(element: Int, items: [CSSItem])] = []
+        var sheets: [(element: Int, source: [UInt8], items: [CSSParser.RawItem])] = []
         for (index, element) in tree.elements.enumerated() where element.tag == .style {
             let start = tree.tokens[element.token]
             if start.attribute("data-herald-keep") != nil || start.attribute("data-embed") != nil
@@ -89,9 +89,12 @@ public struct CSSInliner: Sendable {
             // Parsed in place: no copy of the stylesheet.
             let next = element.token + 1
             let css = next < tree.tokens.count && tree.tokens[next].kind == .rawText ? tree.tokens[next].range : 0..<0
-            sheets.append((index, CSSParser.parseItems(bytes, css)))
+            sheets.append((index, bytes, CSSParser.parseRawItems(bytes, css)))
         }
-        if let extraCSS { sheets.append((-1, CSSParser.parse(extraCSS))) }
+        if let extraCSS {
+            let source = Array(extraCSS.utf8)
+            sheets.append((-1, source, CSSParser.parseRawItems(source, source.indices)))
+        }
         if sheets.isEmpty { return bytes }
 
         // 2. Styleable elements, bucketed by id, class and tag for quick candidate lookup.
@@ -122,16 +125,18 @@ public struct CSSInliner: Sendable {
         var order = 0
         var ruleID = 0
         var leftovers: [Int: [String]] = [:]
+        var matched: [Int] = []
         for sheet in sheets {
             var kept: [String] = []
             for item in sheet.items {
                 switch item {
-                case let .rule(selectorText, declarations):
-                    let first = table.add(declarations)
+                case let .rule(selectorText, block):
+                    // Declarations are parsed (and interned) when a selector first matches, or when the rule is kept.
+                    var declarations: [CSSDeclaration]? = nil
+                    var first = 0
                     var unsupported: [String] = []
                     for part in CSSSelector.splitList(selectorText) {
                         guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
-                        let specificity = selector.specificity
                         let pool: [Int]
                         switch bucketed ? selector.key : nil {
                         case let (0, v)?: pool = byID[v] ?? []
@@ -139,14 +144,20 @@ public struct CSSInliner: Sendable {
                         case let (2, v)?: pool = byTag[v] ?? []
                         default: pool = all
                         }
-                        var matched: [Int] = []
+                        matched.removeAll(keepingCapacity: true)
                         if let required = SelectorMatcher.requiredAncestors(selector) {
                             for element in pool where matcher.mayMatch(required, element) && matcher.matches(selector, element) { matched.append(element) }
                         } else {
                             for element in pool where matcher.matches(selector, element) { matched.append(element) }
                         }
                         ruleID += 1
-                        for (k, declaration) in declarations.enumerated() {
+                        if matched.isEmpty { continue }
+                        if declarations == nil {
+                            declarations = CSSParser.parseDeclarations(sheet.source, block)
+                            first = table.add(declarations!)
+                        }
+                        let specificity = selector.specificity
+                        for (k, declaration) in declarations!.enumerated() {
                             order += 1
                             let index = first + k
                             let candidate = Candidate(declaration: Int32(index), property: table.properties[index], tier: declaration.important ? 2 : 0,
@@ -154,11 +165,14 @@ public struct CSSInliner: Sendable {
                             for element in matched { candidates[element].append(candidate) }
                         }
                     }
-                    if !unsupported.isEmpty, !declarations.isEmpty {
-                        kept.append(unsupported.joined(separator: ", ") + " { " + declarations.map { $0.text + ";" }.joined(separator: " ") + " }")
+                    if !unsupported.isEmpty {
+                        let declarations = declarations ?? CSSParser.parseDeclarations(sheet.source, block)
+                        if !declarations.isEmpty {
+                            kept.append(unsupported.joined(separator: ", ") + " { " + declarations.map { $0.text + ";" }.joined(separator: " ") + " }")
+                        }
                     }
                 case .group, .raw:
-                    kept.append(serialize(item, important: false))
+                    kept.append(serialize(CSSParser.resolve(item, sheet.source), important: false))
                 }
             }
             leftovers[sheet.element] = kept

@@ -35,7 +35,28 @@ public enum CSSParser {
     }
 
     static func parseItems(_ s: [UInt8], _ range: Range<Int>) -> [CSSItem] {
-        var items: [CSSItem] = []
+        parseRawItems(s, range).map { resolve($0, s) }
+    }
+
+    /// A stylesheet item whose rules' declarations are not parsed yet: the inliner parses a rule's block only when
+    /// one of its selectors matches an element or the rule is kept (most rules of a site's stylesheet match nothing).
+    enum RawItem {
+        case rule(selectorText: String, block: Range<Int>)
+        case group(name: String, prelude: String, items: [RawItem])
+        case raw(String)
+    }
+
+    /// `item` with its declarations parsed from `s`.
+    static func resolve(_ item: RawItem, _ s: [UInt8]) -> CSSItem {
+        switch item {
+        case let .rule(selectorText, block): return .rule(selectorText: selectorText, declarations: parseDeclarations(s, block))
+        case let .group(name, prelude, items): return .group(name: name, prelude: prelude, items: items.map { resolve($0, s) })
+        case let .raw(text): return .raw(text)
+        }
+    }
+
+    static func parseRawItems(_ s: [UInt8], _ range: Range<Int>) -> [RawItem] {
+        var items: [RawItem] = []
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -59,7 +80,7 @@ public enum CSSParser {
                 let blockEnd = matchingBrace(s, stop, end)
                 if groupRules.contains(name) {
                     let prelude = trimmed(s, nameEnd..<stop)
-                    items.append(.group(name: name, prelude: prelude, items: parseItems(s, (stop + 1)..<min(blockEnd, end))))
+                    items.append(.group(name: name, prelude: prelude, items: parseRawItems(s, (stop + 1)..<min(blockEnd, end))))
                 } else {
                     items.append(.raw(String(decoding: stripComments(s, preludeStart..<min(blockEnd + 1, end)), as: UTF8.self)))
                 }
@@ -70,8 +91,7 @@ public enum CSSParser {
             if s[stop] == 0x3B { i = stop + 1; continue }  // a declaration outside a block: ignore
             let blockEnd = matchingBrace(s, stop, end)
             let selector = String(decoding: stripComments(s, preludeStart..<stop), as: UTF8.self)
-            let declarations = parseDeclarations(s, (stop + 1)..<min(blockEnd, end))
-            items.append(.rule(selectorText: collapseSpace(selector), declarations: declarations))
+            items.append(.rule(selectorText: collapseSpace(selector), block: (stop + 1)..<min(blockEnd, end)))
             i = blockEnd + 1
         }
         return items
