@@ -126,6 +126,7 @@ public struct CSSInliner: Sendable {
         var ruleID = 0
         var leftovers: [Int: [String]] = [:]
         var matched: [Int] = []
+        var byAttribute: [String: [Int]]? = nil  // built when a selector first needs it
         for sheet in sheets {
             var kept: [String] = []
             for item in sheet.items {
@@ -142,6 +143,9 @@ public struct CSSInliner: Sendable {
                         case let (0, v)?: pool = byID[v] ?? []
                         case let (1, v)?: pool = byClass[v] ?? []
                         case let (2, v)?: pool = byTag[v] ?? []
+                        case let (3, v)?:
+                            if byAttribute == nil { byAttribute = CSSInliner.attributeBuckets(tree, all) }
+                            pool = byAttribute?[v] ?? []
                         default: pool = all
                         }
                         matched.removeAll(keepingCapacity: true)
@@ -270,6 +274,18 @@ public struct CSSInliner: Sendable {
             }
         }
         return edits.apply(to: bytes)
+    }
+
+    /// The elements of `pool` by attribute name.
+    static func attributeBuckets(_ tree: HTMLTree, _ pool: [Int]) -> [String: [Int]] {
+        var buckets: [String: [Int]] = [:]
+        for index in pool {
+            let attributes = tree.tokens[tree.elements[index].token].attributes
+            for (k, attribute) in attributes.enumerated() where !attributes[..<k].contains(where: { $0.name == attribute.name }) {
+                buckets[attribute.name, default: []].append(index)
+            }
+        }
+        return buckets
     }
 
     static let tableElements: Set<String> = ["table", "tr", "td", "th"]

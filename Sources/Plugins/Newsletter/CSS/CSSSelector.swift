@@ -269,12 +269,16 @@ public struct CSSSelector: Sendable, Hashable {
         return out[...]
     }
 
-    /// The rightmost compound's most selective key, for bucketing: `#id`, `.class` or the tag name.
+    /// The rightmost compound's most selective key, for bucketing: `#id`, `.class`, the tag name (`html` for
+    /// `:root`) or an attribute name.
     var key: (kind: Int, value: String)? {
-        guard let last = compounds.last else { return nil }
-        if let id = last.ids.first { return (0, id) }
-        if let c = last.classes.first { return (1, c) }
-        if let t = last.tag { return (2, t) }
+        guard !compounds.isEmpty else { return nil }
+        let last = compounds.count - 1
+        if let id = compounds[last].ids.first { return (0, id) }
+        if let c = compounds[last].classes.first { return (1, c) }
+        if let t = compounds[last].tag { return (2, t) }
+        if compounds[last].pseudos.contains(.root) { return (2, "html") }
+        if let a = compounds[last].attributes.first { return (3, a.name) }
         return nil
     }
 }

@@ -105,8 +105,9 @@ struct SelectorMatcher {
         return index > 0 ? siblings(element)[index - 1] : nil
     }
 
-    private func sameName(_ a: HTMLTree.Element, _ b: HTMLTree.Element) -> Bool {
-        a.tag == b.tag && (a.tag != .other || a.name == b.name)
+    /// Whether elements `a` and `b` have the same tag name (read in place, without copying either element).
+    private func sameName(_ a: Int, _ b: Int) -> Bool {
+        tree.elements[a].tag == tree.elements[b].tag && (tree.elements[a].tag != .other || tree.elements[a].name == tree.elements[b].name)
     }
 
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
@@ -128,9 +129,11 @@ struct SelectorMatcher {
             for k in pointer.pointee.classes.indices where !tree.elements[element].classes.contains(pointer.pointee.classes[k]) { return false }
         }
         if !pointer.pointee.attributes.isEmpty {
-            let token = tree.tokens[tree.elements[element].token]
+            // The token's attributes are read in place: copying the token retained its name and attribute list.
+            let token = tree.elements[element].token
             for test in pointer.pointee.attributes {
-                guard let attribute = token.attribute(test.name) else { return false }
+                guard let k = tree.tokens[token].attributes.firstIndex(where: { $0.name == test.name }) else { return false }
+                let attribute = tree.tokens[token].attributes[k]
                 if test.op == .exists { continue }
                 var value = attribute.value
                 var expected = test.value
@@ -152,25 +155,23 @@ struct SelectorMatcher {
             for k in pointer.pointee.negations.indices where matchesCompound(pointer.pointee.negations[k], element) { return false }
         }
         if pointer.pointee.nths.isEmpty && pointer.pointee.pseudos.isEmpty { return true }
-        let e = tree.elements[element]
+        let siblingIndex = tree.elements[element].siblingIndex
+        let siblings = self.siblings(element)
         for nth in pointer.pointee.nths {
-            let siblings = self.siblings(element)
-            let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
-            let others = nth.fromEnd ? after : before
-            let position = 1 + (nth.ofType ? others.filter { sameName(tree.elements[$0], e) }.count : others.count)
+            let others = nth.fromEnd ? siblings[(siblingIndex + 1)...] : siblings[..<siblingIndex]
+            let position = 1 + (nth.ofType ? others.filter { sameName($0, element) }.count : others.count)
             if !nth.matches(position: position) { return false }
         }
         for pseudo in pointer.pointee.pseudos {
-            let siblings = self.siblings(element)
             switch pseudo {
-            case .firstChild: if e.siblingIndex != 0 { return false }
-            case .lastChild: if e.siblingIndex != siblings.count - 1 { return false }
+            case .firstChild: if siblingIndex != 0 { return false }
+            case .lastChild: if siblingIndex != siblings.count - 1 { return false }
             case .onlyChild: if siblings.count != 1 { return false }
             case .firstOfType:
-                if siblings[..<e.siblingIndex].contains(where: { sameName(tree.elements[$0], e) }) { return false }
+                if siblings[..<siblingIndex].contains(where: { sameName($0, element) }) { return false }
             case .lastOfType:
-                if siblings[(e.siblingIndex + 1)...].contains(where: { sameName(tree.elements[$0], e) }) { return false }
-            case .root: if e.parent >= 0 || e.tag != .html { return false }
+                if siblings[(siblingIndex + 1)...].contains(where: { sameName($0, element) }) { return false }
+            case .root: if tree.elements[element].parent >= 0 || tree.elements[element].tag != .html { return false }
             }
         }
         return true
