@@ -124,11 +124,12 @@ public struct CSSInliner: Sendable {
         var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
         var order = 0
         var ruleID = 0
-        var leftovers: [Int: [String]] = [:]
+        // Per sheet, what stays in `<style>`: each kept item preceded by a newline.
+        var leftovers: [Int: [UInt8]] = [:]
         var matched: [Int] = []
         var byAttribute: [String: [Int]]? = nil  // built when a selector first needs it
         for sheet in sheets {
-            var kept: [String] = []
+            var kept: [UInt8] = []
             for item in sheet.items {
                 switch item {
                 case let .rule(selectorText, block):
@@ -170,13 +171,14 @@ public struct CSSInliner: Sendable {
                         }
                     }
                     if !unsupported.isEmpty {
-                        let declarations = declarations ?? CSSParser.parseDeclarations(sheet.source, block)
-                        if !declarations.isEmpty {
-                            kept.append(unsupported.joined(separator: ", ") + " { " + declarations.map { $0.text + ";" }.joined(separator: " ") + " }")
-                        }
+                        let start = kept.count
+                        kept.append(0x0A)
+                        kept.append(contentsOf: unsupported.joined(separator: ", ").utf8)
+                        if !CSSInliner.appendBlock(sheet.source, block, important: false, to: &kept) { kept.removeSubrange(start...) }
                     }
                 case .group, .raw:
-                    kept.append(serialize(CSSParser.resolve(item, sheet.source), important: false))
+                    kept.append(0x0A)
+                    append(item, sheet.source, important: false, to: &kept)
                 }
             }
             leftovers[sheet.element] = kept
@@ -258,7 +260,7 @@ public struct CSSInliner: Sendable {
         }
         for sheet in sheets where sheet.element >= 0 && !keepStyleElements {
             let element = tree.elements[sheet.element]
-            let kept = leftovers[sheet.element] ?? []
+            var kept = leftovers[sheet.element] ?? []
             if kept.isEmpty {
                 // Drop the whole element (and one trailing newline).
                 let start = tree.tokens[element.token].range.lowerBound
@@ -270,7 +272,8 @@ public struct CSSInliner: Sendable {
                 let contentStart = startToken.range.upperBound
                 let contentEnd = element.token + 1 < tree.tokens.count && tree.tokens[element.token + 1].kind == .rawText
                     ? tree.tokens[element.token + 1].range.upperBound : contentStart
-                edits.replace(contentStart..<contentEnd, with: ("\n" + kept.joined(separator: "\n") + "\n").utf8)
+                kept.append(0x0A)
+                edits.replace(contentStart..<contentEnd, with: kept)
             }
         }
         return edits.apply(to: bytes)
@@ -365,20 +368,49 @@ public struct CSSInliner: Sendable {
         return d
     }
 
-    func serialize(_ item: CSSItem, important: Bool) -> String {
+    /// Appends `item` as CSS text (what stays in `<style>`), on bytes: `selector { prop: value; … }`, or
+    /// `@name prelude {` and the items one per line, then `}`.
+    func append(_ item: CSSParser.RawItem, _ source: [UInt8], important: Bool, to out: inout [UInt8]) {
         switch item {
-        case let .rule(selectorText, declarations):
-            let body = declarations.map { d -> String in
-                var d = d
-                if important { d.important = true }
-                return d.text + ";"
-            }.joined(separator: " ")
-            return "\(selectorText) { \(body) }"
+        case let .rule(selectorText, block):
+            out.append(contentsOf: selectorText.utf8)
+            CSSInliner.appendBlock(source, block, important: important, to: &out)
         case let .group(name, prelude, items):
-            let inner = items.map { serialize($0, important: important || (name == "media" && importantInMedia)) }
-            return "@\(name) \(prelude) {\n" + inner.joined(separator: "\n") + "\n}"
+            out.append(0x40)
+            out.append(contentsOf: name.utf8)
+            out.append(0x20)
+            out.append(contentsOf: prelude.utf8)
+            out.append(contentsOf: " {\n".utf8)
+            for (k, inner) in items.enumerated() {
+                if k > 0 { out.append(0x0A) }
+                append(inner, source, important: important || (name == "media" && importantInMedia), to: &out)
+            }
+            out.append(contentsOf: "\n}".utf8)
         case let .raw(text):
-            return text
+            out.append(contentsOf: text.utf8)
         }
+    }
+
+    /// Appends ` { prop: value; … }` for the declarations of `source[block]` (all `!important` if `important`);
+    /// whether there were any.
+    @discardableResult
+    static func appendBlock(_ source: [UInt8], _ block: Range<Int>, important: Bool, to out: inout [UInt8]) -> Bool {
+        out.append(contentsOf: " { ".utf8)
+        var any = false
+        CSSParser.forEachDeclaration(source, block) { part, property, value, isImportant in
+            if any { out.append(0x20) }
+            any = true
+            if CSSParser.isCustomProperty(part[property]) {
+                out.append(contentsOf: part[property])
+            } else {
+                for b in part[property] { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            }
+            out.append(0x3A); out.append(0x20)
+            out.append(contentsOf: part[value])
+            if important || isImportant { out.append(contentsOf: " !important".utf8) }
+            out.append(0x3B)
+        }
+        out.append(contentsOf: " }".utf8)
+        return any
     }
 }

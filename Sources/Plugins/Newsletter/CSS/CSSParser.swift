@@ -105,13 +105,30 @@ public enum CSSParser {
 
     static func parseDeclarations(_ s: [UInt8], _ range: Range<Int>) -> [CSSDeclaration] {
         var out: [CSSDeclaration] = []
+        forEachDeclaration(s, range) { part, property, value, important in
+            out.append(CSSDeclaration(property: propertyName(part[property]), value: String(decoding: part[value], as: UTF8.self), important: important))
+        }
+        return out
+    }
+
+    /// Lower case, except custom properties (`--x`).
+    static func propertyName(_ bytes: ArraySlice<UInt8>) -> String {
+        isCustomProperty(bytes) ? String(decoding: bytes, as: UTF8.self) : HTMLTokenizer.lowerString(bytes)
+    }
+
+    static func isCustomProperty(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x2D && bytes[bytes.startIndex + 1] == 0x2D
+    }
+
+    /// Calls `body` with each valid declaration of `s[range]`, as byte ranges: the bytes it lies in (`s`, or a copy
+    /// without comments), its trimmed property and value (without `!important`), and whether it is `!important`.
+    static func forEachDeclaration(_ s: [UInt8], _ range: Range<Int>, _ body: (ArraySlice<UInt8>, Range<Int>, Range<Int>, Bool) -> Void) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
             let stop = scan(s, i, end, stopAt: 0x3B)
             let part = stripComments(s, i..<min(stop, end))
             i = stop + 1
-            // Trimmed on bytes: one String each for the property and the value, none in between.
             guard let colon = part.firstIndex(of: 0x3A) else { continue }
             let property = trim(part, part.startIndex..<colon)
             guard !property.isEmpty, part[property].allSatisfy(isIdent) else { continue }
@@ -122,11 +139,8 @@ public enum CSSParser {
                 value = trim(part, value.lowerBound..<bang)
             }
             if value.isEmpty { continue }
-            let custom = property.count >= 2 && part[property.lowerBound] == 0x2D && part[property.lowerBound + 1] == 0x2D
-            let name = custom ? String(decoding: part[property], as: UTF8.self) : HTMLTokenizer.lowerString(part[property])
-            out.append(CSSDeclaration(property: name, value: String(decoding: part[value], as: UTF8.self), important: important))
+            body(part, property, value, important)
         }
-        return out
     }
 
     /// `range` without leading and trailing ASCII space.

@@ -103,9 +103,7 @@ public struct HTMLTree: Sendable {
                 if tag == .option, let k = openIndex({ $0 == .option }, stopAt: { $0 == .select }) { popUntil(k, endToken: t) }
                 let parent = stack.last ?? -1
                 var classes: [String] = []
-                if let c = token.attribute("class") {
-                    classes = c.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
-                }
+                if let c = token.attribute("class") { classes = HTMLTree.classNames(c) }
                 let siblingIndex = parent >= 0 ? elements[parent].children.count : roots.count
                 let element = Element(name: name, tag: tag, token: t, endToken: t, parent: parent, children: [], siblingIndex: siblingIndex,
                                       id: token.attribute("id")?.value, classes: classes)
@@ -125,6 +123,20 @@ public struct HTMLTree: Sendable {
             }
         }
         popUntil(0, endToken: tokens.count)
+    }
+
+    /// The class names of a `class` attribute, split at ASCII whitespace on bytes.
+    static func classNames(_ attribute: HTMLTokenAttribute) -> [String] {
+        var value = attribute.rawValue.utf8.contains(0x26) ? attribute.value : attribute.rawValue
+        return value.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || HTMLTokenizer.isSpace(bytes[k]) {
+                if k > start { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
+                start = k + 1
+            }
+            return names
+        }
     }
 
     public func startTag(_ element: Int) -> HTMLToken { tokens[elements[element].token] }
