@@ -107,6 +107,7 @@ public struct CSSInliner: Sendable {
         }
         var byID: [String: [Int]] = [:], byClass: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var all: [Int] = []
+        all.reserveCapacity(tree.elements.count)
         for index in tree.elements.indices where styleable[index] { all.append(index) }
         let bucketed = all.count >= CSSInliner.bucketThreshold
         if bucketed {
@@ -121,7 +122,9 @@ public struct CSSInliner: Sendable {
         // 3. Match every rule; keep what cannot be inlined.
         let matcher = SelectorMatcher(tree: tree)
         var table = DeclarationTable()
-        var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
+        // Every (element, candidate) match in rule order, grouped per element after matching (one list, not one per element).
+        var matches: [(element: Int32, candidate: Candidate)] = []
+        matches.reserveCapacity(64)
         var order = 0
         var ruleID = 0
         // Per sheet, what stays in `<style>`: each kept item preceded by a newline.
@@ -134,8 +137,7 @@ public struct CSSInliner: Sendable {
                 switch item {
                 case let .rule(selectorText, block):
                     // Declarations are parsed (and interned) when a selector first matches, or when the rule is kept.
-                    var declarations: [CSSDeclaration]? = nil
-                    var first = 0
+                    var declared: Range<Int>? = nil
                     var unsupported: [String] = []
                     for part in CSSSelector.splitList(selectorText) {
                         guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
@@ -157,17 +159,13 @@ public struct CSSInliner: Sendable {
                         }
                         ruleID += 1
                         if matched.isEmpty { continue }
-                        if declarations == nil {
-                            declarations = CSSParser.parseDeclarations(sheet.source, block)
-                            first = table.add(declarations!)
-                        }
+                        if declared == nil { declared = table.add(sheet.source, block) }
                         let specificity = selector.specificity
-                        for (k, declaration) in declarations!.enumerated() {
+                        for index in declared! {
                             order += 1
-                            let index = first + k
-                            let candidate = Candidate(declaration: Int32(index), property: table.properties[index], tier: declaration.important ? 2 : 0,
-                                                      specificity: specificity, order: order, rule: ruleID)
-                            for element in matched { candidates[element].append(candidate) }
+                            let candidate = Candidate(declaration: Int32(index), property: table.properties[index],
+                                                      tier: table.declarations[index].important ? 2 : 0, specificity: specificity, order: order, rule: ruleID)
+                            for element in matched { matches.append((Int32(element), candidate)) }
                         }
                     }
                     if !unsupported.isEmpty {
@@ -188,17 +186,27 @@ public struct CSSInliner: Sendable {
         // bytes share one buffer: a styled element allocates nothing of its own.
         var edits = HTMLRewriter()
         var cascade: [Candidate] = [], winners: [Candidate] = [], emitted: [Candidate] = []
-        for (element, list) in candidates.enumerated() where !list.isEmpty {
+        cascade.reserveCapacity(32); winners.reserveCapacity(32); emitted.reserveCapacity(32)
+        edits.buffer.reserveCapacity(512)
+        let (starts, grouped) = CSSInliner.groupByElement(matches, elements: tree.elements.count)
+        for element in tree.elements.indices where starts[element + 1] > starts[element] {
+            let list = grouped[starts[element]..<starts[element + 1]]
             let token = tree.tokens[tree.elements[element].token]
             cascade.removeAll(keepingCapacity: true)
             cascade.append(contentsOf: list)
             let existing = token.attribute("style")
             if let existing {
-                let inline = CSSParser.parseDeclarations(existing.value)
-                let first = table.add(inline)
-                for (k, declaration) in inline.enumerated() {
-                    cascade.append(Candidate(declaration: Int32(first + k), property: table.properties[first + k], tier: declaration.important ? 3 : 1,
-                                         specificity: Int.max, order: k, rule: -1))
+                // Without character references, the value is the source bytes: parsed in place.
+                let inline: Range<Int>
+                if let range = existing.valueRange, !existing.rawValue.utf8.contains(0x26) {
+                    inline = table.add(bytes, range)
+                } else {
+                    let value = Array(existing.value.utf8)
+                    inline = table.add(value, value.indices)
+                }
+                for index in inline {
+                    cascade.append(Candidate(declaration: Int32(index), property: table.properties[index], tier: table.declarations[index].important ? 3 : 1,
+                                             specificity: Int.max, order: index - inline.lowerBound, rule: -1))
                 }
             }
             // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
@@ -244,7 +252,7 @@ public struct CSSInliner: Sendable {
             }
             let insertion = existing == nil ? start : edits.buffer.count
             if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
-               let property = table.ids["background-color"], let background = winner(property),
+               let property = table.id(of: "background-color"), let background = winner(property),
                let color = CSSInliner.plainColor(table.declarations[Int(background.declaration)].value) {
                 edits.buffer.append(contentsOf: " bgcolor=\"\(color)\"".utf8)
             }
@@ -277,6 +285,22 @@ public struct CSSInliner: Sendable {
             }
         }
         return edits.apply(to: bytes)
+    }
+
+    /// `matches` grouped by element, in their order (a counting sort): element `e`'s candidates are
+    /// `candidates[starts[e]..<starts[e + 1]]`.
+    static func groupByElement(_ matches: [(element: Int32, candidate: Candidate)], elements: Int) -> (starts: [Int], candidates: [Candidate]) {
+        var starts = [Int](repeating: 0, count: elements + 1)
+        for match in matches { starts[Int(match.element) + 1] += 1 }
+        for k in 0..<elements { starts[k + 1] += starts[k] }
+        guard let placeholder = matches.first?.candidate else { return (starts, []) }
+        var next = starts
+        var candidates = [Candidate](repeating: placeholder, count: matches.count)
+        for match in matches {
+            candidates[next[Int(match.element)]] = match.candidate
+            next[Int(match.element)] += 1
+        }
+        return (starts, candidates)
     }
 
     /// The elements of `pool` by attribute name.

@@ -166,16 +166,11 @@ public enum HTMLTokenizer {
         }
     }
 
-    /// Lower-cased in place into the new string (tag and attribute names are short: no heap allocation).
+    /// Lower-cased. Names are almost always lower case already: then the bytes are decoded as they are (a short
+    /// name becomes a small string, without allocation).
     static func lowerString(_ bytes: ArraySlice<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            var k = 0
-            for b in bytes {
-                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                k += 1
-            }
-            return k
-        }
+        if !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func indexOf(_ s: [UInt8], _ byte: UInt8, from: Int) -> Int? {

@@ -64,6 +64,7 @@ public struct HTMLTree: Sendable {
 
     private mutating func build() {
         var stack: [Int] = []
+        elements.reserveCapacity(tokens.count / 2 + 1)  // at most one element per start tag; no regrowth
         func close(_ index: Int, at token: Int) {
             elements[index].endToken = token
         }
