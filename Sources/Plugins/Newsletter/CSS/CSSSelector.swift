@@ -93,8 +93,9 @@ public struct CSSSelector: Sendable, Hashable {
 
     /// Splits a selector list at top-level commas.
     public static func splitList(_ text: String) -> [String] {
-        // Most selectors have no comma: no byte copy, one trim.
+        // Most selectors have no comma and are trimmed already (the parser collapses their space): no copy.
         if !text.utf8.contains(0x2C) {
+            if let first = text.utf8.first, let last = text.utf8.last, !HTMLTokenizer.isSpace(first), !HTMLTokenizer.isSpace(last) { return [text] }
             let trimmed = text.trimmingASCIISpace()
             return trimmed.isEmpty ? [] : [trimmed]
         }

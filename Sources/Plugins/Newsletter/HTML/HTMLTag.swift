@@ -18,8 +18,13 @@ public enum HTMLTag: UInt8, CaseIterable, Sendable {
             let candidate = table.slots[slot]
             if candidate == 0 { return .other }
             let expected = table.names[Int(candidate)]
-            if expected.count == name.count, zip(expected, name).allSatisfy({ $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }) {
-                return HTMLTag(rawValue: candidate)!
+            if expected.count == name.count {
+                var k = 0, same = true
+                for b in name {
+                    if expected[k] != (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) { same = false; break }
+                    k += 1
+                }
+                if same { return HTMLTag(rawValue: candidate)! }
             }
             slot = (slot + 1) & (Lookup.size - 1)
         }
