@@ -198,7 +198,7 @@ public struct CSSInliner: Sendable {
             if let existing {
                 // Without character references, the value is the source bytes: parsed in place.
                 let inline: Range<Int>
-                if let range = existing.valueRange, !existing.rawValue.utf8.contains(0x26) {
+                if let range = existing.valueRange, !bytes[range].contains(0x26) {
                     inline = table.add(bytes, range)
                 } else {
                     let value = Array(existing.value.utf8)
@@ -211,7 +211,7 @@ public struct CSSInliner: Sendable {
             }
             // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
             // declarations (which it overrides as an inline style would, unless they are !important).
-            if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(existing.rawValue) {
+            if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(bytes[valueRange]) {
                 var winners: [Int32: Candidate] = [:]
                 for candidate in list where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
                     winners[candidate.property] = candidate
@@ -318,9 +318,9 @@ public struct CSSInliner: Sendable {
     static let tableElements: Set<String> = ["table", "tr", "td", "th"]
 
     /// `{{ … }}`, `{% … %}`, `*|…|*` or `%%…%%`: Liquid, Mailchimp and Ghost-style merge tags.
-    static func hasTemplateTag(_ text: String) -> Bool {
+    static func hasTemplateTag(_ text: ArraySlice<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for b in text.utf8 {
+        for b in text {
             if (previous == 0x7B && (b == 0x7B || b == 0x25)) || (previous == 0x2A && b == 0x7C) || (previous == 0x25 && b == 0x25) { return true }
             previous = b
         }
