@@ -120,7 +120,7 @@ public struct CSSInliner: Sendable {
         }
 
         // 3. Match every rule; keep what cannot be inlined.
-        let matcher = SelectorMatcher(tree: tree)
+        var matcher = SelectorMatcher(tree: tree, eagerAncestors: false)
         var table = DeclarationTable()
         // Every (element, candidate) match in rule order, grouped per element after matching (one list, not one per element).
         var matches: [(element: Int32, candidate: Candidate)] = []
@@ -128,7 +128,7 @@ public struct CSSInliner: Sendable {
         var order = 0
         var ruleID = 0
         // Per sheet, what stays in `<style>`: each kept item preceded by a newline.
-        var leftovers: [Int: [UInt8]] = [:]
+        var leftovers: [[UInt8]] = []  // same order as `sheets`
         var matched: [Int] = []
         var byAttribute: [String: [Int]]? = nil  // built when a selector first needs it
         for sheet in sheets {
@@ -153,6 +153,7 @@ public struct CSSInliner: Sendable {
                         }
                         matched.removeAll(keepingCapacity: true)
                         if let required = SelectorMatcher.requiredAncestors(selector) {
+                            matcher.computeAncestors()
                             for element in pool where matcher.mayMatch(required, element) && matcher.matches(selector, element) { matched.append(element) }
                         } else {
                             for element in pool where matcher.matches(selector, element) { matched.append(element) }
@@ -179,7 +180,7 @@ public struct CSSInliner: Sendable {
                     append(item, sheet.source, important: false, to: &kept)
                 }
             }
-            leftovers[sheet.element] = kept
+            leftovers.append(kept)
         }
 
         // 4. Resolve the cascade per element and plan the edits. The candidate lists are reused and the edits'
@@ -266,9 +267,8 @@ public struct CSSInliner: Sendable {
                 edits.replace(start..<attribute.range.upperBound, with: [])
             }
         }
-        for sheet in sheets where sheet.element >= 0 && !keepStyleElements {
+        for (sheet, var kept) in zip(sheets, leftovers) where sheet.element >= 0 && !keepStyleElements {
             let element = tree.elements[sheet.element]
-            var kept = leftovers[sheet.element] ?? []
             if kept.isEmpty {
                 // Drop the whole element (and one trailing newline).
                 let start = tree.tokens[element.token].range.lowerBound

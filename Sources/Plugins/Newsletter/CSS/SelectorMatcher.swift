@@ -3,10 +3,17 @@ struct SelectorMatcher {
     let tree: HTMLTree
     /// Per element, a 256-bit Bloom filter of its ancestors' tag names, ids and classes (4 words per element):
     /// a selector whose left part names something no ancestor has is rejected without walking up the tree.
-    let ancestors: [UInt64]
+    /// With `eagerAncestors` false, empty until `computeAncestors()` (documents whose selectors have one compound
+    /// never need it).
+    private(set) var ancestors: [UInt64] = []
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, eagerAncestors: Bool = true) {
         self.tree = tree
+        if eagerAncestors { computeAncestors() }
+    }
+
+    mutating func computeAncestors() {
+        if !ancestors.isEmpty || tree.elements.isEmpty { return }
         var bloom = [UInt64](repeating: 0, count: tree.elements.count * 4)
         for (index, element) in tree.elements.enumerated() where element.parent >= 0 {
             let p = element.parent

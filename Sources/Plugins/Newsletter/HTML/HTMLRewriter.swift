@@ -22,7 +22,12 @@ struct HTMLRewriter {
     /// The edited document. Of overlapping edits, the one that starts first (then ends first) wins.
     func apply(to bytes: [UInt8]) -> [UInt8] {
         if edits.isEmpty { return bytes }
-        let sorted = edits.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound < $1.range.upperBound }
+        func before(_ a: (range: Range<Int>, replacement: Range<Int>), _ b: (range: Range<Int>, replacement: Range<Int>)) -> Bool {
+            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.upperBound < b.range.upperBound
+        }
+        // Edits are usually planned in document order: then no sorted copy.
+        let inOrder = zip(edits, edits.dropFirst()).allSatisfy { !before($1, $0) }
+        let sorted = inOrder ? edits : edits.sorted(by: before)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + buffer.count)
         var position = 0

@@ -40,7 +40,7 @@ public struct HTMLTokenAttribute: Sendable {
 public enum HTMLTokenizer {
     public static func tokenize(_ s: [UInt8]) -> [HTMLToken] {
         var tokens: [HTMLToken] = []
-        tokens.reserveCapacity(s.count / 16)
+        tokens.reserveCapacity(s.count / 8 + 8)
         let n = s.count
         var i = 0
         var textStart = 0
