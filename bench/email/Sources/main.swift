@@ -6,6 +6,7 @@ import NewsletterPlugin
 /// Herald's side of `make bench-email` (bench/email/run.py drives it and the Python inliners).
 ///
 ///     herald-bench-email inline BENCHMARKS_JSON [--min-seconds S]   # one JSON line per input: {"name", "bytes", "us"}
+///     herald-bench-email inline BENCHMARKS_JSON --calls N [--only NAME]  # N untimed calls per input, for `perf stat`
 ///     herald-bench-email render --subscribers N --templates DIR     # one JSON line: messages, seconds, peak RSS
 func usage() -> Never {
     FileHandle.standardError.write(Data("usage: herald-bench-email inline BENCHMARKS_JSON [--min-seconds S] | render --subscribers N --templates DIR\n".utf8))
@@ -66,9 +67,16 @@ case "inline":
           let inputs = try JSONSerialization.jsonObject(with: data) as? [[String: String]] else { usage() }
     let minimum = Double(option("--min-seconds", arguments) ?? "1") ?? 1
     let inliner = CSSInliner()
+    let calls = option("--calls", arguments).flatMap(Int.init)
     for input in inputs {
-        guard let name = input["name"], let html = input["html"] else { continue }
+        guard let name = input["name"], let html = input["html"], option("--only", arguments).map({ $0 == name }) ?? true else { continue }
         let bytes = Array(html.utf8)
+        if let calls {
+            var sink = 0
+            for _ in 0..<calls { sink &+= inliner.inline(bytes).count }
+            print(#"{"name": "\#(name)", "calls": \#(calls), "output_bytes": \#(sink / max(calls, 1))}"#)
+            continue
+        }
         var sink = 0
         let perCall = measure(minimum: minimum) { sink &+= inliner.inline(bytes).count }
         print(#"{"name": "\#(name)", "bytes": \#(bytes.count), "us": \#(perCall * 1e6), "output_bytes": \#(sink > 0 ? inliner.inline(bytes).count : 0)}"#)

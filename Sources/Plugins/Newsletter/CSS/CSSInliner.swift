@@ -54,7 +54,17 @@ public struct CSSInliner: Sendable {
         }
     }
 
-    static let unstyled: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
+    /// Elements that never receive styles (a switch: no hashing per element).
+    static func isUnstyled(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .head, .title, .meta, .link, .style, .script, .base, .noscript, .template: return true
+        default: return false
+        }
+    }
+
+    /// Below this many styleable elements, selectors are tried on every element: hashing each element's tag, id
+    /// and classes into buckets costs more than the comparisons it saves.
+    static let bucketThreshold = 48
 
     public func inline(_ html: String) -> String {
         String(decoding: inline(Array(html.utf8)), as: UTF8.self)
@@ -69,118 +79,152 @@ public struct CSSInliner: Sendable {
     public func inline(_ bytes: [UInt8], extraCSS: String? = nil) -> [UInt8] {
         let tree = HTMLTree(bytes)
         // 1. Collect the stylesheets (-1: the external one).
-        var sheets: [(element: Int, items: [CSSItem])] = []
-        for (index, element) in tree.elements.enumerated() where element.name == "style" {
+        var sheets: [(element: Int, source: [UInt8], items: [CSSParser.RawItem])] = []
+        for (index, element) in tree.elements.enumerated() where element.tag == .style {
             let start = tree.tokens[element.token]
             if start.attribute("data-herald-keep") != nil || start.attribute("data-embed") != nil
                 || start.attribute("data-css-inline")?.value == "keep" { continue }
             if let media = start.attribute("media")?.value.lowercased().trimmingASCIISpace(),
                !(media.isEmpty || media == "all" || media == "screen") { continue }
-            var css = ""
-            if element.token + 1 < tree.tokens.count, tree.tokens[element.token + 1].kind == .rawText {
-                css = String(decoding: bytes[tree.tokens[element.token + 1].range], as: UTF8.self)
-            }
-            sheets.append((index, CSSParser.parse(css)))
+            // Parsed in place: no copy of the stylesheet.
+            let next = element.token + 1
+            let css = next < tree.tokens.count && tree.tokens[next].kind == .rawText ? tree.tokens[next].range : 0..<0
+            sheets.append((index, bytes, CSSParser.parseRawItems(bytes, css)))
         }
-        if let extraCSS { sheets.append((-1, CSSParser.parse(extraCSS))) }
+        if let extraCSS {
+            let source = Array(extraCSS.utf8)
+            sheets.append((-1, source, CSSParser.parseRawItems(source, source.indices)))
+        }
         if sheets.isEmpty { return bytes }
 
         // 2. Styleable elements, bucketed by id, class and tag for quick candidate lookup.
         var styleable = [Bool](repeating: true, count: tree.elements.count)
         for (index, element) in tree.elements.enumerated() {
-            let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].name == "html"
-            styleable[index] = parentStyleable && !CSSInliner.unstyled.contains(element.name)
+            let parentStyleable = element.parent < 0 || styleable[element.parent] || tree.elements[element.parent].tag == .html
+            styleable[index] = parentStyleable && !CSSInliner.isUnstyled(element.tag)
                 && tree.tokens[element.token].attribute("data-herald-ignore") == nil
-            if element.name == "head" { styleable[index] = false }
+            if element.tag == .head { styleable[index] = false }
         }
         var byID: [String: [Int]] = [:], byClass: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
         var all: [Int] = []
-        for (index, element) in tree.elements.enumerated() where styleable[index] {
-            all.append(index)
-            if let id = element.id { byID[id, default: []].append(index) }
-            for c in Set(element.classes) { byClass[c, default: []].append(index) }
-            byTag[element.name, default: []].append(index)
+        all.reserveCapacity(tree.elements.count)
+        for index in tree.elements.indices where styleable[index] { all.append(index) }
+        let bucketed = all.count >= CSSInliner.bucketThreshold
+        if bucketed {
+            for index in all {
+                let element = tree.elements[index]
+                if let id = element.id { byID[id, default: []].append(index) }
+                for (k, c) in element.classes.enumerated() where !element.classes[..<k].contains(c) { byClass[c, default: []].append(index) }
+                byTag[element.name, default: []].append(index)
+            }
         }
 
         // 3. Match every rule; keep what cannot be inlined.
-        let matcher = SelectorMatcher(tree: tree)
+        var matcher = SelectorMatcher(tree: tree, eagerAncestors: false)
         var table = DeclarationTable()
-        var candidates = [[Candidate]](repeating: [], count: tree.elements.count)
+        // Every (element, candidate) match in rule order, grouped per element after matching (one list, not one per element).
+        var matches: [(element: Int32, candidate: Candidate)] = []
+        matches.reserveCapacity(64)
         var order = 0
         var ruleID = 0
-        var leftovers: [Int: [String]] = [:]
+        // Per sheet, what stays in `<style>`: each kept item preceded by a newline.
+        var leftovers: [[UInt8]] = []  // same order as `sheets`
+        var matched: [Int] = []
+        var byAttribute: [String: [Int]]? = nil  // built when a selector first needs it
         for sheet in sheets {
-            var kept: [String] = []
+            var kept: [UInt8] = []
             for item in sheet.items {
                 switch item {
-                case let .rule(selectorText, declarations):
-                    let first = table.add(declarations)
+                case let .rule(selectorText, block):
+                    // Declarations are parsed (and interned) when a selector first matches, or when the rule is kept.
+                    var declared: Range<Int>? = nil
                     var unsupported: [String] = []
                     for part in CSSSelector.splitList(selectorText) {
                         guard let selector = CSSSelector.parse(part) else { unsupported.append(part); continue }
-                        let specificity = selector.specificity
                         let pool: [Int]
-                        switch selector.key {
+                        switch bucketed ? selector.key : nil {
                         case let (0, v)?: pool = byID[v] ?? []
                         case let (1, v)?: pool = byClass[v] ?? []
                         case let (2, v)?: pool = byTag[v] ?? []
+                        case let (3, v)?:
+                            if byAttribute == nil { byAttribute = CSSInliner.attributeBuckets(tree, all) }
+                            pool = byAttribute?[v] ?? []
                         default: pool = all
                         }
-                        var matched: [Int] = []
+                        matched.removeAll(keepingCapacity: true)
                         if let required = SelectorMatcher.requiredAncestors(selector) {
+                            matcher.computeAncestors()
                             for element in pool where matcher.mayMatch(required, element) && matcher.matches(selector, element) { matched.append(element) }
                         } else {
                             for element in pool where matcher.matches(selector, element) { matched.append(element) }
                         }
                         ruleID += 1
-                        for (k, declaration) in declarations.enumerated() {
+                        if matched.isEmpty { continue }
+                        if declared == nil { declared = table.add(sheet.source, block) }
+                        let specificity = selector.specificity
+                        for index in declared! {
                             order += 1
-                            let index = first + k
-                            let candidate = Candidate(declaration: Int32(index), property: table.properties[index], tier: declaration.important ? 2 : 0,
-                                                      specificity: specificity, order: order, rule: ruleID)
-                            for element in matched { candidates[element].append(candidate) }
+                            let candidate = Candidate(declaration: Int32(index), property: table.properties[index],
+                                                      tier: table.declarations[index].important ? 2 : 0, specificity: specificity, order: order, rule: ruleID)
+                            for element in matched { matches.append((Int32(element), candidate)) }
                         }
                     }
-                    if !unsupported.isEmpty, !declarations.isEmpty {
-                        kept.append(unsupported.joined(separator: ", ") + " { " + declarations.map { $0.text + ";" }.joined(separator: " ") + " }")
+                    if !unsupported.isEmpty {
+                        let start = kept.count
+                        kept.append(0x0A)
+                        kept.append(contentsOf: unsupported.joined(separator: ", ").utf8)
+                        if !CSSInliner.appendBlock(sheet.source, block, important: false, to: &kept) { kept.removeSubrange(start...) }
                     }
                 case .group, .raw:
-                    kept.append(serialize(item, important: false))
+                    kept.append(0x0A)
+                    append(item, sheet.source, important: false, to: &kept)
                 }
             }
-            leftovers[sheet.element] = kept
+            leftovers.append(kept)
         }
 
-        // 4. Resolve the cascade per element and plan the edits.
-        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
-        for (element, list) in candidates.enumerated() where !list.isEmpty {
+        // 4. Resolve the cascade per element and plan the edits. The candidate lists are reused and the edits'
+        // bytes share one buffer: a styled element allocates nothing of its own.
+        var edits = HTMLRewriter()
+        var cascade: [Candidate] = [], winners: [Candidate] = [], emitted: [Candidate] = []
+        cascade.reserveCapacity(32); winners.reserveCapacity(32); emitted.reserveCapacity(32)
+        edits.buffer.reserveCapacity(512)
+        let (starts, grouped) = CSSInliner.groupByElement(matches, elements: tree.elements.count)
+        for element in tree.elements.indices where starts[element + 1] > starts[element] {
+            let list = grouped[starts[element]..<starts[element + 1]]
             let token = tree.tokens[tree.elements[element].token]
-            var all = list
+            cascade.removeAll(keepingCapacity: true)
+            cascade.append(contentsOf: list)
             let existing = token.attribute("style")
             if let existing {
-                let inline = CSSParser.parseDeclarations(existing.value)
-                let first = table.add(inline)
-                for (k, declaration) in inline.enumerated() {
-                    all.append(Candidate(declaration: Int32(first + k), property: table.properties[first + k], tier: declaration.important ? 3 : 1,
-                                         specificity: Int.max, order: k, rule: -1))
+                // Without character references, the value is the source bytes: parsed in place.
+                let inline: Range<Int>
+                if let range = existing.valueRange, !bytes[range].contains(0x26) {
+                    inline = table.add(bytes, range)
+                } else {
+                    let value = Array(existing.value.utf8)
+                    inline = table.add(value, value.indices)
+                }
+                for index in inline {
+                    cascade.append(Candidate(declaration: Int32(index), property: table.properties[index], tier: table.declarations[index].important ? 3 : 1,
+                                             specificity: Int.max, order: index - inline.lowerBound, rule: -1))
                 }
             }
             // A style attribute holding template or merge tags is kept byte for byte after the stylesheet's
             // declarations (which it overrides as an inline style would, unless they are !important).
-            if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(existing.rawValue) {
-                all = list
+            if let existing, let valueRange = existing.valueRange, CSSInliner.hasTemplateTag(bytes[valueRange]) {
                 var winners: [Int32: Candidate] = [:]
-                for candidate in all where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
+                for candidate in list where winners[candidate.property].map({ !(candidate < $0) }) ?? true {
                     winners[candidate.property] = candidate
                 }
                 let sheet = winners.values.sorted(by: <).map { table.declarations[Int($0.declaration)].text }.joined(separator: "; ")
                 let escaped = HTMLEntities.escapeAttribute(sheet).replacingOccurrences(of: "'", with: "&#39;")
-                edits.append((valueRange.lowerBound..<valueRange.lowerBound, Array((escaped + "; ").utf8)))
+                edits.replace(valueRange.lowerBound..<valueRange.lowerBound, with: (escaped + "; ").utf8)
                 continue
             }
             // The winner per property (a linear search: an element has few properties, and hashing cost more).
-            var winners: [Candidate] = []
-            nextCandidate: for candidate in all {
+            winners.removeAll(keepingCapacity: true)
+            nextCandidate: for candidate in cascade {
                 for k in winners.indices where winners[k].property == candidate.property {
                     if !(candidate < winners[k]) { winners[k] = candidate }
                     continue nextCandidate
@@ -190,58 +234,93 @@ public struct CSSInliner: Sendable {
             func winner(_ property: Int32) -> Candidate? { winners.first { $0.property == property } }
             // A rule that declares the winning property more than once (`color: red; color: rgba(…)`) keeps its
             // earlier values too: they are fallbacks for clients that reject the later one.
-            var emitted = winners
-            for candidate in all where candidate.rule >= 0 {
+            emitted.removeAll(keepingCapacity: true)
+            emitted.append(contentsOf: winners)
+            for candidate in cascade where candidate.rule >= 0 {
                 guard let winner = winner(candidate.property), winner.rule == candidate.rule,
                       winner.tier == candidate.tier, candidate.order < winner.order else { continue }
                 emitted.append(candidate)
             }
-            var attribute: [UInt8] = Array("style=\"".utf8)
-            CSSInliner.appendStyle(emitted.sorted(by: <).map { table.declarations[Int($0.declaration)] }, to: &attribute)
-            attribute.append(0x22)
-            var added = existing == nil ? [0x20] + attribute : []
-            if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
-               let property = table.ids["background-color"], let background = winner(property),
-               let color = CSSInliner.plainColor(table.declarations[Int(background.declaration)].value) {
-                added += Array(" bgcolor=\"\(color)\"".utf8)
+            emitted.sort(by: <)
+            // `style="…"` replaces the existing attribute, or is inserted (with a space) before the tag's end.
+            let start = edits.buffer.count
+            if existing == nil { edits.buffer.append(0x20) }
+            edits.buffer.append(contentsOf: "style=\"".utf8)
+            CSSInliner.appendStyle(emitted.lazy.map { table.declarations[Int($0.declaration)] }, to: &edits.buffer)
+            edits.buffer.append(0x22)
+            if let existing {
+                edits.replace(existing.range, withBufferFrom: start)
             }
-            if let existing { edits.append((existing.range, attribute)) }
-            if !added.isEmpty { edits.append((token.insertionPoint..<token.insertionPoint, added)) }
+            let insertion = existing == nil ? start : edits.buffer.count
+            if tableBackgroundAttributes, CSSInliner.tableElements.contains(tree.elements[element].name), token.attribute("bgcolor") == nil,
+               let property = table.id(of: "background-color"), let background = winner(property),
+               let color = CSSInliner.plainColor(table.declarations[Int(background.declaration)].value) {
+                edits.buffer.append(contentsOf: " bgcolor=\"\(color)\"".utf8)
+            }
+            if edits.buffer.count > insertion { edits.replace(token.insertionPoint..<token.insertionPoint, withBufferFrom: insertion) }
         }
         if removeClasses {
             for element in tree.elements {
                 guard let attribute = tree.tokens[element.token].attribute("class") else { continue }
                 var start = attribute.range.lowerBound
                 while start > 0, HTMLTokenizer.isSpace(bytes[start - 1]) { start -= 1 }
-                edits.append((start..<attribute.range.upperBound, []))
+                edits.replace(start..<attribute.range.upperBound, with: [])
             }
         }
-        for sheet in sheets where sheet.element >= 0 && !keepStyleElements {
+        for (sheet, var kept) in zip(sheets, leftovers) where sheet.element >= 0 && !keepStyleElements {
             let element = tree.elements[sheet.element]
-            let kept = leftovers[sheet.element] ?? []
             if kept.isEmpty {
                 // Drop the whole element (and one trailing newline).
                 let start = tree.tokens[element.token].range.lowerBound
                 var end = element.endToken < tree.tokens.count ? tree.tokens[element.endToken].range.upperBound : bytes.count
                 if end < bytes.count, bytes[end] == 0x0A { end += 1 }
-                edits.append((start..<end, []))
+                edits.replace(start..<end, with: [])
             } else {
                 let startToken = tree.tokens[element.token]
                 let contentStart = startToken.range.upperBound
                 let contentEnd = element.token + 1 < tree.tokens.count && tree.tokens[element.token + 1].kind == .rawText
                     ? tree.tokens[element.token + 1].range.upperBound : contentStart
-                edits.append((contentStart..<contentEnd, Array(("\n" + kept.joined(separator: "\n") + "\n").utf8)))
+                kept.append(0x0A)
+                edits.replace(contentStart..<contentEnd, with: kept)
             }
         }
-        return HTMLRewriter.apply(edits, to: bytes)
+        return edits.apply(to: bytes)
+    }
+
+    /// `matches` grouped by element, in their order (a counting sort): element `e`'s candidates are
+    /// `candidates[starts[e]..<starts[e + 1]]`.
+    static func groupByElement(_ matches: [(element: Int32, candidate: Candidate)], elements: Int) -> (starts: [Int], candidates: [Candidate]) {
+        var starts = [Int](repeating: 0, count: elements + 1)
+        for match in matches { starts[Int(match.element) + 1] += 1 }
+        for k in 0..<elements { starts[k + 1] += starts[k] }
+        guard let placeholder = matches.first?.candidate else { return (starts, []) }
+        var next = starts
+        var candidates = [Candidate](repeating: placeholder, count: matches.count)
+        for match in matches {
+            candidates[next[Int(match.element)]] = match.candidate
+            next[Int(match.element)] += 1
+        }
+        return (starts, candidates)
+    }
+
+    /// The elements of `pool` by attribute name.
+    static func attributeBuckets(_ tree: HTMLTree, _ pool: [Int]) -> [String: [Int]] {
+        var buckets: [String: [Int]] = [:]
+        for index in pool {
+            let attributes = tree.tokens[tree.elements[index].token].attributes
+            for (k, attribute) in attributes.enumerated() where !attributes[..<k].contains(where: { $0.name == attribute.name }) {
+                buckets[attribute.name, default: []].append(index)
+            }
+        }
+        return buckets
     }
 
     static let tableElements: Set<String> = ["table", "tr", "td", "th"]
 
     /// `{{ … }}`, `{% … %}`, `*|…|*` or `%%…%%`: Liquid, Mailchimp and Ghost-style merge tags.
-    static func hasTemplateTag(_ text: String) -> Bool {
+    static func hasTemplateTag(_ text: ArraySlice<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for b in text.utf8 {
+        for b in text {
             if (previous == 0x7B && (b == 0x7B || b == 0x25)) || (previous == 0x2A && b == 0x7C) || (previous == 0x25 && b == 0x25) { return true }
             previous = b
         }
@@ -263,20 +342,25 @@ public struct CSSInliner: Sendable {
     /// Appends `prop: value [!important]; …` escaped for a double-quoted attribute, each value single-quoted as
     /// `singleQuoted` does: the same bytes as `escapeAttribute(declarations.map(singleQuoted).text joined by "; ")`,
     /// in one pass over each value's UTF-8.
-    static func appendStyle(_ declarations: [CSSDeclaration], to out: inout [UInt8]) {
+    static func appendStyle(_ declarations: some Sequence<CSSDeclaration>, to out: inout [UInt8]) {
+        // Runs of bytes that need no escaping are appended as one slice (per-byte appends dominated long values).
         func append(_ text: String, swapQuotes: Bool, _ out: inout [UInt8]) {
             var text = text
             text.withUTF8 { bytes in
-                for var b in bytes {
-                    if swapQuotes, b == 0x22 { b = 0x27 }
+                var run = 0
+                for k in 0..<bytes.count {
+                    let b = bytes[k]
+                    guard b == 0x26 || b == 0x22 || b == 0x3C || b == 0x3E else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                    run = k + 1
                     switch b {
                     case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                    case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                    case 0x22: if swapQuotes { out.append(0x27) } else { out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) }  // ' or &quot;
                     case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                    case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                    default: out.append(b)
+                    default: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
                     }
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         }
         for (k, declaration) in declarations.enumerated() {
@@ -308,39 +392,49 @@ public struct CSSInliner: Sendable {
         return d
     }
 
-    func serialize(_ item: CSSItem, important: Bool) -> String {
+    /// Appends `item` as CSS text (what stays in `<style>`), on bytes: `selector { prop: value; … }`, or
+    /// `@name prelude {` and the items one per line, then `}`.
+    func append(_ item: CSSParser.RawItem, _ source: [UInt8], important: Bool, to out: inout [UInt8]) {
         switch item {
-        case let .rule(selectorText, declarations):
-            let body = declarations.map { d -> String in
-                var d = d
-                if important { d.important = true }
-                return d.text + ";"
-            }.joined(separator: " ")
-            return "\(selectorText) { \(body) }"
+        case let .rule(selectorText, block):
+            out.append(contentsOf: selectorText.utf8)
+            CSSInliner.appendBlock(source, block, important: important, to: &out)
         case let .group(name, prelude, items):
-            let inner = items.map { serialize($0, important: important || (name == "media" && importantInMedia)) }
-            return "@\(name) \(prelude) {\n" + inner.joined(separator: "\n") + "\n}"
+            out.append(0x40)
+            out.append(contentsOf: name.utf8)
+            out.append(0x20)
+            out.append(contentsOf: prelude.utf8)
+            out.append(contentsOf: " {\n".utf8)
+            for (k, inner) in items.enumerated() {
+                if k > 0 { out.append(0x0A) }
+                append(inner, source, important: important || (name == "media" && importantInMedia), to: &out)
+            }
+            out.append(contentsOf: "\n}".utf8)
         case let .raw(text):
-            return text
+            out.append(contentsOf: text.utf8)
         }
     }
-}
 
-/// Applies non-overlapping byte edits.
-enum HTMLRewriter {
-    static func apply(_ edits: [(range: Range<Int>, replacement: [UInt8])], to bytes: [UInt8]) -> [UInt8] {
-        if edits.isEmpty { return bytes }
-        let sorted = edits.sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound < $1.range.upperBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + edits.count * 32)
-        var position = 0
-        for edit in sorted {
-            if edit.range.lowerBound < position { continue }  // overlapping: the first edit wins
-            out.append(contentsOf: bytes[position..<edit.range.lowerBound])
-            out.append(contentsOf: edit.replacement)
-            position = edit.range.upperBound
+    /// Appends ` { prop: value; … }` for the declarations of `source[block]` (all `!important` if `important`);
+    /// whether there were any.
+    @discardableResult
+    static func appendBlock(_ source: [UInt8], _ block: Range<Int>, important: Bool, to out: inout [UInt8]) -> Bool {
+        out.append(contentsOf: " { ".utf8)
+        var any = false
+        CSSParser.forEachDeclaration(source, block) { part, property, value, isImportant in
+            if any { out.append(0x20) }
+            any = true
+            if CSSParser.isCustomProperty(part[property]) {
+                out.append(contentsOf: part[property])
+            } else {
+                for b in part[property] { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            }
+            out.append(0x3A); out.append(0x20)
+            out.append(contentsOf: part[value])
+            if important || isImportant { out.append(contentsOf: " !important".utf8) }
+            out.append(0x3B)
         }
-        out.append(contentsOf: bytes[position...])
-        return out
+        out.append(contentsOf: " }".utf8)
+        return any
     }
 }

@@ -35,7 +35,28 @@ public enum CSSParser {
     }
 
     static func parseItems(_ s: [UInt8], _ range: Range<Int>) -> [CSSItem] {
-        var items: [CSSItem] = []
+        parseRawItems(s, range).map { resolve($0, s) }
+    }
+
+    /// A stylesheet item whose rules' declarations are not parsed yet: the inliner parses a rule's block only when
+    /// one of its selectors matches an element or the rule is kept (most rules of a site's stylesheet match nothing).
+    enum RawItem {
+        case rule(selectorText: String, block: Range<Int>)
+        case group(name: String, prelude: String, items: [RawItem])
+        case raw(String)
+    }
+
+    /// `item` with its declarations parsed from `s`.
+    static func resolve(_ item: RawItem, _ s: [UInt8]) -> CSSItem {
+        switch item {
+        case let .rule(selectorText, block): return .rule(selectorText: selectorText, declarations: parseDeclarations(s, block))
+        case let .group(name, prelude, items): return .group(name: name, prelude: prelude, items: items.map { resolve($0, s) })
+        case let .raw(text): return .raw(text)
+        }
+    }
+
+    static func parseRawItems(_ s: [UInt8], _ range: Range<Int>) -> [RawItem] {
+        var items: [RawItem] = []
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -59,7 +80,7 @@ public enum CSSParser {
                 let blockEnd = matchingBrace(s, stop, end)
                 if groupRules.contains(name) {
                     let prelude = trimmed(s, nameEnd..<stop)
-                    items.append(.group(name: name, prelude: prelude, items: parseItems(s, (stop + 1)..<min(blockEnd, end))))
+                    items.append(.group(name: name, prelude: prelude, items: parseRawItems(s, (stop + 1)..<min(blockEnd, end))))
                 } else {
                     items.append(.raw(String(decoding: stripComments(s, preludeStart..<min(blockEnd + 1, end)), as: UTF8.self)))
                 }
@@ -70,8 +91,7 @@ public enum CSSParser {
             if s[stop] == 0x3B { i = stop + 1; continue }  // a declaration outside a block: ignore
             let blockEnd = matchingBrace(s, stop, end)
             let selector = String(decoding: stripComments(s, preludeStart..<stop), as: UTF8.self)
-            let declarations = parseDeclarations(s, (stop + 1)..<min(blockEnd, end))
-            items.append(.rule(selectorText: collapseSpace(selector), declarations: declarations))
+            items.append(.rule(selectorText: collapseSpace(selector), block: (stop + 1)..<min(blockEnd, end)))
             i = blockEnd + 1
         }
         return items
@@ -85,6 +105,24 @@ public enum CSSParser {
 
     static func parseDeclarations(_ s: [UInt8], _ range: Range<Int>) -> [CSSDeclaration] {
         var out: [CSSDeclaration] = []
+        forEachDeclaration(s, range) { part, property, value, important in
+            out.append(CSSDeclaration(property: propertyName(part[property]), value: String(decoding: part[value], as: UTF8.self), important: important))
+        }
+        return out
+    }
+
+    /// Lower case, except custom properties (`--x`).
+    static func propertyName(_ bytes: ArraySlice<UInt8>) -> String {
+        isCustomProperty(bytes) ? String(decoding: bytes, as: UTF8.self) : HTMLTokenizer.lowerString(bytes)
+    }
+
+    static func isCustomProperty(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x2D && bytes[bytes.startIndex + 1] == 0x2D
+    }
+
+    /// Calls `body` with each valid declaration of `s[range]`, as byte ranges: the bytes it lies in (`s`, or a copy
+    /// without comments), its trimmed property and value (without `!important`), and whether it is `!important`.
+    static func forEachDeclaration(_ s: [UInt8], _ range: Range<Int>, _ body: (ArraySlice<UInt8>, Range<Int>, Range<Int>, Bool) -> Void) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -92,22 +130,36 @@ public enum CSSParser {
             let part = stripComments(s, i..<min(stop, end))
             i = stop + 1
             guard let colon = part.firstIndex(of: 0x3A) else { continue }
-            let property = String(decoding: part[..<colon], as: UTF8.self).trimmingASCIISpace()
-            var value = String(decoding: part[(colon + 1)...], as: UTF8.self).trimmingASCIISpace()
-            guard !property.isEmpty, property.utf8.allSatisfy(isIdent) else { continue }
+            let property = trim(part, part.startIndex..<colon)
+            guard !property.isEmpty, part[property].allSatisfy(isIdent) else { continue }
+            var value = trim(part, (colon + 1)..<part.endIndex)
             var important = false
-            if let bang = value.utf8.lastIndex(of: 0x21) {
-                let after = String(value[value.index(after: bang)...]).trimmingASCIISpace().lowercased()
-                if after == "important" {
-                    important = true
-                    value = String(value[..<bang]).trimmingASCIISpace()
-                }
+            if let bang = part[value].lastIndex(of: 0x21), isImportant(part[trim(part, (bang + 1)..<value.upperBound)]) {
+                important = true
+                value = trim(part, value.lowerBound..<bang)
             }
             if value.isEmpty { continue }
-            let name = property.hasPrefix("--") ? property : property.lowercased()
-            out.append(CSSDeclaration(property: name, value: value, important: important))
+            body(part, property, value, important)
         }
-        return out
+    }
+
+    /// `range` without leading and trailing ASCII space.
+    static func trim(_ s: ArraySlice<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, HTMLTokenizer.isSpace(s[lower]) { lower += 1 }
+        while upper > lower, HTMLTokenizer.isSpace(s[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// `important`, in any ASCII case.
+    static func isImportant(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count == 9 else { return false }
+        var k = s.startIndex
+        for b in "important".utf8 {
+            if s[k] | 0x20 != b { return false }
+            k += 1
+        }
+        return true
     }
 
     // MARK: byte helpers

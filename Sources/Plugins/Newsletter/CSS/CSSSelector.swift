@@ -55,7 +55,9 @@ public struct CSSSelector: Sendable, Hashable {
     }
 
     public struct Compound: Sendable, Hashable {
-        public var tag: String?
+        public var tag: String? { didSet { tagID = tag.map { HTMLTag.of($0) } ?? .other } }
+        /// `tag` as a small integer, for matching (`.other` when there is no tag or `HTMLTag` does not list it).
+        var tagID: HTMLTag = .other
         public var ids: [String] = []
         public var classes: [String] = []
         public var attributes: [AttributeTest] = []
@@ -91,6 +93,12 @@ public struct CSSSelector: Sendable, Hashable {
 
     /// Splits a selector list at top-level commas.
     public static func splitList(_ text: String) -> [String] {
+        // Most selectors have no comma and are trimmed already (the parser collapses their space): no copy.
+        if !text.utf8.contains(0x2C) {
+            if let first = text.utf8.first, let last = text.utf8.last, !HTMLTokenizer.isSpace(first), !HTMLTokenizer.isSpace(last) { return [text] }
+            let trimmed = text.trimmingASCIISpace()
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
         let s = Array(text.utf8)
         var parts: [String] = []
         var start = 0
@@ -113,15 +121,19 @@ public struct CSSSelector: Sendable, Hashable {
         var currentEmpty = true
         var pendingCombinator: Combinator? = nil
 
-        func ident() -> String? {
-            var out: [UInt8] = []
+        func ident(lowered: Bool = false) -> String? {
+            let start = i
+            var escaped = false
             while i < n {
                 let b = s[i]
-                if CSSParser.isIdent(b) { out.append(b); i += 1; continue }
-                if b == 0x5C, i + 1 < n { out.append(s[i + 1]); i += 2; continue }
+                if CSSParser.isIdent(b) { i += 1; continue }
+                if b == 0x5C, i + 1 < n { escaped = true; i += 2; continue }
                 break
             }
-            return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+            if i == start { return nil }
+            // Without escapes the identifier is the source bytes: no intermediate array.
+            let bytes = escaped ? unescapedBytes(s[start..<i]) : s[start..<i]
+            return lowered ? HTMLTokenizer.lowerString(bytes) : String(decoding: bytes, as: UTF8.self)
         }
 
         func finishCompound() -> Bool {
@@ -233,8 +245,8 @@ public struct CSSSelector: Sendable, Hashable {
                 current.pseudos.append(pseudo)
                 currentEmpty = false
             default:
-                guard CSSParser.isIdent(b) || b == 0x5C, currentEmpty, current.tag == nil, let name = ident() else { return nil }
-                current.tag = name.lowercased()
+                guard CSSParser.isIdent(b) || b == 0x5C, currentEmpty, current.tag == nil, let name = ident(lowered: true) else { return nil }
+                current.tag = name
                 currentEmpty = false
             }
         }
@@ -244,21 +256,30 @@ public struct CSSSelector: Sendable, Hashable {
     }
 
     static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: unescapedBytes(bytes), as: UTF8.self)
+    }
+
+    /// `\x` → `x`.
+    static func unescapedBytes(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var out: [UInt8] = []
         var i = bytes.startIndex
         while i < bytes.endIndex {
             if bytes[i] == 0x5C, i + 1 < bytes.endIndex { out.append(bytes[i + 1]); i += 2; continue }
             out.append(bytes[i]); i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out[...]
     }
 
-    /// The rightmost compound's most selective key, for bucketing: `#id`, `.class` or the tag name.
+    /// The rightmost compound's most selective key, for bucketing: `#id`, `.class`, the tag name (`html` for
+    /// `:root`) or an attribute name.
     var key: (kind: Int, value: String)? {
-        guard let last = compounds.last else { return nil }
-        if let id = last.ids.first { return (0, id) }
-        if let c = last.classes.first { return (1, c) }
-        if let t = last.tag { return (2, t) }
+        guard !compounds.isEmpty else { return nil }
+        let last = compounds.count - 1
+        if let id = compounds[last].ids.first { return (0, id) }
+        if let c = compounds[last].classes.first { return (1, c) }
+        if let t = compounds[last].tag { return (2, t) }
+        if compounds[last].pseudos.contains(.root) { return (2, "html") }
+        if let a = compounds[last].attributes.first { return (3, a.name) }
         return nil
     }
 }

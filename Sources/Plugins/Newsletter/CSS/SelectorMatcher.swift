@@ -3,10 +3,17 @@ struct SelectorMatcher {
     let tree: HTMLTree
     /// Per element, a 256-bit Bloom filter of its ancestors' tag names, ids and classes (4 words per element):
     /// a selector whose left part names something no ancestor has is rejected without walking up the tree.
-    let ancestors: [UInt64]
+    /// With `eagerAncestors` false, empty until `computeAncestors()` (documents whose selectors have one compound
+    /// never need it).
+    private(set) var ancestors: [UInt64] = []
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, eagerAncestors: Bool = true) {
         self.tree = tree
+        if eagerAncestors { computeAncestors() }
+    }
+
+    mutating func computeAncestors() {
+        if !ancestors.isEmpty || tree.elements.isEmpty { return }
         var bloom = [UInt64](repeating: 0, count: tree.elements.count * 4)
         for (index, element) in tree.elements.enumerated() where element.parent >= 0 {
             let p = element.parent
@@ -105,6 +112,11 @@ struct SelectorMatcher {
         return index > 0 ? siblings(element)[index - 1] : nil
     }
 
+    /// Whether elements `a` and `b` have the same tag name (read in place, without copying either element).
+    private func sameName(_ a: Int, _ b: Int) -> Bool {
+        tree.elements[a].tag == tree.elements[b].tag && (tree.elements[a].tag != .other || tree.elements[a].name == tree.elements[b].name)
+    }
+
     private func matchesCompound(_ compound: CSSSelector.Compound, _ element: Int) -> Bool {
         withUnsafePointer(to: compound) { matchesCompound($0, element) }
     }
@@ -112,7 +124,10 @@ struct SelectorMatcher {
     /// Through a pointer, so that no field of the compound is copied (retained) per element tried.
     private func matchesCompound(_ pointer: UnsafePointer<CSSSelector.Compound>, _ element: Int) -> Bool {
         // Fields are read in place (no copy of the element or of the compound's arrays when they are empty).
-        if let tag = pointer.pointee.tag, tag != tree.elements[element].name { return false }
+        if pointer.pointee.tag != nil {
+            let tag = pointer.pointee.tagID
+            if tag != tree.elements[element].tag || (tag == .other && pointer.pointee.tag != tree.elements[element].name) { return false }
+        }
         if !pointer.pointee.ids.isEmpty {
             guard let id = tree.elements[element].id else { return false }
             for k in pointer.pointee.ids.indices where pointer.pointee.ids[k] != id { return false }
@@ -121,9 +136,11 @@ struct SelectorMatcher {
             for k in pointer.pointee.classes.indices where !tree.elements[element].classes.contains(pointer.pointee.classes[k]) { return false }
         }
         if !pointer.pointee.attributes.isEmpty {
-            let token = tree.tokens[tree.elements[element].token]
+            // The token's attributes are read in place: copying the token retained its name and attribute list.
+            let token = tree.elements[element].token
             for test in pointer.pointee.attributes {
-                guard let attribute = token.attribute(test.name) else { return false }
+                guard let k = tree.tokens[token].attributes.firstIndex(where: { $0.name == test.name }) else { return false }
+                let attribute = tree.tokens[token].attributes[k]
                 if test.op == .exists { continue }
                 var value = attribute.value
                 var expected = test.value
@@ -145,25 +162,23 @@ struct SelectorMatcher {
             for k in pointer.pointee.negations.indices where matchesCompound(pointer.pointee.negations[k], element) { return false }
         }
         if pointer.pointee.nths.isEmpty && pointer.pointee.pseudos.isEmpty { return true }
-        let e = tree.elements[element]
+        let siblingIndex = tree.elements[element].siblingIndex
+        let siblings = self.siblings(element)
         for nth in pointer.pointee.nths {
-            let siblings = self.siblings(element)
-            let before = siblings[..<e.siblingIndex], after = siblings[(e.siblingIndex + 1)...]
-            let others = nth.fromEnd ? after : before
-            let position = 1 + (nth.ofType ? others.filter { tree.elements[$0].name == e.name }.count : others.count)
+            let others = nth.fromEnd ? siblings[(siblingIndex + 1)...] : siblings[..<siblingIndex]
+            let position = 1 + (nth.ofType ? others.filter { sameName($0, element) }.count : others.count)
             if !nth.matches(position: position) { return false }
         }
         for pseudo in pointer.pointee.pseudos {
-            let siblings = self.siblings(element)
             switch pseudo {
-            case .firstChild: if e.siblingIndex != 0 { return false }
-            case .lastChild: if e.siblingIndex != siblings.count - 1 { return false }
+            case .firstChild: if siblingIndex != 0 { return false }
+            case .lastChild: if siblingIndex != siblings.count - 1 { return false }
             case .onlyChild: if siblings.count != 1 { return false }
             case .firstOfType:
-                if siblings[..<e.siblingIndex].contains(where: { tree.elements[$0].name == e.name }) { return false }
+                if siblings[..<siblingIndex].contains(where: { sameName($0, element) }) { return false }
             case .lastOfType:
-                if siblings[(e.siblingIndex + 1)...].contains(where: { tree.elements[$0].name == e.name }) { return false }
-            case .root: if e.parent >= 0 || e.name != "html" { return false }
+                if siblings[(siblingIndex + 1)...].contains(where: { sameName($0, element) }) { return false }
+            case .root: if tree.elements[element].parent >= 0 || tree.elements[element].tag != .html { return false }
             }
         }
         return true

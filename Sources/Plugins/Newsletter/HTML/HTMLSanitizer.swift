@@ -32,7 +32,7 @@ public struct HTMLSanitizer: Sendable {
         var skipping: (name: String, depth: Int)? = nil
         for token in tokens {
             if let current = skipping {
-                if token.kind == .startTag, token.name == current.name, !HTMLTokenizer.voidElements.contains(token.name) {
+                if token.kind == .startTag, token.name == current.name, !HTMLTokenizer.isVoid(token.tag) {
                     skipping = (current.name, current.depth + 1)
                 } else if token.kind == .endTag, token.name == current.name {
                     skipping = current.depth <= 1 ? nil : (current.name, current.depth - 1)
@@ -53,7 +53,7 @@ public struct HTMLSanitizer: Sendable {
                 }
             case .startTag:
                 if HTMLSanitizer.droppedWithContent.contains(token.name) {
-                    if !(token.selfClosing || HTMLTokenizer.voidElements.contains(token.name)) { skipping = (token.name, 1) }
+                    if !(token.selfClosing || HTMLTokenizer.isVoid(token.tag)) { skipping = (token.name, 1) }
                     continue
                 }
                 if HTMLSanitizer.unwrapped.contains(token.name) { continue }

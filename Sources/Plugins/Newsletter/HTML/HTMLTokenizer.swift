@@ -13,6 +13,8 @@ public struct HTMLToken: Sendable {
     public var range: Range<Int>
     /// Lower-case tag name (tags only).
     public var name: String
+    /// The name as a small integer (`.other` for names `HTMLTag` does not list, and for non-tags).
+    public var tag: HTMLTag = .other
     public var attributes: [HTMLTokenAttribute]
     /// `<br/>`-style self-closing syntax.
     public var selfClosing: Bool
@@ -36,13 +38,9 @@ public struct HTMLTokenAttribute: Sendable {
 }
 
 public enum HTMLTokenizer {
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"]
-    public static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                                   "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]
-
     public static func tokenize(_ s: [UInt8]) -> [HTMLToken] {
         var tokens: [HTMLToken] = []
-        tokens.reserveCapacity(s.count / 16)
+        tokens.reserveCapacity(s.count / 8 + 8)
         let n = s.count
         var i = 0
         var textStart = 0
@@ -83,6 +81,7 @@ public enum HTMLTokenizer {
             var j = nameStart
             while j < n, !isSpace(s[j]), s[j] != 0x2F, s[j] != 0x3E { j += 1 }
             let name = lowerString(s[nameStart..<j])
+            let tag = HTMLTag.of(s[nameStart..<j])
             flushText(i)
             var attributes: [HTMLTokenAttribute] = []
             var selfClosing = false
@@ -123,10 +122,10 @@ public enum HTMLTokenizer {
             }
             let insertion = j
             let end = j >= n ? n : (selfClosing ? j + 2 : j + 1)
-            tokens.append(HTMLToken(kind: isEnd ? .endTag : .startTag, range: i..<end, name: name, attributes: attributes,
+            tokens.append(HTMLToken(kind: isEnd ? .endTag : .startTag, range: i..<end, name: name, tag: tag, attributes: attributes,
                                     selfClosing: selfClosing, insertionPoint: min(insertion, n)))
             i = end; textStart = i
-            if !isEnd, rawTextElements.contains(name) {
+            if !isEnd, isRawText(tag) {
                 // Raw text up to the matching end tag.
                 var p = i
                 var close = n
@@ -138,7 +137,7 @@ public enum HTMLTokenizer {
                     p = lt + 1
                 }
                 if close > i {
-                    tokens.append(HTMLToken(kind: .rawText, range: i..<close, name: name, attributes: [], selfClosing: false, insertionPoint: close))
+                    tokens.append(HTMLToken(kind: .rawText, range: i..<close, name: name, tag: tag, attributes: [], selfClosing: false, insertionPoint: close))
                 }
                 i = close; textStart = i
             }
@@ -150,8 +149,28 @@ public enum HTMLTokenizer {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
+    /// Elements whose content is raw text up to the end tag (a switch: no hashing per start tag).
+    static func isRawText(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .script, .style, .textarea, .title, .xmp, .iframe, .noembed, .noframes, .plaintext: return true
+        default: return false
+        }
+    }
+
+    /// Elements without content or end tag (a switch: no hashing per start tag).
+    public static func isVoid(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .area, .base, .br, .col, .embed, .hr, .img, .input, .link, .meta, .param, .source, .track, .wbr,
+             .basefont, .bgsound, .frame, .keygen: return true
+        default: return false
+        }
+    }
+
+    /// Lower-cased. Names are almost always lower case already: then the bytes are decoded as they are (a short
+    /// name becomes a small string, without allocation).
     static func lowerString(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        if !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func indexOf(_ s: [UInt8], _ byte: UInt8, from: Int) -> Int? {
