@@ -6,9 +6,9 @@ import NewsletterPlugin
 /// Herald's side of `make bench-email` (bench/email/run.py drives it and the Python inliners).
 ///
 ///     herald-bench-email inline BENCHMARKS_JSON [--min-seconds S]   # one JSON line per input: {"name", "bytes", "us"}
-///     herald-bench-email render --subscribers N --templates DIR     # one JSON line: messages, seconds, peak RSS
+///     herald-bench-email render --subscribers N --templates DIR [--sink discard|memory]   # one JSON line: messages, seconds, peak RSS
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: herald-bench-email inline BENCHMARKS_JSON [--min-seconds S] | render --subscribers N --templates DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: herald-bench-email inline BENCHMARKS_JSON [--min-seconds S] | render --subscribers N --templates DIR [--sink discard|memory]\n".utf8))
     exit(2)
 }
 
@@ -119,16 +119,20 @@ case "render":
                             templates: ThemeFactory.renderer(roots: [templates]),
                             secrets: SecretStore(["unsubscribe_key": Array("bench-only-throwaway-key".utf8)]))
     // Messages are emitted in batches into a sink that counts and drops them: the time is rendering, not disk writes,
-    // and peak memory is what the plugin holds at once (a batch), as in a build.
+    // and peak memory is what the plugin holds at once (a batch), as in a build. `--sink memory` keeps every message
+    // instead (what returning them all cost before streaming).
     let counter = DiscardingFileSystem()
-    input.emitter = ArtifactEmitter(plugin: "newsletter", sink: ArtifactSink(fileSystem: counter, folder: "discard"))
+    let keep = option("--sink", arguments) == "memory"
+    input.emitter = keep ? .inMemory(plugin: "newsletter")
+        : ArtifactEmitter(plugin: "newsletter", sink: ArtifactSink(fileSystem: counter, folder: "discard"))
     let before = peakRSSMiB()
     var failure: (any Error)? = nil
     let elapsed = seconds {
         do { _ = try NewsletterPlugin().run(input) } catch { failure = error }
     }
     if let failure { FileHandle.standardError.write(Data("render failed: \(failure)\n".utf8)); exit(1) }
-    let (messages, bytes) = counter.totals(suffix: ".eml")
+    let kept = input.emitter.collected.filter { $0.path.value.hasSuffix(".eml") }
+    let (messages, bytes) = keep ? (kept.count, kept.reduce(0) { $0 + $1.bytes.count }) : counter.totals(suffix: ".eml")
     print(#"{"messages": \#(messages), "seconds": \#(elapsed), "messages_per_second": \#(Double(messages) / elapsed), "eml_bytes": \#(bytes), "peak_rss_mib": \#(peakRSSMiB()), "rss_before_mib": \#(before)}"#)
 default:
     usage()
