@@ -33,7 +33,7 @@ import HeraldData
     func everyGeneratedMessageIsExact(_ c: IssueCase) throws {
         let body = ".starts with a dot\n\nFrom the editor: " + String(repeating: "long words without end ", count: 12) + "🎉\n\nx" + String(repeating: "=", count: 90) + "\n"
         let document = issueDocument("newsletter/2026-11-15-exact.md", body, [("subject", .string(c.subject)), ("date", .string("2026-11-15"))])
-        let output = try NewsletterPlugin().run(makeInput([document], subscribers: Self.readers,
+        let output = try runNewsletter(makeInput([document], subscribers: Self.readers,
                                                           settings: [("unsubscribe_url", .string(Self.unsubscribeBase))]))
         let emails = output.artifacts.filter { $0.path.value.hasSuffix(".eml") }
         #expect(emails.count == Self.readers.count)

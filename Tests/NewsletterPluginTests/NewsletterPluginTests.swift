@@ -45,7 +45,7 @@ let people: [Subscriber] = [
 
 @Suite struct NewsletterPluginTests {
     @Test func emitsOneMessagePerSubscribedRecipient() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         let emails = output.artifacts.map(\.path.value).filter { $0.hasSuffix(".eml") }
         #expect(emails == [
             "email/newsletter/2026-11-15-november/_2E_2E_2F_2E_2E_2Fetc_2Fpasswd.eml",
@@ -62,7 +62,7 @@ let people: [Subscriber] = [
     }
 
     @Test func personalisesAndEscapesSubscriberFields() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         let messages = ["s1", "s2", "s3"].map { output.artifact("email/newsletter/2026-11-15-november/\($0).eml")!.bytes }
         guard let parsed = try Python.parse(messages) else {
             print("python3 is not installed: skipping the checks through Python's email package")
@@ -96,7 +96,7 @@ let people: [Subscriber] = [
     }
 
     @Test func unsubscribeLinksCarryAVerifiableToken() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         let raw = output.text("email/newsletter/2026-11-15-november/s1.eml")!
         let token = UnsubscribeToken(secret: Array(secretKey.utf8)).token(tenant: "acme", issue: "2026-11-15-november", subscriber: "s1")
         let url = "https://acme.example/unsubscribe?t=\(token)&i=2026-11-15-november&s=s1"
@@ -107,7 +107,7 @@ let people: [Subscriber] = [
     }
 
     @Test func sanitisesRawHTMLFromMarkdown() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         for path in ["email/newsletter/2026-11-15-november/preview.html", "site/newsletter/2026-11-15-november/index.html"] {
             let html = output.text(path)!
             #expect(!html.contains("<script"), "\(path)")
@@ -126,7 +126,7 @@ let people: [Subscriber] = [
     }
 
     @Test func webVersionHasNoPersonalData() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         let web = output.text("site/newsletter/2026-11-15-november/index.html")!
         #expect(web.contains("Hi friend, welcome"))
         for person in people {
@@ -138,7 +138,7 @@ let people: [Subscriber] = [
     }
 
     @Test func theSecretNeverAppearsInOutput() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people))
         let secret = Array(secretKey.utf8)
         for artifact in output.artifacts {
             #expect(artifact.bytes.firstRange(of: secret) == nil, "\(artifact.path)")
@@ -150,18 +150,18 @@ let people: [Subscriber] = [
 
     @Test func failsClearlyWithoutASecret() throws {
         #expect {
-            try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people, secret: nil))
+            try runNewsletter(makeInput([sampleIssue()], subscribers: people, secret: nil))
         } throws: { error in
             "\(error)".contains("HERALD_UNSUBSCRIBE_KEY")
         }
         // Without recipients there is nothing to sign.
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: [], secret: nil))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: [], secret: nil))
         #expect(output.artifact("site/newsletter/2026-11-15-november/index.html") != nil)
     }
 
     @Test func outputIsDeterministic() throws {
-        let a = try NewsletterPlugin().run(makeInput([sampleIssue(), sampleIssue("2026-10-01-october.md", subject: "October")], subscribers: people))
-        let b = try NewsletterPlugin().run(makeInput([sampleIssue("2026-10-01-october.md", subject: "October"), sampleIssue()], subscribers: people.reversed()))
+        let a = try runNewsletter(makeInput([sampleIssue(), sampleIssue("2026-10-01-october.md", subject: "October")], subscribers: people))
+        let b = try runNewsletter(makeInput([sampleIssue("2026-10-01-october.md", subject: "October"), sampleIssue()], subscribers: people.reversed()))
         #expect(a.artifacts.map(\.path) == b.artifacts.map(\.path))
         #expect(a.artifacts.map(\.bytes) == b.artifacts.map(\.bytes))
         // Newest first in the archive.
@@ -173,13 +173,13 @@ let people: [Subscriber] = [
 
     @Test(arguments: [("vip", ["s1", "s3"]), ("nobody", [])])
     func segmentsSelectRecipientsByTag(_ segment: String, _ expected: [String]) throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue(segment: segment)], subscribers: people))
+        let output = try runNewsletter(makeInput([sampleIssue(segment: segment)], subscribers: people))
         let ids = output.artifacts.map(\.path.value).filter { $0.hasSuffix(".eml") }.map { String($0.split(separator: "/").last!.dropLast(4)) }
         #expect(ids == expected)
     }
 
     @Test func editionLimitIsReportedNotSilent() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people, limits: ["newsletter.subscribers": 2]))
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: people, limits: ["newsletter.subscribers": 2]))
         let emails = output.artifacts.filter { $0.path.value.hasSuffix(".eml") }
         #expect(emails.count == 2)
         let notice = try #require(output.notices.first { $0.message.contains("edition limit") })
@@ -194,7 +194,7 @@ let people: [Subscriber] = [
                                 [("path", .string("inside-rust/2026/08/18/leadership@9")), ("title", .string("Leadership update")),
                                  ("authors", .array([ConfigNode(.string("Jane"), at: SourceLocation(file: "x"))])),
                                  ("extra", .map([]))])
-        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: [people[0]]))
+        let output = try runNewsletter(makeInput([doc], subscribers: [people[0]]))
         let raw = try #require(output.text("email/newsletter/inside-rust-leadership-9/s1.eml"))
         #expect(raw.contains("Date: Tue, 18 Aug 2026 00:00:00 +0200\r\n"))
         #expect(raw.contains("Subject: Leadership update\r\n"))
@@ -214,7 +214,7 @@ let people: [Subscriber] = [
     ])
     func frontMatterErrorsNameTheProblem(_ pairs: [(String, ConfigValue)], _ message: String) {
         #expect {
-            try NewsletterPlugin().run(makeInput([issueDocument("newsletter/bad.md", "x", pairs)], subscribers: people))
+            try runNewsletter(makeInput([issueDocument("newsletter/bad.md", "x", pairs)], subscribers: people))
         } throws: { error in
             "\(error)".contains(message) && "\(error)".contains("content/acme/newsletter/bad.md")
         }
@@ -222,7 +222,7 @@ let people: [Subscriber] = [
 
     @Test func anArticleWithItsOwnHeadingIsNotTitledTwice() throws {
         let doc = issueDocument("newsletter/2026-11-01-x.md", "# Own heading\n\nText", [("subject", .string("Subject line"))])
-        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: [people[1]], settings: [("greeting", .string(""))]))
+        let output = try runNewsletter(makeInput([doc], subscribers: [people[1]], settings: [("greeting", .string(""))]))
         let preview = output.text("email/newsletter/2026-11-01-x/preview.html")!
         #expect(!preview.contains(">Subject line</h1>"))
         #expect(preview.contains(">Own heading</h1>"))
@@ -232,7 +232,7 @@ let people: [Subscriber] = [
     }
 
     @Test func feedsListIssuesNewestFirstAndParse() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue(), sampleIssue("2026-10-01-october.md", subject: "October <&> \"news\"")],
+        let output = try runNewsletter(makeInput([sampleIssue(), sampleIssue("2026-10-01-october.md", subject: "October <&> \"news\"")],
                                                           subscribers: []))
         let rss = try #require(output.artifact("site/newsletter/feed.xml"))
         let atom = try #require(output.artifact("site/newsletter/atom.xml"))
@@ -250,7 +250,7 @@ let people: [Subscriber] = [
 
     @Test func mergesThatRenderEmptyAreReported() throws {
         let doc = issueDocument("newsletter/2026-11-02-y.md", "Dear {{ subscriber.first_name }}, hello.", [("subject", .string("Y"))])
-        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: people))
+        let output = try runNewsletter(makeInput([doc], subscribers: people))
         let notice = try #require(output.notices.first { $0.message.contains("empty merge") })
         #expect(notice.message.contains("1 message(s)"))
         #expect(notice.message.contains("{{ subscriber.first_name }}"))
@@ -271,7 +271,7 @@ let people: [Subscriber] = [
     }
 
     @Test func settingsAreStrictAndApplied() throws {
-        let output = try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: [people[0]],
+        let output = try runNewsletter(makeInput([sampleIssue()], subscribers: [people[0]],
                                                           settings: [("from", .string("Acme News <news@acme.example>")),
                                                                      ("unsubscribe_url", .string("https://lists.acme.example/u?list=1")),
                                                                      ("unsubscribe_mailto", .string(""))]))
@@ -280,7 +280,7 @@ let people: [Subscriber] = [
         #expect(raw.contains("List-Unsubscribe: <https://lists.acme.example/u?list=1&t="))
         #expect(!raw.contains("mailto:"))
         #expect(throws: (any Error).self) {
-            try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people, settings: [("form", .string("x"))]))
+            try runNewsletter(makeInput([sampleIssue()], subscribers: people, settings: [("form", .string("x"))]))
         }
     }
 }

@@ -46,7 +46,7 @@ import HeraldData
         #expect(documents.count == 30)
         let tenant = TenantConfig(id: "rust-blog", name: "Rust Blog", baseURL: "https://blog.rust-lang.org/", edition: "pro",
                                   timeZone: "UTC", brand: Brand(primaryColor: "#000000", accentColor: "#f74c00"))
-        let output = try NewsletterPlugin().run(makeInput(documents, subscribers: RustBlogCorpusTests.subscribers, tenant: tenant))
+        let output = try runNewsletter(makeInput(documents, subscribers: RustBlogCorpusTests.subscribers, tenant: tenant))
         let emails = output.artifacts.filter { $0.path.value.hasSuffix(".eml") }
         #expect(emails.count == 30 * 7)
         #expect(output.summary?.headline == "30 issues, 210 messages")

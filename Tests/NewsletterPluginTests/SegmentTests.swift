@@ -50,27 +50,27 @@ import Generator
         issueDocument("newsletter/" + name, "Hello {{ subscriber.first_name | default: \"you\" }}", [("subject", .string("Segmented"))] + pairs)
     }
 
-    func recipients(_ output: PluginOutput, _ folder: String) -> [String] {
+    func recipients(_ output: NewsletterRun, _ folder: String) -> [String] {
         output.artifacts.map(\.path.value).filter { $0.hasPrefix(folder) && $0.hasSuffix(".eml") }
             .map { String($0.dropFirst(folder.count).dropLast(4)) }
     }
 
     @Test func anIssueGoesToTheUnionOfItsSegments() throws {
         let readers = [SegmentTests.ann, SegmentTests.bob, SegmentTests.cem]
-        let one = try NewsletterPlugin().run(makeInput([SegmentTests.issue([("segment", .string("berlin"))])], subscribers: readers, settings: [SegmentTests.segments]))
+        let one = try runNewsletter(makeInput([SegmentTests.issue([("segment", .string("berlin"))])], subscribers: readers, settings: [SegmentTests.segments]))
         #expect(recipients(one, "email/newsletter/2026-11-20-seg/") == ["ann", "cem"])
-        let both = try NewsletterPlugin().run(makeInput([SegmentTests.issue([("segments", .array([SegmentTests.node(.string("vips"), 5), SegmentTests.node(.string("berlin"), 6)]))])],
+        let both = try runNewsletter(makeInput([SegmentTests.issue([("segments", .array([SegmentTests.node(.string("vips"), 5), SegmentTests.node(.string("berlin"), 6)]))])],
                                                         subscribers: readers, settings: [SegmentTests.segments]))
         #expect(recipients(both, "email/newsletter/2026-11-20-seg/") == ["ann", "cem"])
-        let vips = try NewsletterPlugin().run(makeInput([SegmentTests.issue([("segments", .array([SegmentTests.node(.string("vips"), 5)]))])],
+        let vips = try runNewsletter(makeInput([SegmentTests.issue([("segments", .array([SegmentTests.node(.string("vips"), 5)]))])],
                                                         subscribers: readers, settings: [SegmentTests.segments]))
         #expect(recipients(vips, "email/newsletter/2026-11-20-seg/") == ["ann"])
-        let all = try NewsletterPlugin().run(makeInput([SegmentTests.issue([])], subscribers: readers, settings: [SegmentTests.segments]))
+        let all = try runNewsletter(makeInput([SegmentTests.issue([])], subscribers: readers, settings: [SegmentTests.segments]))
         #expect(recipients(all, "email/newsletter/2026-11-20-seg/") == ["ann", "bob", "cem"])
     }
 
     @Test func withoutSegmentsDefinedASegmentNameIsATag() throws {
-        let output = try NewsletterPlugin().run(makeInput([SegmentTests.issue([("segment", .string("churned"))])],
+        let output = try runNewsletter(makeInput([SegmentTests.issue([("segment", .string("churned"))])],
                                                           subscribers: [SegmentTests.ann, SegmentTests.bob]))
         #expect(recipients(output, "email/newsletter/2026-11-20-seg/") == ["bob"])
     }
@@ -86,7 +86,7 @@ import Generator
     ])
     func mistakesAreErrorsWithLocations(_ settings: [(String, ConfigValue)], _ front: [(String, ConfigValue)], _ message: String) {
         #expect {
-            try NewsletterPlugin().run(makeInput([SegmentTests.issue(front)], subscribers: [SegmentTests.ann], settings: settings))
+            try runNewsletter(makeInput([SegmentTests.issue(front)], subscribers: [SegmentTests.ann], settings: settings))
         } throws: { error in
             "\(error)".contains(message)
         }
@@ -94,7 +94,7 @@ import Generator
 
     @Test func subjectVariantsGiveOneCompleteMessageSetEach() throws {
         let variants = ConfigValue.array([SegmentTests.node(.string("Autumn news 🍂"), 7), SegmentTests.node(.string("What's new this autumn?"), 8)])
-        let output = try NewsletterPlugin().run(makeInput([SegmentTests.issue([("subject_variants", variants)])],
+        let output = try runNewsletter(makeInput([SegmentTests.issue([("subject_variants", variants)])],
                                                           subscribers: [SegmentTests.ann, SegmentTests.bob]))
         #expect(recipients(output, "email/newsletter/2026-11-20-seg/a/") == ["ann", "bob"])
         #expect(recipients(output, "email/newsletter/2026-11-20-seg/b/") == ["ann", "bob"])

@@ -39,9 +39,29 @@ func makeInput(_ documents: [ContentDocument], subscribers: [Subscriber]?, setti
                        secrets: SecretStore(secret.map { ["unsubscribe_key": Array($0.utf8)] } ?? [:]))
 }
 
-extension PluginOutput {
+/// One run of the newsletter plugin as a build sees it: the artifacts it emitted while running (the messages) and
+/// those it returned, together.
+struct NewsletterRun {
+    var output: PluginOutput
+    /// What went through `input.emitter`, in the order it was emitted.
+    var emitted: [Artifact]
+
+    /// Every artifact, emitted or returned, sorted by path.
+    var artifacts: [Artifact] { (emitted + output.artifacts).sorted { $0.path < $1.path } }
+    var summary: ReportSummary? { output.summary }
+    var pages: [PublishedPage] { output.pages }
+    var notices: [Diagnostic] { output.notices }
+
     func artifact(_ path: String) -> Artifact? { artifacts.first { $0.path.value == path } }
     func text(_ path: String) -> String? { artifact(path).map { String(decoding: $0.bytes, as: UTF8.self) } }
+}
+
+/// Runs `plugin` on `input` with a fresh in-memory emitter.
+func runNewsletter(_ input: PluginInput, _ plugin: NewsletterPlugin = NewsletterPlugin()) throws -> NewsletterRun {
+    var input = input
+    input.emitter = .inMemory(plugin: plugin.id)
+    let output = try plugin.run(input)
+    return NewsletterRun(output: output, emitted: input.emitter.collected)
 }
 
 /// What Python's `email` package (policy.default) reads back from a message.

@@ -53,7 +53,7 @@ import HeraldData
     @Test func theIssueIsTaggedButNotItsUnsubscribeOrWebVersionLinks() throws {
         let doc = issueDocument("newsletter/2026-11-15-utm.md", "Read [the post](https://acme.example/blog/post#comments) or [write](mailto:hi@acme.example).",
                                 [("subject", .string("UTM")), ("utm_campaign", .string("autumn sale"))])
-        let output = try NewsletterPlugin().run(makeInput([doc], subscribers: [people[0]],
+        let output = try runNewsletter(makeInput([doc], subscribers: [people[0]],
                                                           settings: [UTMTaggerTests.utm([("source", .string("newsletter"))])]))
         let preview = try #require(output.text("email/newsletter/2026-11-15-utm/preview.html"))
         #expect(preview.contains(#"href="https://acme.example/blog/post?utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=autumn%20sale#comments""#))
@@ -74,7 +74,7 @@ import HeraldData
     ])
     func utmSettingsAreStrict(_ pairs: [(String, ConfigValue)], _ message: String) {
         #expect {
-            try NewsletterPlugin().run(makeInput([sampleIssue()], subscribers: people, settings: [UTMTaggerTests.utm(pairs)]))
+            try runNewsletter(makeInput([sampleIssue()], subscribers: people, settings: [UTMTaggerTests.utm(pairs)]))
         } throws: { error in
             "\(error)".contains(message)
         }

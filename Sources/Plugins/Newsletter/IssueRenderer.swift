@@ -51,7 +51,11 @@ public struct IssueRenderer: Sendable {
         var webMarker = MergeMarker()
         let body = webMarker.mark(sanitized)
         let addressesReader = webMarker.expressions.contains { $0.path.first == "subscriber" }
-        let showTitle = !IssueRenderer.startsWithHeading(sanitized)
+        // Images sized for the email column; the article also in two parts, so that a layout can greet the reader
+        // after the article's own title.
+        let emailArticle = EmailImages.sized(sanitized)
+        let split = IssueRenderer.splitHeading(emailArticle)
+        let showTitle = split == nil
 
         var variables = LiquidObject()
         variables["tenant"] = tenant.liquidValue
@@ -59,7 +63,9 @@ public struct IssueRenderer: Sendable {
         variables["brand"] = .object((branding ?? EmailBranding(tenant: tenant, settings: NewsletterSettings())).liquid)
         variables["subject"] = .string(issue.subject)
         variables["preheader"] = issue.preheader.map(LiquidValue.string) ?? .null
-        variables["content"] = .safe(sanitized)
+        variables["content"] = .safe(emailArticle)
+        variables["content_heading"] = .safe(split?.heading ?? "")
+        variables["content_body"] = .safe(split?.body ?? emailArticle)
         variables["unsubscribe_url"] = .string(unsubscribeSentinel)
         variables["web_url"] = .string(webURL)
         variables["medium"] = "email"
@@ -84,17 +90,16 @@ public struct IssueRenderer: Sendable {
                              webURL: webURL, lint: IssueLint(issue: issue, html: inlined, unsubscribeSentinel: unsubscribeSentinel))
     }
 
-    /// True when the first element of the article is an `<h1>`.
-    static func startsWithHeading(_ html: String) -> Bool {
-        for token in HTMLTokenizer.tokenize(Array(html.utf8)) {
-            switch token.kind {
-            case .startTag: return token.name == "h1"
-            case .text:
-                continue
-            default: continue
-            }
-        }
-        return false
+    /// The article's own leading `<h1>…</h1>` and the rest, or nil when it does not start with one: the layout
+    /// writes the greeting after the title, whoever wrote it.
+    static func splitHeading(_ html: String) -> (heading: String, body: String)? {
+        let bytes = Array(html.utf8)
+        let tokens = HTMLTokenizer.tokenize(bytes)
+        guard let open = tokens.firstIndex(where: { $0.kind == .startTag }), tokens[open].name == "h1",
+              let close = tokens[open...].firstIndex(where: { $0.kind == .endTag && $0.name == "h1" }) else { return nil }
+        var end = tokens[close].range.upperBound
+        if end < bytes.count, bytes[end] == 0x0A { end += 1 }
+        return (String(decoding: bytes[..<end], as: UTF8.self), String(decoding: bytes[end...], as: UTF8.self))
     }
 
     func issueObject(_ issue: NewsletterIssue, webURL: String) -> LiquidValue {

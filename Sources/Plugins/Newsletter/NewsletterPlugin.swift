@@ -10,7 +10,9 @@ import Mail
 ///
 /// Rendering is two-phase: layout, CSS inlining and text conversion run once per issue (`IssueRenderer`);
 /// per subscriber only the merges (`{{ subscriber.first_name | default: "there" }}`, the unsubscribe URL)
-/// are filled and the MIME message is encoded (`MessageFactory`).
+/// are filled and the MIME message is encoded (`MessageFactory`). Messages go to the build through `input.emitter` in
+/// batches of `messageBatch` while the plugin runs (`MessageStream`), so memory holds a batch, not every message; the
+/// small artifacts (previews, web versions, feeds, report) are returned.
 ///
 /// Edition limit `newsletter.subscribers` (recipients per issue): when an issue's audience is larger, the
 /// first N subscribers in id order get messages, a warning says so, and the others are listed in
@@ -20,7 +22,10 @@ import Mail
 /// `HERALD_UNSUBSCRIBE_KEY_FILE`); when messages are due and it is absent, the plugin fails.
 public struct NewsletterPlugin: Plugin {
     public let id = "newsletter"
-    public init() {}
+    /// Messages rendered and handed to the build at a time: peak memory is about this many messages.
+    public let messageBatch: Int
+
+    public init(messageBatch: Int = 2048) { self.messageBatch = max(1, messageBatch) }
 
     public static let limitKey = "newsletter.subscribers"
     public static let secretName = "unsubscribe_key"
@@ -143,50 +148,20 @@ public struct NewsletterPlugin: Plugin {
             for finding in rendered.lint.findings where finding.level == .warning {
                 notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
             }
-            // Merges without a fallback that render empty ("Hi ,").
-            let bare = rendered.merges.indices.filter { k in
-                rendered.merges[k].path.first == "subscriber" && !rendered.merges[k].filters.contains { if case .defaultValue = $0 { true } else { false } }
-            }
-            var emptyMerges = 0
-            // A/B subjects: one complete message set per variant, in `<slug>/a/`, `<slug>/b/`…; the ESP splits.
-            let variants = SubjectVariant.all(issue)
-            // Messages are independent: chunks of recipients on all cores, results in recipient order.
-            let recipients = selection.recipients
-            let chunkSize = max(256, (recipients.count + 63) / 64)
-            let chunks = (recipients.count + chunkSize - 1) / chunkSize
-            let produced = ParallelMap.map(chunks) { chunk -> Result<(artifacts: [Artifact], empty: Int), Error> in
-                Result {
-                    var out: [Artifact] = []
-                    var empty = 0
-                    for subscriber in recipients[(chunk * chunkSize)..<min(recipients.count, (chunk + 1) * chunkSize)] {
-                        if !bare.isEmpty {
-                            let recipient = MergeRecipient(subscriber: subscriber, unsubscribeURL: "", webURL: "")
-                            if bare.contains(where: { rendered.merges[$0].evaluate(recipient).trimmingASCIISpace().isEmpty }) { empty += 1 }
-                        }
-                        for variant in variants {
-                            let message = factory.message(rendered, for: subscriber, variant: variant)
-                            let path = "email/newsletter/\(issue.slug)/\(variant.folder)\(SubscriberFileName.make(subscriber.id)).eml"
-                            out.append(try Artifact(path, bytes: message.serialize()))
-                        }
-                    }
-                    return (out, empty)
-                }
-            }
+            // Messages stream to the build in batches (A/B subjects: one complete set per variant).
+            let stream = MessageStream(factory: factory, rendered: rendered, variants: SubjectVariant.all(issue), batchSize: messageBatch)
+            let sent = try stream.emit(selection.recipients, to: input.emitter)
             var lint = rendered.lint
-            for result in produced {
-                let (chunkArtifacts, empty) = try result.get()
-                if !lint.headersChecked, let first = chunkArtifacts.first {
-                    lint.checkHeaders(first.bytes)
-                    for finding in lint.findings where finding.level == .warning && finding.message.contains("List-Unsubscribe") {
-                        notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
-                    }
+            if let first = sent.first {
+                lint.checkHeaders(first)
+                for finding in lint.findings where finding.level == .warning && finding.message.contains("List-Unsubscribe") {
+                    notices.append(Diagnostic("issue '\(issue.slug)': \(finding.message)", at: issue.location, severity: .warning))
                 }
-                artifacts.append(contentsOf: chunkArtifacts)
-                emptyMerges += empty
             }
-            messageCount += selection.recipients.count * variants.count
+            let emptyMerges = sent.emptyMerges
+            messageCount += sent.messages
             if emptyMerges > 0 {
-                let names = bare.map { "{{ \(rendered.merges[$0].source) }}" }.joined(separator: ", ")
+                let names = stream.bareMerges.map { "{{ \(rendered.merges[$0].source) }}" }.joined(separator: ", ")
                 notices.append(Diagnostic("issue '\(issue.slug)': \(emptyMerges) message(s) have an empty merge (\(names)); add a fallback with | default: \"…\"",
                                           at: issue.location, severity: .warning))
             }

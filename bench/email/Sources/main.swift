@@ -7,9 +7,9 @@ import NewsletterPlugin
 ///
 ///     herald-bench-email inline BENCHMARKS_JSON [--min-seconds S]   # one JSON line per input: {"name", "bytes", "us"}
 ///     herald-bench-email inline BENCHMARKS_JSON --calls N [--only NAME]  # N untimed calls per input, for `perf stat`
-///     herald-bench-email render --subscribers N --templates DIR     # one JSON line: messages, seconds, peak RSS
+///     herald-bench-email render --subscribers N --templates DIR [--sink discard|memory]   # one JSON line: messages, seconds, peak RSS
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: herald-bench-email inline BENCHMARKS_JSON [--min-seconds S] | render --subscribers N --templates DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: herald-bench-email inline BENCHMARKS_JSON [--min-seconds S] | render --subscribers N --templates DIR [--sink discard|memory]\n".utf8))
     exit(2)
 }
 
@@ -123,19 +123,25 @@ case "render":
                                    location: SourceLocation(file: file, line: 1))
     var snapshot = Snapshot(date: "2026-11-30", folder: "snapshots/acme/2026-11-30")
     snapshot.subscribers = subscribers
-    let input = PluginInput(tenant: tenant, snapshot: snapshot, content: [document], settings: .empty, now: Date(timeIntervalSince1970: 1_796_083_200),
+    var input = PluginInput(tenant: tenant, snapshot: snapshot, content: [document], settings: .empty, now: Date(timeIntervalSince1970: 1_796_083_200),
                             templates: ThemeFactory.renderer(roots: [templates]),
                             secrets: SecretStore(["unsubscribe_key": Array("bench-only-throwaway-key".utf8)]))
+    // Messages are emitted in batches into a sink that counts and drops them: the time is rendering, not disk writes,
+    // and peak memory is what the plugin holds at once (a batch), as in a build. `--sink memory` keeps every message
+    // instead (what returning them all cost before streaming).
+    let counter = DiscardingFileSystem()
+    let keep = option("--sink", arguments) == "memory"
+    input.emitter = keep ? .inMemory(plugin: "newsletter")
+        : ArtifactEmitter(plugin: "newsletter", sink: ArtifactSink(fileSystem: counter, folder: "discard"))
     let before = peakRSSMiB()
-    var output: PluginOutput? = nil
     var failure: (any Error)? = nil
     let elapsed = seconds {
-        do { output = try NewsletterPlugin().run(input) } catch { failure = error }
+        do { _ = try NewsletterPlugin().run(input) } catch { failure = error }
     }
     if let failure { FileHandle.standardError.write(Data("render failed: \(failure)\n".utf8)); exit(1) }
-    let emails = output!.artifacts.filter { $0.path.value.hasSuffix(".eml") }
-    let bytes = emails.reduce(0) { $0 + $1.bytes.count }
-    print(#"{"messages": \#(emails.count), "seconds": \#(elapsed), "messages_per_second": \#(Double(emails.count) / elapsed), "eml_bytes": \#(bytes), "peak_rss_mib": \#(peakRSSMiB()), "rss_before_mib": \#(before)}"#)
+    let kept = input.emitter.collected.filter { $0.path.value.hasSuffix(".eml") }
+    let (messages, bytes) = keep ? (kept.count, kept.reduce(0) { $0 + $1.bytes.count }) : counter.totals(suffix: ".eml")
+    print(#"{"messages": \#(messages), "seconds": \#(elapsed), "messages_per_second": \#(Double(messages) / elapsed), "eml_bytes": \#(bytes), "peak_rss_mib": \#(peakRSSMiB()), "rss_before_mib": \#(before)}"#)
 default:
     usage()
 }
