@@ -29,9 +29,24 @@ struct RecipientSelection {
 }
 
 /// Output file names from subscriber ids: `[A-Za-z0-9-]` stay, every other byte becomes `_XX`, so
-/// distinct ids never collide and no id can form `..` or a path separator.
+/// distinct ids never collide and no id can form `..` or a path separator. A name that would pass `maxBytes` (file
+/// systems allow 255 bytes, and `_XX` triples a non-ASCII id) keeps its first bytes and ends in `_h` and the id's SHA-256, so it
+/// stays unique and readable.
 enum SubscriberFileName {
+    static let maxBytes = 200
+
     static func make(_ id: String) -> String {
+        let name = encoded(id)
+        guard name.utf8.count > maxBytes else { return name }
+        let digest = Crypto.sha256(Array(id.utf8)).map { byte in
+            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+        // `_h` never occurs in an encoded name (`_` is always followed by an upper-case hex digit), so a shortened
+        // name cannot equal another id's name.
+        return String(name.utf8.prefix(maxBytes - 2 - digest.count))! + "_h" + digest
+    }
+
+    private static func encoded(_ id: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for b in id.utf8 {
