@@ -136,10 +136,11 @@ public enum SitemapURLs {
         let prefix = base.description
         let origin = base.origin ?? ""
         var outside: [String] = []
-        var translations: [(key: String, language: String, index: Int32)] = []
+        // Where each translated page is (report, page) and its table index: 12 bytes, not two strings, per page.
+        var translations: [(report: Int32, page: Int32, index: Int32)] = []
         table.reserveCapacity(table.count + reports.reduce(0) { $0 + $1.pages.count })
-        for report in reports {
-            for page in report.pages {
+        for (reportIndex, report) in reports.enumerated() {
+            for (pageIndex, page) in report.pages.enumerated() {
                 let path = page.path.utf8.first == 0x2F ? String(page.path.drop { $0 == "/" }) : page.path
                 let loc: String
                 if let plain = plainJoin(path, base: prefix, origin: origin) {
@@ -157,24 +158,27 @@ public enum SitemapURLs {
                 }
                 let images = settings.images && !page.images.isEmpty
                     ? unique(page.images.compactMap { plainJoin($0, base: loc, origin: origin) ?? absolute($0, against: WebURL(loc)) }) : []
-                if settings.hreflang, let key = page.translationKey, let language = page.language ?? defaultLanguage {
-                    translations.append((key, language, Int32(table.count)))
+                if settings.hreflang, page.translationKey != nil, page.language ?? defaultLanguage != nil {
+                    translations.append((Int32(reportIndex), Int32(pageIndex), Int32(table.count)))
                 }
                 table.append(loc: loc, lastModified: page.lastModified, images: images)
             }
         }
         // The first version names every version (itself included): that links the group and gives each its language,
         // which is all `SitemapAlternates` needs; n links per group instead of n². Stable, so "first" is page order.
-        let order = translations.indices.sorted { translations[$0].key != translations[$1].key ? translations[$0].key < translations[$1].key : $0 < $1 }
+        func page(_ k: Int) -> PublishedPage { reports[Int(translations[k].report)].pages[Int(translations[k].page)] }
+        func key(_ k: Int) -> String { page(k).translationKey ?? "" }
+        let order = translations.indices.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
         var links: [SitemapAlternates.Link] = []
         var start = 0
         while start < order.count {
             var end = start + 1
-            while end < order.count, translations[order[end]].key == translations[order[start]].key { end += 1 }
+            while end < order.count, key(order[end]) == key(order[start]) { end += 1 }
             if end - start > 1 {
                 let first = translations[order[start]].index
                 for version in order[start..<end] {
-                    links.append(SitemapAlternates.Link(from: first, to: translations[version].index, hreflang: translations[version].language))
+                    let language = page(version).language ?? defaultLanguage ?? ""
+                    links.append(SitemapAlternates.Link(from: first, to: translations[version].index, hreflang: language))
                 }
             }
             start = end

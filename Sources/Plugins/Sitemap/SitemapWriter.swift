@@ -132,7 +132,7 @@ public struct SitemapWriter {
         if count == limits.maxURLs || header + body.count + element.count + Self.urlsetFooter.count > limits.maxBytes {
             try finishFile()
         }
-        if body.isEmpty { body.reserveCapacity(min(limits.maxBytes, max(element.count, 64) * min(limits.maxURLs, 50_000))) }
+        if body.isEmpty, body.capacity == 0 { body.reserveCapacity(min(limits.maxBytes, max(element.count, 64) * min(limits.maxURLs, 50_000))) }
         body += element
         count += 1
         urls += 1
@@ -188,6 +188,9 @@ public struct SitemapWriter {
         }
         written += names
         finished += pending.count
+        // The next file is built in the last one's buffer: fresh 10 MB buffers per file grew the heap.
+        body = pending.removeLast().bytes
+        body.removeAll(keepingCapacity: true)
         pending = []
     }
 
