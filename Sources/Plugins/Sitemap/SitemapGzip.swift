@@ -10,24 +10,25 @@ enum SitemapGzip {
         guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { preconditionFailure("zlib: deflateInit2 failed") }
         defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: header.count + Int(deflateBound(&stream, UInt(bytes.count))) + 8)
-        let produced: Int = bytes.withUnsafeBufferPointer { inBuffer in
-            out.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
-                stream.avail_in = UInt32(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress! + header.count
-                stream.avail_out = UInt32(outBuffer.count - header.count - 8)
-                // deflateBound guarantees room, so one Z_FINISH call completes the stream.
-                precondition(deflate(&stream, Z_FINISH) == Z_STREAM_END, "zlib: deflate did not finish")
-                return outBuffer.count - 8 - Int(stream.avail_out)
-            }
-        }
-        out.replaceSubrange(0..<header.count, with: header)
+        // Uninitialised and trimmed in place: zero-filling the bound (about the input's size) would make it all resident.
+        let bound = header.count + Int(deflateBound(&stream, UInt(bytes.count))) + 8
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         let size = UInt32(truncatingIfNeeded: bytes.count)
-        var trailer: [UInt8] = []
-        for value in [crc, size] { for shift in stride(from: 0, to: 32, by: 8) { trailer.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) } }
-        out.replaceSubrange(produced..<(produced + 8), with: trailer)
-        return Array(out[0..<(produced + 8)])
+        return [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+            for (k, byte) in header.enumerated() { out[k] = byte }
+            let produced: Int = bytes.withUnsafeBufferPointer { inBuffer in
+                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
+                stream.avail_in = UInt32(inBuffer.count)
+                stream.next_out = out.baseAddress! + header.count
+                stream.avail_out = UInt32(bound - header.count - 8)
+                // deflateBound guarantees room, so one Z_FINISH call completes the stream.
+                precondition(deflate(&stream, Z_FINISH) == Z_STREAM_END, "zlib: deflate did not finish")
+                return bound - 8 - Int(stream.avail_out)
+            }
+            for (k, value) in [crc, size].enumerated() {
+                for shift in 0..<4 { out[produced + 4 * k + shift] = UInt8(truncatingIfNeeded: value >> UInt32(8 * shift)) }
+            }
+            count = produced + 8
+        }
     }
 }

@@ -25,30 +25,35 @@ public struct SitemapPlugin: Plugin {
         var location = input.tenant.location
         location.keyPath = "base_url"
 
-        var found = SitemapURLs.Found()
+        // Columns, not entry values: a million URLs as entries would cost more than the pages they come from.
+        var table = SitemapTable(prefix: WebURL(baseURL).normalized.description)
+        var declarations: [HreflangDeclaration] = []
         if settings.includeCrawl, let crawl = input.snapshot.crawl {
-            found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings, now: input.now, jobs: input.jobs)
+            let found = SitemapURLs.crawled(crawl, baseURL: baseURL, settings: settings, now: input.now, jobs: input.jobs)
+            for entry in found.entries { table.append(entry) }
+            declarations = found.declarations
         }
-        var published = SitemapURLs.published(input.reports, baseURL: baseURL, settings: settings,
-                                              defaultLanguage: input.tenant.locale)
-        // Moved, not copied: with a million URLs a second copy of the entries would double peak memory.
-        if found.entries.isEmpty { swap(&found.entries, &published.found.entries) }
-        found.entries += published.found.entries
-        found.declarations += published.found.declarations
-        published.found = SitemapURLs.Found()
-        for page in published.outside {
+        var (links, outside) = SitemapURLs.published(input.reports, into: &table, baseURL: baseURL, settings: settings,
+                                                     defaultLanguage: input.tenant.locale)
+        for page in outside {
             notices.append(Diagnostic("published page \(page) lies outside the base URL \(baseURL) and is not in the sitemap",
                                       at: location, severity: .warning))
         }
-        var entries = found.entries
-        found.entries = []
-        SitemapURLs.merge(&entries)
-        let problems = SitemapAlternates.resolve(&entries, declarations: found.declarations)
+        if let moved = table.merge() {
+            for k in links.indices {
+                links[k].from = moved[Int(links[k].from)]
+                links[k].to = moved[Int(links[k].to)]
+            }
+        }
+        let (alternates, problems) = SitemapAlternates.resolve(table, declarations: declarations, links: links)
+        (declarations, links) = ([], [])
         notices += Self.notices(problems, at: location)
 
         let summary: SitemapWriter.Summary
         do {
-            summary = try SitemapWriter.write(entries, baseURL: baseURL, limits: limits, gzip: settings.gzip) { files in
+            // Batches of two only to compress two files at once; plain files go out one by one.
+            summary = try SitemapWriter.write(table, alternates: alternates, baseURL: baseURL, limits: limits, gzip: settings.gzip,
+                                              batch: settings.gzip ? 2 : 1) { files in
                 try input.emitter.emit(files.map { try Artifact("site/" + $0.name, bytes: $0.bytes) })
             }
         } catch let error as SitemapWriter.LimitError {

@@ -128,20 +128,22 @@ public enum SitemapURLs {
         return Array(urls.filter { seen.insert($0).inserted }.prefix(maxImages))
     }
 
-    /// Pages Herald generated (`PublishedPage.path` is relative to the base URL). Paths that resolve outside the
-    /// base URL are returned separately: they cannot be listed in this sitemap. Pages with a translation key declare
-    /// each other (and themselves) as language versions, in `language` or else `defaultLanguage` (the tenant's locale).
-    public static func published(_ reports: [PluginReport], baseURL: String, settings: SitemapSettings = SitemapSettings(),
-                                 defaultLanguage: String? = nil) -> (found: Found, outside: [String]) {
+    /// Pages Herald generated (`PublishedPage.path` is relative to the base URL), appended to `table` in report and
+    /// page order. Paths that resolve outside the base URL are returned separately: they cannot be listed in this
+    /// sitemap. Pages with a translation key declare each other (and themselves) as language versions, in `language`
+    /// or else `defaultLanguage` (the tenant's locale): the links are between table indices.
+    public static func published(_ reports: [PluginReport], into table: inout SitemapTable, baseURL: String,
+                          settings: SitemapSettings = SitemapSettings(),
+                          defaultLanguage: String? = nil) -> (links: [SitemapAlternates.Link], outside: [String]) {
         let base = WebURL(baseURL).normalized
         let prefix = base.description
         let origin = base.origin ?? ""
-        var found = Found()
         var outside: [String] = []
-        var translations: [String: [(language: String, loc: String)]] = [:]
-        for report in reports {
-            found.entries.reserveCapacity(found.entries.count + report.pages.count)
-            for page in report.pages {
+        // Where each translated page is (report, page) and its table index: 12 bytes, not two strings, per page.
+        var translations: [(report: Int32, page: Int32, index: Int32)] = []
+        table.reserveCapacity(table.count + reports.reduce(0) { $0 + $1.pages.count })
+        for (reportIndex, report) in reports.enumerated() {
+            for (pageIndex, page) in report.pages.enumerated() {
                 let path = page.path.utf8.first == 0x2F ? String(page.path.drop { $0 == "/" }) : page.path
                 let loc: String
                 if let plain = plainJoin(path, base: prefix, origin: origin) {
@@ -159,20 +161,32 @@ public enum SitemapURLs {
                 }
                 let images = settings.images && !page.images.isEmpty
                     ? unique(page.images.compactMap { plainJoin($0, base: loc, origin: origin) ?? absolute($0, against: WebURL(loc)) }) : []
-                found.entries.append(SitemapEntry(loc: loc, lastModified: page.lastModified, images: images))
-                if settings.hreflang, let key = page.translationKey, let language = page.language ?? defaultLanguage {
-                    translations[key, default: []].append((language, loc))
+                if settings.hreflang, page.translationKey != nil, page.language ?? defaultLanguage != nil {
+                    translations.append((Int32(reportIndex), Int32(pageIndex), Int32(table.count)))
                 }
+                table.append(loc: loc, lastModified: page.lastModified, images: images)
             }
         }
         // The first version names every version (itself included): that links the group and gives each its language,
-        // which is all `SitemapAlternates` needs; n declarations per group instead of n².
-        for (_, versions) in translations.sorted(by: { $0.key < $1.key }) where versions.count > 1 {
-            for version in versions {
-                found.declarations.append(HreflangDeclaration(page: versions[0].loc, hreflang: version.language, href: version.loc))
+        // which is all `SitemapAlternates` needs; n links per group instead of n². Stable, so "first" is page order.
+        func page(_ k: Int) -> PublishedPage { reports[Int(translations[k].report)].pages[Int(translations[k].page)] }
+        func key(_ k: Int) -> String { page(k).translationKey ?? "" }
+        let order = translations.indices.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
+        var links: [SitemapAlternates.Link] = []
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, key(order[end]) == key(order[start]) { end += 1 }
+            if end - start > 1 {
+                let first = translations[order[start]].index
+                for version in order[start..<end] {
+                    let language = page(version).language ?? defaultLanguage ?? ""
+                    links.append(SitemapAlternates.Link(from: first, to: translations[version].index, hreflang: language))
+                }
             }
+            start = end
         }
-        return (found, outside.sorted())
+        return (links, outside.sorted())
     }
 
     /// Sorted by URL, one entry per URL; when a URL comes twice the newest lastmod wins and the images are joined.

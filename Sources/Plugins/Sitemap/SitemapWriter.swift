@@ -50,15 +50,40 @@ public struct SitemapWriter {
     /// `emit` receives the files in batches of `batch` (compressed on all cores), the index last. No entries → no files.
     public static func write(_ entries: some Sequence<SitemapEntry>, baseURL: String, limits: SitemapLimits = .standard,
                              gzip: Bool = false, batch: Int = 2, emit: ([File]) throws -> Void) throws -> Summary {
+        try stream(baseURL: baseURL, limits: limits, gzip: gzip, batch: batch, emit: emit) { writer, element in
+            for entry in entries {
+                element.removeAll(keepingCapacity: true)
+                appendURL(entry, to: &element)
+                try writer.add(element, images: !entry.images.isEmpty, xhtml: !entry.alternates.isEmpty,
+                               lastModified: entry.lastModified, loc: { entry.loc })
+            }
+        }
+    }
+
+    /// `write` from the plugin's columns: the `<url>` elements are built from the table's bytes, no entry values.
+    public static func write(_ table: SitemapTable, alternates: SitemapAlternates.Table, baseURL: String, limits: SitemapLimits = .standard,
+                      gzip: Bool = false, batch: Int = 2, emit: ([File]) throws -> Void) throws -> Summary {
+        var prefix: [UInt8] = []
+        appendEscaped(table.prefix, to: &prefix)
+        let tags = alternates.tags.map { escape($0) }
+        return try stream(baseURL: baseURL, limits: limits, gzip: gzip, batch: batch, emit: emit) { writer, element in
+            for index in 0..<table.count {
+                element.removeAll(keepingCapacity: true)
+                let versions = alternates.alternates(of: index)
+                appendURL(index, of: table, versions: versions, tags: tags, prefix: prefix, to: &element)
+                try writer.add(element, images: table.imageCount(index) > 0, xhtml: !versions.isEmpty,
+                               lastModified: table.lastModified(index), loc: { table.loc(index) })
+            }
+        }
+    }
+
+    private static func stream(baseURL: String, limits: SitemapLimits, gzip: Bool, batch: Int, emit: ([File]) throws -> Void,
+                               elements: (inout SitemapWriter, inout [UInt8]) throws -> Void) throws -> Summary {
         try withoutActuallyEscaping(emit) { emit in
             var writer = SitemapWriter(baseURL: baseURL, limits: limits, gzip: gzip, batch: max(1, batch), emit: emit)
             var element: [UInt8] = []
             element.reserveCapacity(4096)
-            for entry in entries {
-                element.removeAll(keepingCapacity: true)
-                appendURL(entry, to: &element)
-                try writer.add(element, images: !entry.images.isEmpty, xhtml: !entry.alternates.isEmpty, entry: entry)
-            }
+            try elements(&writer, &element)
             return try writer.finish()
         }
     }
@@ -98,22 +123,22 @@ public struct SitemapWriter {
         self.emit = emit
     }
 
-    private mutating func add(_ element: [UInt8], images: Bool, xhtml: Bool, entry: SitemapEntry) throws {
+    private mutating func add(_ element: [UInt8], images: Bool, xhtml: Bool, lastModified: Timestamp?, loc: () -> String) throws {
         let alone = Self.headerSize(images: images, xhtml: xhtml) + element.count + Self.urlsetFooter.count
         if alone > limits.maxBytes {
-            throw LimitError(description: "the sitemap entry for \(entry.loc) alone is \(alone) bytes, more than \(limits.maxBytes)")
+            throw LimitError(description: "the sitemap entry for \(loc()) alone is \(alone) bytes, more than \(limits.maxBytes)")
         }
         let header = Self.headerSize(images: usesImages || images, xhtml: usesXHTML || xhtml)
         if count == limits.maxURLs || header + body.count + element.count + Self.urlsetFooter.count > limits.maxBytes {
             try finishFile()
         }
-        if body.isEmpty { body.reserveCapacity(min(limits.maxBytes, max(element.count, 64) * min(limits.maxURLs, 50_000))) }
+        if body.isEmpty, body.capacity == 0 { body.reserveCapacity(min(limits.maxBytes, max(element.count, 64) * min(limits.maxURLs, 50_000))) }
         body += element
         count += 1
         urls += 1
         usesImages = usesImages || images
         usesXHTML = usesXHTML || xhtml
-        if let modified = entry.lastModified, newest.map({ modified > $0 }) ?? true { newest = modified }
+        if let modified = lastModified, newest.map({ modified > $0 }) ?? true { newest = modified }
     }
 
     static func headerSize(images: Bool, xhtml: Bool) -> Int {
@@ -123,11 +148,10 @@ public struct SitemapWriter {
 
     private mutating func finishFile() throws {
         guard count > 0 else { return }
-        var bytes = Self.urlsetHeader(images: usesImages, xhtml: usesXHTML)
-        bytes.reserveCapacity(bytes.count + body.count + Self.urlsetFooter.count)
-        bytes += body
-        bytes += Self.urlsetFooter
-        pending.append((bytes, newest))
+        // In place (a copy would hold the file twice): the body's reserve usually has room for header and footer.
+        body.insert(contentsOf: Self.urlsetHeader(images: usesImages, xhtml: usesXHTML), at: 0)
+        body += Self.urlsetFooter
+        pending.append((body, newest))
         body = []
         count = 0
         newest = nil
@@ -164,6 +188,9 @@ public struct SitemapWriter {
         }
         written += names
         finished += pending.count
+        // The next file is built in the last one's buffer: fresh 10 MB buffers per file grew the heap.
+        body = pending.removeLast().bytes
+        body.removeAll(keepingCapacity: true)
         pending = []
     }
 
@@ -209,6 +236,34 @@ public struct SitemapWriter {
         out.appendLiteral("</url>\n")
     }
 
+    /// `appendURL` for entry `index` of a table; `prefix` and `tags` come escaped.
+    static func appendURL(_ index: Int, of table: SitemapTable, versions: ArraySlice<(tag: Int32, entry: Int32)>, tags: [[UInt8]],
+                          prefix: [UInt8], to out: inout [UInt8]) {
+        out.appendLiteral("<url><loc>")
+        out += prefix
+        table.withSuffix(index) { appendEscaped($0, to: &out) }
+        out.appendLiteral("</loc>")
+        if let modified = table.lastModified(index) {
+            out.appendLiteral("<lastmod>")
+            W3CDatetime.append(modified, to: &out)
+            out.appendLiteral("</lastmod>")
+        }
+        table.withImages(index) { image in
+            out.appendLiteral("<image:image><image:loc>")
+            appendEscaped(image, to: &out)
+            out.appendLiteral("</image:loc></image:image>")
+        }
+        for version in versions {
+            out.appendLiteral("<xhtml:link rel=\"alternate\" hreflang=\"")
+            out += tags[Int(version.tag)]
+            out.appendLiteral("\" href=\"")
+            out += prefix
+            table.withSuffix(Int(version.entry)) { appendEscaped($0, to: &out) }
+            out.appendLiteral("\"/>")
+        }
+        out.appendLiteral("</url>\n")
+    }
+
     static func urlElement(_ entry: SitemapEntry) -> [UInt8] {
         var out: [UInt8] = []
         appendURL(entry, to: &out)
@@ -224,24 +279,30 @@ public struct SitemapWriter {
 
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (i, byte) in bytes.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "'"): entity = "&apos;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                default: continue
-                }
-                out.append(contentsOf: bytes[start..<i])
-                out.appendLiteral(entity)
-                start = i + 1
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    static func appendEscaped(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let entity: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "'"): entity = "&apos;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            default:
+                bytes.formIndex(after: &i)
+                continue
             }
-            out.append(contentsOf: bytes[start...])
+            out.append(contentsOf: bytes[start..<i])
+            out.appendLiteral(entity)
+            bytes.formIndex(after: &i)
+            start = i
         }
+        out.append(contentsOf: bytes[start...])
     }
 }
 
