@@ -134,7 +134,10 @@ let people: [Subscriber] = [
         }
         #expect(!web.contains("?t="))
         let archive = output.text("site/newsletter/index.html")!
-        #expect(archive.contains("href=\"2026-11-15-november/\""))
+        // Links name the file, so the archive also works when the output is opened from disk.
+        #expect(archive.contains("href=\"2026-11-15-november/index.html\""))
+        #expect(output.artifacts.contains { $0.path.value == "site/newsletter/2026-11-15-november/index.html" })
+        #expect(web.contains("href=\"../index.html\""), "the web version links back to the archive file")
     }
 
     @Test func theSecretNeverAppearsInOutput() throws {

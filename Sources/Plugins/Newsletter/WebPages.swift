@@ -32,7 +32,7 @@ struct WebPages {
 
     func archive(_ issues: [NewsletterIssue]) throws -> String {
         var variables = LiquidObject()
-        variables["issues"] = .array(issues.map { issueValue($0, url: "\($0.slug)/") })
+        variables["issues"] = .array(issues.map { issueValue($0, url: "\($0.slug)/index.html") })
         return try templates.renderPage("newsletter/archive.html", variables,
                                         page: PageMeta(title: "\(tenant.name) newsletter", description: "All issues of the \(tenant.name) newsletter",
                                                        canonical: tenant.baseURL + "newsletter/", openGraphType: "website"),
