@@ -8,9 +8,12 @@ enum AuditCommand {
         Usage: herald audit PAGE.html --url URL [--headers FILE]
 
         Runs the SEO audit's per-page rules on one HTML document served at URL and prints its findings as JSON
-        (schema herald.seo.page/1, see docs/seo.md): title, meta description, h1, image alt, canonical, html lang,
-        viewport, meta robots / X-Robots-Tag noindex, charset. Site-wide rules (duplicates, links, robots.txt) need a
-        crawl and are not run.
+        (schema herald.seo.page/1, see docs/seo.md; every rule with its id is listed there): title and meta
+        description (length and pixel width), headings, image alt, canonical, html lang, viewport, charset, invalid
+        elements in <head>, meta robots / X-Robots-Tag directives, link text and crawlable anchors, hreflang syntax,
+        mixed content, insecure forms, JSON-LD, Open Graph and Twitter cards, URL length, word count. Site-wide rules
+        (duplicates, broken links, redirects, robots.txt, hreflang return links, orphans, crawl depth) need a crawl
+        and are not run.
 
         Options:
           --url URL        the page's absolute URL (relative canonicals resolve against it)
