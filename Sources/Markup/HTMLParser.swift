@@ -156,7 +156,9 @@ final class ParserContextPool: @unchecked Sendable {
         lock.lock()
         let context = contexts.popLast()
         lock.unlock()
-        return context ?? htmlNewParserCtxt()
+        if let context { return context }
+        LibXML.initialize()
+        return htmlNewParserCtxt()
     }
 
     func giveBack(_ context: htmlParserCtxtPtr) {

@@ -50,6 +50,7 @@ public enum XMLTree {
             box.items.append(XMLSyntaxError(line: Int(error.pointee.line), message: String(trimmed),
                                             isNamespaceError: error.pointee.domain == Int32(XML_FROM_NAMESPACE.rawValue)))
         }
+        LibXML.initialize()
         xmlSetStructuredErrorFunc(context, handler)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Markup
 
 /// Validates XML against an XSD with libxml2's xmlschemas, collecting the error messages.
 enum SchemaValidator {
@@ -33,6 +34,7 @@ enum SchemaValidator {
             let box = Unmanaged<Errors>.fromOpaque(userData).takeUnretainedValue()
             box.messages.append("line \(error.pointee.line): " + String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        LibXML.initialize()
         guard let parser = xmlSchemaNewParserCtxt(xsd) else { return ["cannot open \(xsd)"] }
         defer { xmlSchemaFreeParserCtxt(parser) }
         xmlSchemaSetParserStructuredErrors(parser, handler, context)
