@@ -11,12 +11,23 @@ import HeraldData
 ///
 /// Every path is registered once: two plugins — or one plugin twice — writing the same file is an error, never a race
 /// to win.
+///
+/// Writes to a folder run in the background, so a plugin builds its next batch while the last one is written (a
+/// million-URL sitemap set spent a third of its time in `write`). At most `writeBudget` bytes wait at once (one batch
+/// is always admitted), which bounds the memory; `drain()` waits for every write and reports the first failure, and
+/// a failed write also fails the next `accept`.
 public final class ArtifactSink: @unchecked Sendable {
     private let lock = NSLock()
     private let destination: Destination
     private var owners: [OutputPath: String] = [:]
     private var pathsByPlugin: [String: [OutputPath]] = [:]
     private var kept: [Artifact] = []
+    /// Background writing: bytes queued or being written, the first write error, and a signal when a batch is done.
+    private let written = NSCondition()
+    private var bytesInFlight = 0
+    private var writeError: (any Error)?
+    private let writeQueue = DispatchQueue(label: "herald.artifact-sink.write")
+    private let writeBudget: Int
 
     private enum Destination {
         case memory
@@ -24,21 +35,59 @@ public final class ArtifactSink: @unchecked Sendable {
     }
 
     /// A sink that keeps the artifacts in memory (`collected`).
-    public init() { destination = .memory }
 
-    /// A sink that writes each artifact under `folder` as soon as it is emitted.
-    public init(fileSystem: any FileSystem, folder: String) { destination = .folder(fileSystem, folder) }
+    public init() {
+        destination = .memory
+        writeBudget = 0
+    }
 
-    /// Registers and stores `artifacts` for `plugin`. Files of one batch are written on all cores.
+    /// A sink that writes each artifact under `folder` as soon as it is emitted, holding at most `writeBudget` bytes
+    /// of unwritten artifacts (16 MB: a sitemap file being written while the next one is built).
+    public init(fileSystem: any FileSystem, folder: String, writeBudget: Int = 16 << 20) {
+        destination = .folder(fileSystem, folder)
+        self.writeBudget = writeBudget
+    }
+
+    /// Registers `artifacts` for `plugin` and stores them: kept in memory, or queued for writing (the files of one
+    /// batch are written on all cores). Throws a clash at once, and the error of an earlier write that failed.
     public func accept(_ artifacts: [Artifact], from plugin: String) throws {
         try register(artifacts.map(\.path), for: plugin)
         switch destination {
         case .memory:
             lock.withLock { kept += artifacts }
         case .folder(let fileSystem, let folder):
-            _ = try artifacts.parallelMap { artifact in
-                try fileSystem.write(artifact.bytes, to: folder + "/" + artifact.path.value)
+            let bytes = artifacts.reduce(0) { $0 + $1.bytes.count }
+            written.lock()
+            while bytesInFlight > 0, bytesInFlight + bytes > writeBudget, writeError == nil { written.wait() }
+            if let error = writeError {
+                written.unlock()
+                throw error
             }
+            bytesInFlight += bytes
+            written.unlock()
+            writeQueue.async { [self] in
+                var failure: (any Error)?
+                do {
+                    _ = try artifacts.parallelMap { artifact in
+                        try fileSystem.write(artifact.bytes, to: folder + "/" + artifact.path.value)
+                    }
+                } catch {
+                    failure = error
+                }
+                written.lock()
+                bytesInFlight -= bytes
+                if writeError == nil, let failure { writeError = failure }
+                written.broadcast()
+                written.unlock()
+            }
+        }
+    }
+
+    /// Waits until everything accepted so far is written; throws the first write that failed.
+    public func drain() throws {
+        writeQueue.sync {}
+        try written.withLock {
+            if let writeError { throw writeError }
         }
     }
 

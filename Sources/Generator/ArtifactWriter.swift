@@ -48,6 +48,7 @@ public struct ArtifactWriter: Sendable {
     /// back when the second fails).
     public func commit(_ staged: StagedOutput) throws {
         do {
+            try staged.sink.drain()
             try fileSystem.remove(staged.retired)
             let hadPrevious = fileSystem.exists(staged.destination)
             if hadPrevious { try fileSystem.move(staged.destination, to: staged.retired) }
@@ -66,6 +67,7 @@ public struct ArtifactWriter: Sendable {
 
     /// Drops a staging folder after a failure; the published output stays as it was.
     public func discard(_ staged: StagedOutput) {
+        try? staged.sink.drain()  // no write may land after the folder is gone
         try? fileSystem.remove(staged.staging)
     }
 

@@ -75,8 +75,10 @@ struct TenantBuild {
                 do {
                     pluginOutput = try plugin.run(input)
                     seconds = clock.seconds
-                    // Writing what the plugin returned counts as the build's write step, not as the plugin's time.
+                    // Writing what the plugin returned counts as the build's write step, not as the plugin's time;
+                    // waiting for its emitted batches too, so a failed write is reported against this plugin.
                     try emitter.emit(pluginOutput.artifacts)
+                    try sink.drain()
                 } catch {
                     throw BuildError("plugin '\(plugin.id)' failed: " + describe(error))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 
 /// `herald`: a thin command line over the Generator. Each command lives in its own file.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -46,6 +47,9 @@ guard let command = commands.first(where: { $0.name == first }) else {
     exit(2)
 }
 #if os(Linux)
-if command.name == "build" { MallocTuning.reexecWithLargerCache() }
+if command.name == "build" {
+    MallocTuning.reexecWithLargerCache()
+    LargeAllocations.mapSeparately()
+}
 #endif
 exit(command.run(Array(arguments.dropFirst())))

@@ -90,3 +90,74 @@ struct ArtifactSinkTests {
         #expect(sink.count == 3)
     }
 }
+
+/// An in-memory file system whose writes fail for paths containing `failing`, and can be slowed down so that
+/// batches queue up behind each other.
+final class FlakyFileSystem: FileSystem, @unchecked Sendable {
+    let base: MemoryFileSystem
+    let failing: String
+    let delay: useconds_t
+    init(wrapping base: MemoryFileSystem = MemoryFileSystem(), failing: String, delay: useconds_t = 0) {
+        self.base = base
+        self.failing = failing
+        self.delay = delay
+    }
+    func read(_ path: String) throws -> [UInt8] { try base.read(path) }
+    func list(_ path: String) throws -> [String] { try base.list(path) }
+    func exists(_ path: String) -> Bool { base.exists(path) }
+    func isDirectory(_ path: String) -> Bool { base.isDirectory(path) }
+    func write(_ bytes: [UInt8], to path: String) throws {
+        if delay > 0 { usleep(delay) }
+        if path.contains(failing) { throw FileSystemError(path: path, reason: "disk full") }
+        try base.write(bytes, to: path)
+    }
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+    func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
+    func remove(_ path: String) throws { try base.remove(path) }
+}
+
+@Suite("Artifact sink: background writes")
+struct ArtifactSinkBackgroundTests {
+    @Test("every accepted file is on disk once drain returns, whatever the budget", arguments: [1, 100, 1 << 20])
+    func drainWaitsForEveryWrite(budget: Int) throws {
+        let fs = FlakyFileSystem(failing: "never", delay: 200)
+        let sink = ArtifactSink(fileSystem: fs, folder: "/out", writeBudget: budget)
+        for batch in 0..<20 {
+            try sink.accept((0..<5).map { try Artifact("b\(batch)/\($0).txt", text: String(repeating: "x", count: 50)) }, from: "p")
+        }
+        try sink.drain()
+        for batch in 0..<20 {
+            for file in 0..<5 { #expect(try fs.read("/out/b\(batch)/\(file).txt").count == 50) }
+        }
+    }
+
+    @Test("a write that fails in the background is thrown by drain and by every later accept, naming the file")
+    func failureSurfaces() throws {
+        let fs = FlakyFileSystem(failing: "bad")
+        let sink = ArtifactSink(fileSystem: fs, folder: "/out", writeBudget: 1)
+        try sink.accept([try Artifact("bad.txt", text: "x")], from: "p")
+        #expect(throws: FileSystemError.self) { try sink.drain() }
+        let error = try #require(throws: FileSystemError.self) {
+            try sink.accept([try Artifact("good.txt", text: "y")], from: "p")
+        }
+        #expect(error.description == "/out/bad.txt: disk full")
+        #expect(!fs.exists("/out/good.txt"))
+    }
+
+    @Test("a plugin whose emitted file cannot be written fails its tenant, and the previous output stays")
+    func failedWriteFailsTheTenant() throws {
+        let fs = PipelineTests.project(plugins: ["s"])
+        let (output, _) = try Pipeline(fileSystem: fs, plugins: [StreamingPlugin(id: "s", batches: [["old.txt"]])],
+                                       themes: PipelineTests.themes)
+            .build(BuildRequest(projectRoot: "/p", now: ArtifactSinkTests.now))
+        let flaky = FlakyFileSystem(wrapping: fs, failing: "broken")
+        let plugin = StreamingPlugin(id: "s", batches: [["fine.txt"], ["broken.txt"]])
+        let (_, results) = try Pipeline(fileSystem: flaky, plugins: [plugin], themes: PipelineTests.themes)
+            .build(BuildRequest(projectRoot: "/p", now: ArtifactSinkTests.now))
+        let failure = try #require(results[0].failure)
+        #expect(failure.contains("plugin 's' failed") && failure.contains("broken.txt: disk full"), "\(failure)")
+        #expect(flaky.exists(output + "/t/old.txt"))
+        #expect(!flaky.exists(output + "/t/fine.txt"))
+        #expect(try flaky.list(output).filter { $0.hasPrefix(".staging") }.isEmpty)
+    }
+}

@@ -136,7 +136,10 @@ case "render":
     let before = peakRSSMiB()
     var failure: (any Error)? = nil
     let elapsed = seconds {
-        do { _ = try NewsletterPlugin().run(input) } catch { failure = error }
+        do {
+            _ = try NewsletterPlugin().run(input)
+            try input.emitter.sink.drain()
+        } catch { failure = error }
     }
     if let failure { FileHandle.standardError.write(Data("render failed: \(failure)\n".utf8)); exit(1) }
     let kept = input.emitter.collected.filter { $0.path.value.hasSuffix(".eml") }
