@@ -121,6 +121,8 @@ def main():
     args = parser.parse_args()
     if shutil.which("taskset") is None:
         sys.exit("bench-seo: taskset is missing (util-linux)")
+    if shutil.which("xmllint") is None:  # without it every ratio would be against 0 s
+        sys.exit("bench-seo: xmllint is missing (apt-get install libxml2-utils, or run make bench-seo)")
     corpora = args.corpus or ["pydocs", "handbook"]
     settings = args.setting or ["1core", "2cores"]
     results = {}
