@@ -62,6 +62,24 @@ extension LocalFileSystem {
     }
 
     public func resolves(_ path: String, inside folder: String) -> Bool {
+        // Fast path, taken for every page of a crawl: below `folder`, no `..` and no symbolic link on the way means
+        // inside, whatever `folder` itself resolves to. `realpath` costs a `readlink` per component of both paths.
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        if path.hasPrefix(prefix) {
+            let rest = path.utf8.dropFirst(prefix.utf8.count).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            if !rest.isEmpty, !rest.contains(where: { $0.isEmpty || $0.elementsEqual("..".utf8) || $0.elementsEqual(".".utf8) }) {
+                var current = String(prefix.dropLast())
+                var linked = false
+                for component in rest {
+                    current += "/" + String(decoding: component, as: UTF8.self)
+                    if isSymbolicLink(current) {
+                        linked = true
+                        break
+                    }
+                }
+                if !linked { return exists(path) }
+            }
+        }
         guard let target = realpath(path, nil) else { return false }
         defer { free(target) }
         guard let base = realpath(folder, nil) else { return false }

@@ -71,4 +71,25 @@ struct SymbolicLinkTests {
             "crawl/manifest.ndjson:1:49: error: 'body': the path 'bodies/hostname' leads outside the crawl folder through a symbolic link",
         ])
     }
+
+    @Test("resolves(_:inside:) follows every link on the way, and a linked folder itself still counts as the folder",
+          arguments: [
+            ("tree/page.html", "tree", true),
+            ("tree/sub/index.html", "tree", true),
+            ("tree/missing.html", "tree", false),
+            ("tree/in/index.html", "tree", true),        // in → sub
+            ("tree/out/hostname", "tree", false),        // out → /etc
+            ("tree/leak.html", "tree", false),           // leak.html → ../outside.html
+            ("tree/alias.html", "tree", true),           // alias.html → page.html
+            ("tree/../outside.html", "tree", false),
+            ("tree/./page.html", "tree", true),
+            ("linked/page.html", "linked", true),        // linked → tree: inside what the folder resolves to
+            ("outside.html", "tree", false),
+          ])
+    func resolvesInside(path: String, folder: String, inside: Bool) throws {
+        let root = try Self.tree(links: [("in", "sub"), ("out", "/etc"), ("leak.html", "../outside.html"), ("alias.html", "page.html")])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked", withDestinationPath: root + "/tree")
+        #expect(LocalFileSystem().resolves(root + "/" + path, inside: root + "/" + folder) == inside)
+    }
 }
