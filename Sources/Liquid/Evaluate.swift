@@ -315,7 +315,7 @@ func leadingInteger(_ s: String) -> Int? {
     return seen ? sign * value : nil
 }
 
-func appendEscaped(_ s: String, to out: inout [UInt8]) {
+func appendEscaped(_ s: String, to out: inout OutputBuffer) {
     var s = s
     s.withUTF8 { u in
         // Runs of bytes that need no escaping are copied in bulk; most text has few specials.
@@ -330,10 +330,10 @@ func appendEscaped(_ s: String, to out: inout [UInt8]) {
             case 39: entity = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(rebasing: u[runStart..<i]))
+            out.append(entity)
             runStart = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
+        out.append(UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
     }
 }

@@ -100,20 +100,23 @@ public struct LiquidTemplate: Sendable {
     public var name: String { source.name }
 
     public func render(_ variables: LiquidObject = LiquidObject()) throws -> String {
-        String(decoding: try renderBytes(variables), as: UTF8.self)
+        let context = RenderContext(engine: engine, source: source, variables: variables)
+        try context.render(nodes)
+        return context.out.string()
     }
 
     /// Renders to UTF-8 bytes.
     public func renderBytes(_ variables: LiquidObject = LiquidObject()) throws -> [UInt8] {
         let context = RenderContext(engine: engine, source: source, variables: variables)
         try context.render(nodes)
-        return context.out
+        return context.out.bytes()
     }
 }
 
 /// A value behind a mutex.
 final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    /// Only touched with `mutex` held, so the dynamic exclusivity check would be redundant.
+    @exclusivity(unchecked) private var value: Value
     private var mutex = pthread_mutex_t()
 
     init(_ value: Value) {

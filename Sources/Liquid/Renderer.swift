@@ -4,7 +4,7 @@ extension RenderContext {
         for node in nodes {
             switch node {
             case .text(let span):
-                out.append(contentsOf: UnsafeBufferPointer(start: textBase + Int(span.start), count: Int(span.count)))
+                out.append(textBase + Int(span.start), count: Int(span.count))
                 if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
             case .output(let filtered):
                 try locate(filtered.line) {
@@ -45,7 +45,7 @@ extension RenderContext {
     func write(_ value: LiquidValue) {
         if options.autoescape {
             switch value {
-            case .safe(let s): out.append(contentsOf: s.utf8)
+            case .safe(let s): out.append(s)
             case .null: break
             case .int(let i): appendInt(i, to: &out)
             case .string(let s): appendEscaped(s, to: &out)
@@ -62,8 +62,8 @@ extension RenderContext {
             let name = node.name
             let start = out.count
             try render(node.body)
-            let captured = String(decoding: out[start...], as: UTF8.self)
-            out.removeSubrange(start...)
+            let captured = out.string(from: start)
+            out.truncate(to: start)
             // Under autoescape the captured text is already-escaped output: keep it from being escaped twice.
             assign(name, options.autoescape ? .safe(captured) : .string(captured))
         case .conditional(let node):
@@ -129,11 +129,11 @@ extension RenderContext {
         case .ifchanged(let body):
             let start = out.count
             try render(body)
-            let rendered = Array(out[start...])
-            if let last = ifchangedLast, last == rendered {
-                out.removeSubrange(start...)
+            if let last = ifchangedLast, out.suffix(from: start, equals: last) {
+                out.truncate(to: start)
+            } else {
+                ifchangedLast = out.bytes(from: start)
             }
-            ifchangedLast = rendered
         case .breakLoop:
             interrupt = .breakLoop
         case .continueLoop:
@@ -180,16 +180,22 @@ extension RenderContext {
             let value = try evaluate(limit)
             if !value.isNil { to = try toInteger(value).saturatingAdd(from) }
         }
-        var segment: [LiquidValue]
+        // A range is iterated without materialising it: item i is `first + i * stride`.
+        var segment: [LiquidValue] = []
+        var count = 0
+        var first = 0
+        var stride = 0
         if case .range(let r) = collection {
-            // Avoid materialising huge ranges.
             let lo = r.lowerBound.addingReportingOverflow(max(from, 0)).partialValue
             var hi = r.upperBound
             if let to { hi = min(hi, r.lowerBound.addingReportingOverflow(to).partialValue - 1) }
             if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations - iterations {
                 throw RenderFailure(.limit, "Loop iteration limit exceeded (\(options.limits.maxLoopIterations))")
             }
-            segment = hi >= lo ? (lo...hi).map { .int($0) } : []
+            if hi >= lo {
+                count = hi - lo + 1
+                (first, stride) = node.reversed ? (hi, -1) : (lo, 1)
+            }
         } else {
             let items = iterable(collection)
             let start = min(max(from, 0), items.count)
@@ -197,26 +203,27 @@ extension RenderContext {
             if let to { end = min(max(to, start), items.count) }
             // The whole collection shares the array's storage instead of copying (and retaining) every item.
             segment = start == 0 && end == items.count ? items : Array(items[start..<end])
+            if node.reversed { segment.reverse() }
+            count = segment.count
         }
-        if node.reversed { segment.reverse() }
-        forOffsets.set(node.name, .int(from.saturatingAdd(segment.count)))
-        if segment.isEmpty {
+        forOffsets.set(node.name, .int(from.saturatingAdd(count)))
+        if count == 0 {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
         }
-        let loop = ForloopDrop(name: node.name, length: segment.count, parent: currentForloop)
+        let loop = ForloopDrop(name: node.name, length: count, parent: currentForloop)
         let savedLoop = currentForloop
         currentForloop = loop
-        scopes.append(VariableScope("forloop", .drop(loop)))
+        let scope = pushScope()
+        scopes[scope].set("forloop", .drop(loop))
         defer {
-            scopes.removeLast()
+            depth = scope
             currentForloop = savedLoop
         }
-        let scope = scopes.count - 1
-        for (i, item) in segment.enumerated() {
+        for i in 0..<count {
             try countIteration()
             loop.index0 = i
-            scopes[scope].set(node.variable, item)
+            scopes[scope].set(node.variable, stride == 0 ? segment[i] : .int(first &+ i &* stride))
             try render(node.body)
             if interrupt != .none {
                 let kind = interrupt
@@ -249,19 +256,19 @@ extension RenderContext {
             if case .double(let d) = value { cols = Int(saturating: d) } else if !value.isNil { cols = try toInteger(value) }
         }
         let loop = TablerowloopDrop(length: segment.count, cols: cols)
-        out.append(contentsOf: "<tr class=\"row1\">\n".utf8)
-        scopes.append(VariableScope("tablerowloop", .drop(loop)))
-        defer { scopes.removeLast() }
-        let scope = scopes.count - 1
+        out.append("<tr class=\"row1\">\n" as StaticString)
+        let scope = pushScope()
+        scopes[scope].set("tablerowloop", .drop(loop))
+        defer { depth = scope }
         for (i, item) in segment.enumerated() {
             try countIteration()
             loop.index0 = i
             scopes[scope].set(node.variable, item)
-            out.append(contentsOf: "<td class=\"col".utf8)
+            out.append("<td class=\"col" as StaticString)
             appendInt(loop.col0 + 1, to: &out)
-            out.append(contentsOf: "\">".utf8)
+            out.append("\">" as StaticString)
             try render(node.body)
-            out.append(contentsOf: "</td>".utf8)
+            out.append("</td>" as StaticString)
             if interrupt != .none {
                 let kind = interrupt
                 interrupt = .none
@@ -269,15 +276,15 @@ extension RenderContext {
             }
             if loop.col0 + 1 == cols && i != segment.count - 1 {
                 loop.row += 1
-                out.append(contentsOf: "</tr>\n<tr class=\"row".utf8)
+                out.append("</tr>\n<tr class=\"row" as StaticString)
                 appendInt(loop.row, to: &out)
-                out.append(contentsOf: "\">".utf8)
+                out.append("\">" as StaticString)
                 loop.col0 = 0
             } else {
                 loop.col0 += 1
             }
         }
-        out.append(contentsOf: "</tr>\n".utf8)
+        out.append("</tr>\n" as StaticString)
     }
 
     // MARK: Partials
@@ -313,20 +320,22 @@ extension RenderContext {
                 if let v = node.variable { variable = try evaluate(v) }
                 for (key, expr) in node.attributes { attributes.append((key, try evaluate(expr))) }
             }
-            let saved = (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
+            let saved = (base, depth, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
             defer {
-                (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
+                (base, depth, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
             }
+            // The partial's scopes start above the caller's, which it cannot see.
+            let partialBase = depth
             counters = VariableScope()
             environment = LiquidObject()
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
-                var scope = VariableScope()
-                if let forloop { scope.set("forloop", .drop(forloop)) }
-                for (key, value) in attributes { scope.set(key, value) }
-                if !value.isNil { scope.set(alias, value) }
-                scopes = [scope]
+                depth = partialBase
+                base = pushScope()
+                if let forloop { setLocal("forloop", .drop(forloop)) }
+                for (key, value) in attributes { setLocal(key, value) }
+                if !value.isNil { setLocal(alias, value) }
                 currentForloop = nil
                 interrupt = .none
                 try render(template.nodes)
@@ -350,8 +359,8 @@ extension RenderContext {
                     variable = lookup(name) ?? .null
                 }
             }
-            scopes.append(VariableScope())
-            defer { scopes.removeLast() }
+            let scope = pushScope()
+            defer { depth = scope }
             try locate(node.line) {
                 for (key, expr) in node.attributes { setLocal(key, try evaluate(expr)) }
             }

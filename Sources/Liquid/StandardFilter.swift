@@ -50,10 +50,9 @@ enum StandardFilter: String, CaseIterable {
         case .escape, .h:
             if input.isNil { return .null }
             let text = input.liquidString
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count + 16)
+            var out = OutputBuffer(capacity: text.utf8.count + 16)
             appendEscaped(text, to: &out)
-            return .safe(String(decoding: out, as: UTF8.self))
+            return .safe(out.string())
         case .escape_once: return .safe(StringFilters.escapeOnce(input.liquidString))
         case .safe: return .safe(input.liquidString)
         case .json: return .safe(JSONText.encode(input))

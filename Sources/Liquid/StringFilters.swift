@@ -176,8 +176,7 @@ enum StringFilters {
 
     static func escapeOnce(_ s: String) -> String {
         let u = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
+        var out = OutputBuffer(capacity: u.count)
         var i = 0
         while i < u.count {
             let c = u[i]
@@ -188,13 +187,13 @@ enum StringFilters {
                     j += 1
                     let start = j
                     while j < u.count, u[j] >= 48 && u[j] <= 57 { j += 1 }
-                    if j > start, j < u.count, u[j] == 59 { out.append(contentsOf: u[i...j]); i = j + 1; continue }
+                    if j > start, j < u.count, u[j] == 59 { u.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[i...j])) }; i = j + 1; continue }
                 } else {
                     let start = j
                     while j < u.count, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 97 && u[j] <= 122) { j += 1 }
-                    if j > start, j < u.count, u[j] == 59 { out.append(contentsOf: u[i...j]); i = j + 1; continue }
+                    if j > start, j < u.count, u[j] == 59 { u.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[i...j])) }; i = j + 1; continue }
                 }
-                out.append(contentsOf: "&amp;".utf8)
+                out.append("&amp;" as StaticString)
             } else if c == 60 || c == 62 || c == 34 || c == 39 {
                 appendEscaped(String(UnicodeScalar(c)), to: &out)
             } else {
@@ -202,7 +201,7 @@ enum StringFilters {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string()
     }
 
     static func stripHTML(_ s: String) -> String {

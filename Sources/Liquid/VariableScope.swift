@@ -16,11 +16,11 @@ struct VariableScope {
         values.reserveCapacity(capacity)
     }
 
-    init(_ name: String, _ value: LiquidValue) {
-        names.reserveCapacity(2)
-        values.reserveCapacity(2)
-        names.append(name)
-        values.append(value)
+    /// Empties the scope, keeping its storage.
+    mutating func removeAll() {
+        names.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        index = nil
     }
 
     @inline(__always) private func slot(_ name: String) -> Int? {
