@@ -2,24 +2,30 @@
 /// parameters). Scopes are small, and Swift compares short strings as two machine words, so a linear
 /// search beats hashing the name on every lookup; past `indexThreshold` entries a dictionary index takes
 /// over so that templates with many assigns stay linear.
+///
+/// The variables are the first `count` entries: emptying a scope for reuse (loops and partials reuse the
+/// scopes of the render context) only resets `count`, and later entries are overwritten in place. Names
+/// and values share one array, so a scope is one allocation.
 struct VariableScope {
-    private var names: [String] = []
-    private var values: [LiquidValue] = []
+    private struct Entry {
+        var name: String
+        var value: LiquidValue
+    }
+    private var entries: [Entry] = []
+    private var count = 0
     private var index: [String: Int]? = nil
     static let indexThreshold = 24
 
     init() {}
 
-    /// Room for `capacity` names before the arrays grow (a loop scope holds two, the template's own a few).
+    /// Room for `capacity` names before the storage grows (a loop scope holds two, the template's own a few).
     init(capacity: Int) {
-        names.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
     /// Empties the scope, keeping its storage.
-    mutating func removeAll() {
-        names.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+    @inline(__always) mutating func removeAll() {
+        count = 0
         index = nil
     }
 
@@ -28,8 +34,8 @@ struct VariableScope {
         // Comparing byte counts first (O(1) for native strings) skips most mismatches without a string compare.
         let length = name.utf8.count
         var i = 0
-        while i < names.count {
-            if names[i].utf8.count == length, names[i] == name { return i }
+        while i < count {
+            if entries[i].name.utf8.count == length, entries[i].name == name { return i }
             i += 1
         }
         return nil
@@ -37,21 +43,29 @@ struct VariableScope {
 
     @inline(__always) subscript(name: String) -> LiquidValue? {
         guard let i = slot(name) else { return nil }
-        return values[i]
+        return entries[i].value
     }
 
     @inline(__always) mutating func set(_ name: String, _ value: LiquidValue) {
         if let i = slot(name) {
-            values[i] = value
-            return
+            entries[i].value = value
+        } else {
+            add(name, value)
         }
-        names.append(name)
-        values.append(value)
+    }
+
+    @inline(never) private mutating func add(_ name: String, _ value: LiquidValue) {
+        if count < entries.count {
+            entries[count] = Entry(name: name, value: value)
+        } else {
+            entries.append(Entry(name: name, value: value))
+        }
+        count += 1
         if index != nil {
-            index![name] = names.count - 1
-        } else if names.count > Self.indexThreshold {
+            index![name] = count - 1
+        } else if count > Self.indexThreshold {
             var built: [String: Int] = [:]
-            for (i, n) in names.enumerated() { built[n] = i }
+            for i in 0..<count { built[entries[i].name] = i }
             index = built
         }
     }
