@@ -58,6 +58,8 @@ struct VariableScope {
         if count < entries.count {
             entries[count] = Entry(name: name, value: value)
         } else {
+            // Room for a few up front: growing one entry at a time reallocated twice for a scope of three.
+            if entries.isEmpty { entries.reserveCapacity(4) }
             entries.append(Entry(name: name, value: value))
         }
         count += 1
