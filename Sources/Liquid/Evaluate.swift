@@ -107,8 +107,11 @@ extension RenderContext {
                 i += 1
             }
             var keywords: [(String, LiquidValue)] = []
-            for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
-            try checkGrowth(filter, input, arguments)
+            if !call.keywords.isEmpty {
+                for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
+            }
+            // Only `join` and `replace` can grow past their input: the others skip the call.
+            if filter == .join || filter == .replace { try checkGrowth(filter, input, arguments) }
             let result = try filter.apply(input, arguments, keywords, self)
             try checkResultSize(result)
             return result

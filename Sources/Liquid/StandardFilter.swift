@@ -45,8 +45,8 @@ enum StandardFilter: String, CaseIterable {
         case .append: return .string(input.liquidString + arg(0).liquidString)
         case .prepend: return .string(arg(0).liquidString + input.liquidString)
         case .capitalize: return .string(StringFilters.capitalize(input.liquidString))
-        case .downcase: return .string(input.liquidString.lowercased())
-        case .upcase: return .string(input.liquidString.uppercased())
+        case .downcase: return .string(StringFilters.changeCase(input.liquidString, upper: false))
+        case .upcase: return .string(StringFilters.changeCase(input.liquidString, upper: true))
         case .escape, .h:
             if input.isNil { return .null }
             let text = input.liquidString

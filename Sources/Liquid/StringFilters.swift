@@ -26,6 +26,25 @@ enum StringFilters {
         return String(first).uppercased() + rest.lowercased()
     }
 
+    /// `upcase` / `downcase`: ASCII on bytes (Swift's Unicode case mapping costs several times more), the
+    /// rest with the standard library's mapping.
+    static func changeCase(_ s: String, upper: Bool) -> String {
+        var text = s
+        if let ascii = text.withUTF8({ u -> String? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let (from, to): (UInt8, UInt8) = upper ? (97, 122) : (65, 90)
+            guard u.contains(where: { $0 >= from && $0 <= to }) else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for i in 0..<u.count {
+                    let c = u[i]
+                    out[i] = c >= from && c <= to ? (upper ? c - 32 : c + 32) : c
+                }
+                return u.count
+            }
+        }) { return ascii }
+        return upper ? s.uppercased() : s.lowercased()
+    }
+
     static func strip(_ s: String, leading: Bool, trailing: Bool) -> String {
         let u = Array(s.utf8)
         var a = 0
