@@ -142,11 +142,21 @@ final class PartialNode {
     let variable: Expr?
     let isFor: Bool
     let alias: String?
+    /// The variable name the partial's value is bound to when known at parse time: `alias`, or the default
+    /// derived from a literal template name.
+    let staticAlias: String?
     let attributes: [(String, Expr)]
     let line: Int
     init(isolated: Bool, name: Expr, variable: Expr?, isFor: Bool, alias: String?, attributes: [(String, Expr)], line: Int) {
         self.isolated = isolated; self.name = name; self.variable = variable; self.isFor = isFor
         self.alias = alias; self.attributes = attributes; self.line = line
+        if let alias {
+            staticAlias = alias
+        } else if case .literal(let value) = name, let literal = value.stringPayload {
+            staticAlias = partialAlias(literal)
+        } else {
+            staticAlias = nil
+        }
     }
 }
 

@@ -9,17 +9,30 @@ import Darwin
 /// A render appends many short runs (text nodes, values, escaped pieces); `Array.append(contentsOf:)` spent
 /// about 40 instructions per call on uniqueness and capacity checks, more than the copy. Non-copyable, so
 /// the memory has one owner and is freed exactly once.
+///
+/// It can also start in memory it does not own (the uninitialised storage of the `[UInt8]` a render
+/// returns, so the result is not copied at the end); growing past that moves it into memory of its own.
 struct OutputBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// False while the bytes live in borrowed memory.
+    private(set) var ownsMemory = true
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 16)
         base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { free(base) }
+    /// Writes into `memory` (not freed here) until it is full.
+    init(borrowing memory: UnsafeMutableBufferPointer<UInt8>) {
+        base = memory.baseAddress!
+        capacity = memory.count
+        ownsMemory = false
+    }
+
+    deinit { if ownsMemory { free(base) } }
+
 
     @inline(__always) mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
@@ -47,9 +60,16 @@ struct OutputBuffer: ~Copyable {
     }
 
     @inline(never) private mutating func grow(to needed: Int) {
-        var size = capacity
+        var size = max(capacity, 16)
         while size < needed { size = size > Int.max / 2 ? needed : size * 2 }
-        base = realloc(base, size)!.assumingMemoryBound(to: UInt8.self)
+        if ownsMemory {
+            base = realloc(base, size)!.assumingMemoryBound(to: UInt8.self)
+        } else {
+            let memory = malloc(size)!.assumingMemoryBound(to: UInt8.self)
+            memcpy(memory, base, count)
+            base = memory
+            ownsMemory = true
+        }
         capacity = size
     }
 

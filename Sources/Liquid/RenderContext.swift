@@ -53,7 +53,11 @@ final class RenderContext {
     @exclusivity(unchecked) var textBase: UnsafeMutablePointer<UInt8>
     let deadline: Double
 
-    init(engine: LiquidEngine, source: SourceText, variables: LiquidObject) {
+    /// Output is usually about as long as the template text (plus partials): reserving twice the source
+    /// saves the buffer's regrowth copies on page-sized templates.
+    static func outputCapacity(_ source: SourceText) -> Int { max(4096, min(source.bytes.count &* 2, 1 << 16)) }
+
+    init(engine: LiquidEngine, source: SourceText, variables: LiquidObject, output: consuming OutputBuffer) {
         self.engine = engine
         self.options = engine.options
         self.source = source
@@ -63,9 +67,7 @@ final class RenderContext {
         self.scopes = scopes
         self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
-        // Output is usually about as long as the template text (plus partials): reserving twice the source
-        // saves the buffer's regrowth copies on page-sized templates.
-        out = OutputBuffer(capacity: max(4096, min(source.bytes.count &* 2, 1 << 16)))
+        out = output
         arguments.reserveCapacity(4)
     }
 

@@ -306,7 +306,7 @@ extension RenderContext {
             }
             template = try engine.partial(named: n)
         }
-        let alias = node.alias ?? partialAlias(name)
+        let alias = node.staticAlias ?? partialAlias(name)
         let savedSource = source
         partialDepth += 1
         defer {
