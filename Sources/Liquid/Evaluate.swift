@@ -5,7 +5,7 @@ extension RenderContext {
         case .literal(let value):
             return value
         case .variable(let ref):
-            guard let root = lookup(ref.name) else {
+            guard let root = lookup(ref.name, print: ref.print) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(ref.name)") }
                 return .null
             }
@@ -13,7 +13,7 @@ extension RenderContext {
             return try follow(root, ref.path, name: ref.name)
         case .dynamicVariable(let ref):
             let key = try evaluate(ref.key)
-            guard let name = key.stringPayload, let root = lookup(name) else {
+            guard let name = key.stringPayload, let root = lookup(name, print: fingerprint(name)) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(key.liquidString)") }
                 return .null
             }
@@ -63,9 +63,9 @@ extension RenderContext {
     @inline(__always) private func step(_ value: LiquidValue, _ step: PathStep) throws -> LiquidValue? {
         switch step {
         case .dot(let key):
-            return value.property(key, command: true)
+            return value.property(key.string, command: true, print: key.print)
         case .key(let key):
-            return value.property(key, command: false)
+            return value.property(key.string, command: false, print: key.print)
         case .index(let i):
             return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
         case .dynamic(let expr):

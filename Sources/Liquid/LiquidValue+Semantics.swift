@@ -171,10 +171,10 @@ extension LiquidValue {
     }
 
     /// `property` lookup: hash keys, drop fields, and the `size`/`first`/`last` commands.
-    func property(_ key: String, command: Bool) -> LiquidValue? {
+    func property(_ key: String, command: Bool, print: UInt64? = nil) -> LiquidValue? {
         switch self {
         case .object(let object):
-            if let value = object[key] { return value }
+            if let value = object.value(key, print: print ?? fingerprint(key)) { return value }
             if command, key == "size" { return .int(object.count) }
             return nil
         case .drop(let drop):

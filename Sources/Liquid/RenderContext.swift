@@ -71,22 +71,28 @@ final class RenderContext {
         arguments.reserveCapacity(4)
     }
 
-    @inline(__always) func lookup(_ name: String) -> LiquidValue? {
+    /// The variable `name` (whose `fingerprint` is `print`): innermost scope first, then counters, then
+    /// the render variables.
+    @inline(__always) func lookup(_ name: String, print: UInt64) -> LiquidValue? {
         var i = depth - 1
         while i >= base {
-            if let value = scopes[i][name] { return value }
+            if let value = scopes[i].value(name, print: print) { return value }
             i -= 1
         }
-        if let value = counters[name] { return value }
-        return environment[name]
+        if let value = counters.value(name, print: print) { return value }
+        return environment.value(name, print: print)
     }
 
-    @inline(__always) func assign(_ name: String, _ value: LiquidValue) {
-        scopes[base].set(name, value)
+    @inline(__always) func assign(_ name: String, print: UInt64, _ value: LiquidValue) {
+        scopes[base].set(name, print: print, value)
     }
 
     @inline(__always) func setLocal(_ name: String, _ value: LiquidValue) {
         scopes[depth - 1].set(name, value)
+    }
+
+    @inline(__always) func setLocal(_ name: String, print: UInt64, _ value: LiquidValue) {
+        scopes[depth - 1].set(name, print: print, value)
     }
 
     /// Opens an empty innermost scope (reusing the storage of one closed before) and returns its index;

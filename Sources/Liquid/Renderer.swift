@@ -19,7 +19,7 @@ extension RenderContext {
                     if out.count > options.limits.maxOutputBytes { try checkOutput() }
                 }
             case .assign(let node):
-                try locate(node.value.line) { assign(node.name, try evaluate(node.value)) }
+                try locate(node.value.line) { assign(node.name, print: node.print, try evaluate(node.value)) }
             default:
                 try renderTag(node)
                 if interrupt != .none { return }
@@ -65,7 +65,7 @@ extension RenderContext {
             let captured = out.string(from: start)
             out.truncate(to: start)
             // Under autoescape the captured text is already-escaped output: keep it from being escaped twice.
-            assign(name, options.autoescape ? .safe(captured) : .string(captured))
+            assign(name, print: node.print, options.autoescape ? .safe(captured) : .string(captured))
         case .conditional(let node):
             let count = node.bodies.count
             var index = 0
@@ -107,22 +107,26 @@ extension RenderContext {
             let values = node.values
             try locate(node.line) {
                 var name = node.key
-                if let group = node.group { name = try evaluate(group).liquidString }
+                var print = node.keyPrint
+                if let group = node.group {
+                    name = try evaluate(group).liquidString
+                    print = fingerprint(name)
+                }
                 var position = 0
-                if case .int(let at)? = cycles[name] { position = at }
+                if case .int(let at)? = cycles.value(name, print: print) { position = at }
                 if position < values.count { write(try evaluate(values[position])) }
-                cycles.set(name, .int(position + 1 >= values.count ? 0 : position + 1))
+                cycles.set(name, print: print, .int(position + 1 >= values.count ? 0 : position + 1))
             }
         case .counter(let node):
             let name = node.name
             if node.increment {
-                let value = counter(name)
+                let value = counter(name, print: node.print)
                 appendInt(value, to: &out)
-                counters.set(name, .int(value.saturatingAdd(1)))
+                counters.set(name, print: node.print, .int(value.saturatingAdd(1)))
             } else {
-                let value = counter(name).saturatingAdd(-1)
+                let value = counter(name, print: node.print).saturatingAdd(-1)
                 appendInt(value, to: &out)
-                counters.set(name, .int(value))
+                counters.set(name, print: node.print, .int(value))
             }
         case .partial(let node):
             try renderPartial(node)
@@ -143,8 +147,10 @@ extension RenderContext {
         }
     }
 
-    func counter(_ name: String) -> Int {
-        let current = counters[name] ?? environment[name]
+    static let forloopPrint = fingerprint("forloop")
+
+    func counter(_ name: String, print: UInt64) -> Int {
+        let current = counters.value(name, print: print) ?? environment.value(name, print: print)
         if case .int(let i)? = current { return i }
         if case .double(let d)? = current { return Int(saturating: d) }
         return 0
@@ -170,7 +176,7 @@ extension RenderContext {
         let collection = try evaluate(node.collection)
         var from = 0
         if node.offsetContinue {
-            if case .int(let stopped)? = forOffsets[node.name] { from = stopped }
+            if case .int(let stopped)? = forOffsets.value(node.name, print: node.namePrint) { from = stopped }
         } else if let offset = node.offset {
             let value = try evaluate(offset)
             if !value.isNil { from = try toInteger(value) }
@@ -206,7 +212,7 @@ extension RenderContext {
             if node.reversed { segment.reverse() }
             count = segment.count
         }
-        forOffsets.set(node.name, .int(from.saturatingAdd(count)))
+        forOffsets.set(node.name, print: node.namePrint, .int(from.saturatingAdd(count)))
         if count == 0 {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
@@ -215,7 +221,7 @@ extension RenderContext {
         let savedLoop = currentForloop
         currentForloop = loop
         let scope = pushScope()
-        scopes[scope].set("forloop", .drop(loop))
+        scopes[scope].set("forloop", print: Self.forloopPrint, .drop(loop))
         defer {
             depth = scope
             currentForloop = savedLoop
@@ -223,7 +229,7 @@ extension RenderContext {
         for i in 0..<count {
             try countIteration()
             loop.index0 = i
-            scopes[scope].set(node.variable, stride == 0 ? segment[i] : .int(first &+ i &* stride))
+            scopes[scope].set(node.variable, print: node.variablePrint, stride == 0 ? segment[i] : .int(first &+ i &* stride))
             try render(node.body)
             if interrupt != .none {
                 let kind = interrupt
@@ -307,6 +313,7 @@ extension RenderContext {
             template = try engine.partial(named: n)
         }
         let alias = node.staticAlias ?? partialAlias(name)
+        let aliasPrint = node.staticAlias != nil ? node.staticAliasPrint : fingerprint(alias)
         let savedSource = source
         partialDepth += 1
         defer {
@@ -333,9 +340,9 @@ extension RenderContext {
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
                 depth = partialBase
                 base = pushScope()
-                if let forloop { setLocal("forloop", .drop(forloop)) }
+                if let forloop { setLocal("forloop", print: Self.forloopPrint, .drop(forloop)) }
                 for (key, value) in attributes { setLocal(key, value) }
-                if !value.isNil { setLocal(alias, value) }
+                if !value.isNil { setLocal(alias, print: aliasPrint, value) }
                 currentForloop = nil
                 interrupt = .none
                 try render(template.nodes)
@@ -356,7 +363,7 @@ extension RenderContext {
                 if let v = node.variable {
                     variable = try evaluate(v)
                 } else {
-                    variable = lookup(name) ?? .null
+                    variable = lookup(name, print: fingerprint(name)) ?? .null
                 }
             }
             let scope = pushScope()
@@ -367,12 +374,12 @@ extension RenderContext {
             source = template.source
             if case .array(let items) = variable {
                 for item in items {
-                    setLocal(alias, item)
+                    setLocal(alias, print: aliasPrint, item)
                     try render(template.nodes)
                     if interrupt != .none { break }
                 }
             } else {
-                setLocal(alias, variable)
+                setLocal(alias, print: aliasPrint, variable)
                 try render(template.nodes)
             }
         }

@@ -9,6 +9,7 @@
 struct VariableScope {
     private struct Entry {
         var name: String
+        var print: UInt64
         var value: LiquidValue
     }
     private var entries: [Entry] = []
@@ -29,38 +30,47 @@ struct VariableScope {
         index = nil
     }
 
-    @inline(__always) private func slot(_ name: String) -> Int? {
+    /// Comparing fingerprints first skips mismatches without reading the names.
+    @inline(__always) private func slot(_ name: String, print: UInt64) -> Int? {
         if let index { return index[name] }
-        // Comparing byte counts first (O(1) for native strings) skips most mismatches without a string compare.
-        let length = name.utf8.count
         var i = 0
         while i < count {
-            if entries[i].name.utf8.count == length, entries[i].name == name { return i }
+            if entries[i].print == print, entries[i].name == name { return i }
             i += 1
         }
         return nil
     }
 
     @inline(__always) subscript(name: String) -> LiquidValue? {
-        guard let i = slot(name) else { return nil }
+        value(name, print: fingerprint(name))
+    }
+
+    /// The value of `name`, whose `fingerprint` is `print`.
+    @inline(__always) func value(_ name: String, print: UInt64) -> LiquidValue? {
+        guard let i = slot(name, print: print) else { return nil }
         return entries[i].value
     }
 
     @inline(__always) mutating func set(_ name: String, _ value: LiquidValue) {
-        if let i = slot(name) {
+        set(name, print: fingerprint(name), value)
+    }
+
+    @inline(__always) mutating func set(_ name: String, print: UInt64, _ value: LiquidValue) {
+        if let i = slot(name, print: print) {
             entries[i].value = value
         } else {
-            add(name, value)
+            add(name, print, value)
         }
     }
 
-    @inline(never) private mutating func add(_ name: String, _ value: LiquidValue) {
+    @inline(never) private mutating func add(_ name: String, _ print: UInt64, _ value: LiquidValue) {
+        let entry = Entry(name: name, print: print, value: value)
         if count < entries.count {
-            entries[count] = Entry(name: name, value: value)
+            entries[count] = entry
         } else {
             // Room for a few up front: growing one entry at a time reallocated twice for a scope of three.
             if entries.isEmpty { entries.reserveCapacity(4) }
-            entries.append(Entry(name: name, value: value))
+            entries.append(entry)
         }
         count += 1
         if index != nil {
