@@ -321,22 +321,43 @@ func leadingInteger(_ s: String) -> Int? {
 func appendEscaped(_ s: String, to out: inout OutputBuffer) {
     var s = s
     s.withUTF8 { u in
-        // Runs of bytes that need no escaping are copied in bulk; most text has few specials.
+        guard let base = u.baseAddress else { return }
+        // Runs of bytes that need no escaping are copied in bulk; most text has few specials, so eight bytes
+        // at a time are checked for any of them first.
         var runStart = 0
-        for i in 0..<u.count {
-            let entity: StaticString
-            switch u[i] {
-            case 38: entity = "&amp;"
-            case 60: entity = "&lt;"
-            case 62: entity = "&gt;"
-            case 34: entity = "&quot;"
-            case 39: entity = "&#39;"
-            default: continue
+        var i = 0
+        let n = u.count
+        while i < n {
+            if i &+ 8 <= n, !hasHTMLSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i &+= 8
+                continue
             }
-            out.append(UnsafeBufferPointer(rebasing: u[runStart..<i]))
-            out.append(entity)
-            runStart = i + 1
+            let end = min(i &+ 8, n)
+            while i < end {
+                let entity: StaticString
+                switch u[i] {
+                case 38: entity = "&amp;"
+                case 60: entity = "&lt;"
+                case 62: entity = "&gt;"
+                case 34: entity = "&quot;"
+                case 39: entity = "&#39;"
+                default: i &+= 1; continue
+                }
+                out.append(UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                out.append(entity)
+                i &+= 1
+                runStart = i
+            }
         }
-        out.append(UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
+        out.append(UnsafeBufferPointer(rebasing: u[runStart..<n]))
     }
+}
+
+/// Whether any byte of `w` is one of `& < > " '` (a zero byte of `w ^ c` for one of them; the test is exact
+/// about whether one exists).
+@inline(__always) func hasHTMLSpecial(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
+    return zero(w ^ (ones &* 0x26)) | zero(w ^ (ones &* 0x3C)) | zero(w ^ (ones &* 0x3E))
+        | zero(w ^ (ones &* 0x22)) | zero(w ^ (ones &* 0x27)) != 0
 }
