@@ -1,6 +1,12 @@
 /// Expression, filter chain and condition evaluation.
 extension RenderContext {
-    func evaluate(_ expr: Expr) throws -> LiquidValue {
+    /// Literals (most filter arguments and comparison operands) are taken here, without a call.
+    @inline(__always) func evaluate(_ expr: Expr) throws -> LiquidValue {
+        if case .literal(let value) = expr { return value }
+        return try evaluateNonLiteral(expr)
+    }
+
+    func evaluateNonLiteral(_ expr: Expr) throws -> LiquidValue {
         switch expr {
         case .literal(let value):
             return value
