@@ -1,9 +1,9 @@
 /// One step of a variable path.
 enum PathStep {
     /// `.name`: also answers `size`, `first`, `last` on arrays, hashes and strings.
-    case dot(String)
+    case dot(Name)
     /// `['name']` or a literal index `[0]`.
-    case key(String)
+    case key(Name)
     case index(Int)
     /// `[expr]`, evaluated at render time.
     case dynamic(Expr)
@@ -26,8 +26,10 @@ enum Expr {
 
 final class VariablePath {
     let name: String
+    /// `fingerprint(name)`.
+    let print: UInt64
     let path: [PathStep]
-    init(name: String, path: [PathStep]) { self.name = name; self.path = path }
+    init(name: String, path: [PathStep]) { self.name = name; self.print = fingerprint(name); self.path = path }
 }
 
 final class DynamicPath {
@@ -104,8 +106,10 @@ final class Condition {
 
 final class ForNode {
     let variable: String
+    let variablePrint: UInt64
     let collection: Expr
     let name: String
+    let namePrint: UInt64
     let reversed: Bool
     let limit: Expr?
     let offset: Expr?
@@ -116,6 +120,8 @@ final class ForNode {
     init(variable: String, collection: Expr, name: String, reversed: Bool, limit: Expr?, offset: Expr?,
          offsetContinue: Bool, body: [Node], elseBody: [Node]?, line: Int) {
         self.variable = variable; self.collection = collection; self.name = name; self.reversed = reversed
+        self.variablePrint = fingerprint(variable)
+        self.namePrint = fingerprint(name)
         self.limit = limit; self.offset = offset; self.offsetContinue = offsetContinue
         self.body = body; self.elseBody = elseBody; self.line = line
     }
@@ -142,11 +148,23 @@ final class PartialNode {
     let variable: Expr?
     let isFor: Bool
     let alias: String?
+    /// The variable name the partial's value is bound to when known at parse time: `alias`, or the default
+    /// derived from a literal template name.
+    let staticAlias: String?
+    let staticAliasPrint: UInt64
     let attributes: [(String, Expr)]
     let line: Int
     init(isolated: Bool, name: Expr, variable: Expr?, isFor: Bool, alias: String?, attributes: [(String, Expr)], line: Int) {
         self.isolated = isolated; self.name = name; self.variable = variable; self.isFor = isFor
         self.alias = alias; self.attributes = attributes; self.line = line
+        if let alias {
+            staticAlias = alias
+        } else if case .literal(let value) = name, let literal = value.stringPayload {
+            staticAlias = partialAlias(literal)
+        } else {
+            staticAlias = nil
+        }
+        staticAliasPrint = staticAlias.map(fingerprint) ?? 0
     }
 }
 
@@ -162,14 +180,16 @@ final class CaseNode {
 
 final class AssignNode {
     let name: String
+    let print: UInt64
     let value: FilteredExpr
-    init(name: String, value: FilteredExpr) { self.name = name; self.value = value }
+    init(name: String, value: FilteredExpr) { self.name = name; self.print = fingerprint(name); self.value = value }
 }
 
 final class CaptureNode {
     let name: String
+    let print: UInt64
     let body: [Node]
-    init(name: String, body: [Node]) { self.name = name; self.body = body }
+    init(name: String, body: [Node]) { self.name = name; self.print = fingerprint(name); self.body = body }
 }
 
 /// `if`/`elsif`/`else`, `unless` and the body of `liquid`.
@@ -190,17 +210,20 @@ final class CycleNode {
     let group: Expr?
     let values: [Expr]
     let key: String
+    let keyPrint: UInt64
     let line: Int
     init(group: Expr?, values: [Expr], key: String, line: Int) {
         self.group = group; self.values = values; self.key = key; self.line = line
+        keyPrint = fingerprint(key)
     }
 }
 
 /// `increment` / `decrement`.
 final class CounterNode {
     let name: String
+    let print: UInt64
     let increment: Bool
-    init(name: String, increment: Bool) { self.name = name; self.increment = increment }
+    init(name: String, increment: Bool) { self.name = name; self.print = fingerprint(name); self.increment = increment }
 }
 
 /// Bytes `start..<start+count` of the template source (sources are limited to 4 GiB).

@@ -24,13 +24,12 @@ enum ArrayFilters {
 
     static func join(_ input: LiquidValue, _ glue: String) -> String {
         let items = iterate(input)
-        var out: [UInt8] = []
-        let g = Array(glue.utf8)
+        var out = OutputBuffer()
         for (i, item) in items.enumerated() {
-            if i > 0 { out.append(contentsOf: g) }
+            if i > 0 { out.append(glue) }
             item.write(to: &out)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string()
     }
 
     static func size(_ input: LiquidValue) -> LiquidValue {

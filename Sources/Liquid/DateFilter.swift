@@ -225,7 +225,8 @@ enum DateFilter {
                 let fullWidth = width ?? w
                 let sign = v < 0 ? "-" : ""
                 if usePad == "\u{0}" { return sign + s }
-                let n = fullWidth - s.count - sign.count
+                // Digits and sign are ASCII: byte counts, not the much slower Character count.
+                let n = fullWidth - s.utf8.count - sign.utf8.count
                 return n > 0 ? sign + String(repeating: usePad, count: n) + s : sign + s
             }
             func text(_ s: String) -> String {

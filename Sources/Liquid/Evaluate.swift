@@ -1,11 +1,17 @@
 /// Expression, filter chain and condition evaluation.
 extension RenderContext {
-    func evaluate(_ expr: Expr) throws -> LiquidValue {
+    /// Literals (most filter arguments and comparison operands) are taken here, without a call.
+    @inline(__always) func evaluate(_ expr: Expr) throws -> LiquidValue {
+        if case .literal(let value) = expr { return value }
+        return try evaluateNonLiteral(expr)
+    }
+
+    func evaluateNonLiteral(_ expr: Expr) throws -> LiquidValue {
         switch expr {
         case .literal(let value):
             return value
         case .variable(let ref):
-            guard let root = lookup(ref.name) else {
+            guard let root = lookup(ref.name, print: ref.print) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(ref.name)") }
                 return .null
             }
@@ -13,7 +19,7 @@ extension RenderContext {
             return try follow(root, ref.path, name: ref.name)
         case .dynamicVariable(let ref):
             let key = try evaluate(ref.key)
-            guard let name = key.stringPayload, let root = lookup(name) else {
+            guard let name = key.stringPayload, let root = lookup(name, print: fingerprint(name)) else {
                 if options.strictVariables { throw RenderFailure(.undefined, "undefined variable \(key.liquidString)") }
                 return .null
             }
@@ -63,9 +69,9 @@ extension RenderContext {
     @inline(__always) private func step(_ value: LiquidValue, _ step: PathStep) throws -> LiquidValue? {
         switch step {
         case .dot(let key):
-            return value.property(key, command: true)
+            return value.property(key.string, command: true, print: key.print)
         case .key(let key):
-            return value.property(key, command: false)
+            return value.property(key.string, command: false, print: key.print)
         case .index(let i):
             return value.element(at: i) ?? (value.isObjectLike ? value.property(String(i), command: false) : nil)
         case .dynamic(let expr):
@@ -107,8 +113,11 @@ extension RenderContext {
                 i += 1
             }
             var keywords: [(String, LiquidValue)] = []
-            for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
-            try checkGrowth(filter, input, arguments)
+            if !call.keywords.isEmpty {
+                for (key, expr) in call.keywords { keywords.append((key, try evaluate(expr))) }
+            }
+            // Only `join` and `replace` can grow past their input: the others skip the call.
+            if filter == .join || filter == .replace { try checkGrowth(filter, input, arguments) }
             let result = try filter.apply(input, arguments, keywords, self)
             try checkResultSize(result)
             return result
@@ -315,25 +324,46 @@ func leadingInteger(_ s: String) -> Int? {
     return seen ? sign * value : nil
 }
 
-func appendEscaped(_ s: String, to out: inout [UInt8]) {
+func appendEscaped(_ s: String, to out: inout OutputBuffer) {
     var s = s
     s.withUTF8 { u in
-        // Runs of bytes that need no escaping are copied in bulk; most text has few specials.
+        guard let base = u.baseAddress else { return }
+        // Runs of bytes that need no escaping are copied in bulk; most text has few specials, so eight bytes
+        // at a time are checked for any of them first.
         var runStart = 0
-        for i in 0..<u.count {
-            let entity: StaticString
-            switch u[i] {
-            case 38: entity = "&amp;"
-            case 60: entity = "&lt;"
-            case 62: entity = "&gt;"
-            case 34: entity = "&quot;"
-            case 39: entity = "&#39;"
-            default: continue
+        var i = 0
+        let n = u.count
+        while i < n {
+            if i &+ 8 <= n, !hasHTMLSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i &+= 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            runStart = i + 1
+            let end = min(i &+ 8, n)
+            while i < end {
+                let entity: StaticString
+                switch u[i] {
+                case 38: entity = "&amp;"
+                case 60: entity = "&lt;"
+                case 62: entity = "&gt;"
+                case 34: entity = "&quot;"
+                case 39: entity = "&#39;"
+                default: i &+= 1; continue
+                }
+                out.append(UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                out.append(entity)
+                i &+= 1
+                runStart = i
+            }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count]))
+        out.append(UnsafeBufferPointer(rebasing: u[runStart..<n]))
     }
+}
+
+/// Whether any byte of `w` is one of `& < > " '` (a zero byte of `w ^ c` for one of them; the test is exact
+/// about whether one exists).
+@inline(__always) func hasHTMLSpecial(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
+    return zero(w ^ (ones &* 0x26)) | zero(w ^ (ones &* 0x3C)) | zero(w ^ (ones &* 0x3E))
+        | zero(w ^ (ones &* 0x22)) | zero(w ^ (ones &* 0x27)) != 0
 }

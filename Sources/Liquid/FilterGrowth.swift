@@ -3,7 +3,7 @@
 /// (`join`, `replace`) are checked before they run, so a chain like `split: '' | join: long_text`
 /// cannot allocate gigabytes before any limit sees it.
 extension RenderContext {
-    func checkResultSize(_ value: LiquidValue) throws {
+    @inline(__always) func checkResultSize(_ value: LiquidValue) throws {
         let limit = options.limits.maxOutputBytes
         switch value {
         case .string(let s), .safe(let s):

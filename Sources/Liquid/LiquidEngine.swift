@@ -16,6 +16,23 @@ public final class LiquidEngine: Sendable {
     struct State {
         var filters: [String: LiquidFilter] = [:]
         var cache: [String: LiquidTemplate] = [:]
+        /// The first templates cached, found by comparing names: hashing the name was most of a partial
+        /// lookup, which every `include`/`render` makes.
+        var recent: [(name: String, template: LiquidTemplate)] = []
+        static let recentLimit = 16
+
+        func cached(_ name: String) -> LiquidTemplate? {
+            let length = name.utf8.count
+            for entry in recent where entry.name.utf8.count == length && entry.name == name { return entry.template }
+            return recent.count < Self.recentLimit ? nil : cache[name]
+        }
+
+        mutating func store(_ name: String, _ template: LiquidTemplate) {
+            if cache.updateValue(template, forKey: name) != nil {
+                recent.removeAll { $0.name == name }
+            }
+            if recent.count < Self.recentLimit { recent.append((name, template)) }
+        }
     }
 
     public init(loader: (any TemplateLoader)? = nil, options: LiquidOptions = .init(),
@@ -55,7 +72,7 @@ public final class LiquidEngine: Sendable {
 
     /// The template called `name` from the loader, parsed once and cached.
     public func template(named name: String) throws -> LiquidTemplate {
-        if let cached = state.withLock({ $0.cache[name] }) { return cached }
+        if let cached = state.withLock({ $0.cached(name) }) { return cached }
         guard let loader else {
             throw LiquidError(.fileSystem, "This liquid context does not allow includes (no template loader)", template: name)
         }
@@ -63,7 +80,7 @@ public final class LiquidEngine: Sendable {
             throw LiquidError(.fileSystem, "No such template '\(name)'", template: name)
         }
         let template = try parse(source.text, name: name)
-        state.withLock { $0.cache[name] = template }
+        state.withLock { $0.store(name, template) }
         return template
     }
 
@@ -87,7 +104,10 @@ public final class LiquidEngine: Sendable {
 
     /// Drops cached templates (for example after template files changed).
     public func clearCache() {
-        state.withLock { $0.cache.removeAll() }
+        state.withLock {
+            $0.cache.removeAll()
+            $0.recent.removeAll()
+        }
     }
 }
 
@@ -100,20 +120,33 @@ public struct LiquidTemplate: Sendable {
     public var name: String { source.name }
 
     public func render(_ variables: LiquidObject = LiquidObject()) throws -> String {
-        String(decoding: try renderBytes(variables), as: UTF8.self)
+        let context = RenderContext(engine: engine, source: source, variables: variables,
+                                    output: OutputBuffer(capacity: RenderContext.outputCapacity(source)))
+        try context.render(nodes)
+        return context.out.string()
     }
 
     /// Renders to UTF-8 bytes.
     public func renderBytes(_ variables: LiquidObject = LiquidObject()) throws -> [UInt8] {
-        let context = RenderContext(engine: engine, source: source, variables: variables)
-        try context.render(nodes)
-        return context.out
+        // Rendered straight into the returned array's storage; only output that outgrows it is copied. The
+        // context writes nothing once the closure returns (or throws), so it never touches the memory after.
+        var context: RenderContext? = nil
+        let bytes = try [UInt8](unsafeUninitializedCapacity: RenderContext.outputCapacity(source)) { memory, count in
+            let renderer = RenderContext(engine: engine, source: source, variables: variables,
+                                         output: OutputBuffer(borrowing: memory))
+            context = renderer
+            try renderer.render(nodes)
+            if !renderer.out.ownsMemory { count = renderer.out.count }
+        }
+        guard let context, context.out.ownsMemory else { return bytes }
+        return context.out.bytes()
     }
 }
 
 /// A value behind a mutex.
 final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    /// Only touched with `mutex` held, so the dynamic exclusivity check would be redundant.
+    @exclusivity(unchecked) private var value: Value
     private var mutex = pthread_mutex_t()
 
     init(_ value: Value) {

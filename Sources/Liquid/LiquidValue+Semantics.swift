@@ -25,9 +25,9 @@ extension LiquidValue {
         case .double(let d): return formatRubyFloat(d)
         case .string(let s), .safe(let s): return s
         case .array:
-            var bytes: [UInt8] = []
+            var bytes = OutputBuffer()
             write(to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes.string()
         case .object(let object): return inspectObject(object)
         case .range(let r): return "\(r.lowerBound)..\(r.upperBound)"
         case .drop(let drop):
@@ -37,13 +37,13 @@ extension LiquidValue {
     }
 
     /// Appends the `to_s` form of the value to `out`.
-    func write(to out: inout [UInt8]) {
+    func write(to out: inout OutputBuffer) {
         switch self {
         case .null: return
-        case .string(var s), .safe(var s): s.withUTF8 { out.append(contentsOf: $0) }
+        case .string(let s), .safe(let s): out.append(s)
         case .int(let i): appendInt(i, to: &out)
         case .array(let items): for item in items { item.write(to: &out) }
-        default: out.append(contentsOf: liquidString.utf8)
+        default: out.append(liquidString)
         }
     }
 
@@ -171,10 +171,10 @@ extension LiquidValue {
     }
 
     /// `property` lookup: hash keys, drop fields, and the `size`/`first`/`last` commands.
-    func property(_ key: String, command: Bool) -> LiquidValue? {
+    func property(_ key: String, command: Bool, print: UInt64? = nil) -> LiquidValue? {
         switch self {
         case .object(let object):
-            if let value = object[key] { return value }
+            if let value = object.value(key, print: print ?? fingerprint(key)) { return value }
             if command, key == "size" { return .int(object.count) }
             return nil
         case .drop(let drop):
@@ -255,7 +255,7 @@ func compareBytes(_ a: String, _ b: String) -> Int {
     }
 }
 
-func appendInt(_ value: Int, to out: inout [UInt8]) {
+func appendInt(_ value: Int, to out: inout OutputBuffer) {
     if value >= 0 && value < 10 { out.append(UInt8(48 + value)); return }
     var v = value.magnitude
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -30,9 +30,11 @@ public struct LiquidObject: Sendable {
     final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var keys: [String]
         @exclusivity(unchecked) var values: [LiquidValue]
+        /// `fingerprint` of each key: the scan compares these first.
+        @exclusivity(unchecked) var prints: [UInt64]
         @exclusivity(unchecked) var index: [String: Int]?
-        init(keys: [String] = [], values: [LiquidValue] = [], index: [String: Int]? = nil) {
-            self.keys = keys; self.values = values; self.index = index
+        init(keys: [String] = [], values: [LiquidValue] = [], prints: [UInt64] = [], index: [String: Int]? = nil) {
+            self.keys = keys; self.values = values; self.prints = prints; self.index = index
         }
         static let empty = Storage()
     }
@@ -51,16 +53,28 @@ public struct LiquidObject: Sendable {
 
     /// The position of `key`, or nil.
     @inline(__always) func position(of key: String) -> Int? {
+        if let index = box.index { return index[key] }
+        return position(of: key, print: fingerprint(key))
+    }
+
+    /// The position of `key` whose `fingerprint` is `print`, or nil.
+    @inline(__always) func position(of key: String, print: UInt64) -> Int? {
         let box = self.box
         if let index = box.index { return index[key] }
-        let length = key.utf8.count
-        var i = 0
-        let n = box.keys.count
-        while i < n {
-            if box.keys[i].utf8.count == length, box.keys[i] == key { return i }
-            i += 1
+        return box.prints.withUnsafeBufferPointer { prints in
+            var i = 0
+            while i < prints.count {
+                if prints[i] == print, box.keys[i] == key { return i }
+                i &+= 1
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The value of `key` whose `fingerprint` is `print`.
+    @inline(__always) func value(_ key: String, print: UInt64) -> LiquidValue? {
+        guard let i = position(of: key, print: print) else { return nil }
+        return box.values[i]
     }
 
     public subscript(key: String) -> LiquidValue? {
@@ -72,7 +86,7 @@ public struct LiquidObject: Sendable {
             let found = position(of: key)
             if found == nil && newValue == nil { return }
             if !isKnownUniquelyReferenced(&box) {
-                box = Storage(keys: box.keys, values: box.values, index: box.index)
+                box = Storage(keys: box.keys, values: box.values, prints: box.prints, index: box.index)
             }
             if let i = found {
                 if let newValue {
@@ -80,11 +94,13 @@ public struct LiquidObject: Sendable {
                 } else {
                     box.keys.remove(at: i)
                     box.values.remove(at: i)
+                    box.prints.remove(at: i)
                     if box.index != nil { rebuildIndex() }
                 }
             } else if let newValue {
                 box.keys.append(key)
                 box.values.append(newValue)
+                box.prints.append(fingerprint(key))
                 if box.index != nil {
                     box.index![key] = box.keys.count - 1
                 } else if box.keys.count > Self.indexThreshold {

@@ -130,13 +130,13 @@ extension Parser {
             if look(.dot) {
                 mp += 1
                 let t = try consume(.identifier)
-                path.append(.dot(tokenText(t)))
+                path.append(.dot(Name(tokenText(t))))
             } else if look(.openSquare) {
                 mp += 1
                 let inner = try parseExpression()
                 _ = try consume(.closeSquare)
                 switch inner {
-                case .literal(.string(let s)): path.append(.key(s))
+                case .literal(.string(let s)): path.append(.key(Name(s)))
                 case .literal(.int(let i)): path.append(.index(i))
                 default: path.append(.dynamic(inner))
                 }

@@ -210,8 +210,8 @@ extension Parser {
         case .literal(let v): return v.isString ? "'\(v.liquidString)'" : v.liquidString
         case .variable(let ref): return ref.name + ref.path.map { step -> String in
             switch step {
-            case .dot(let s): return "." + s
-            case .key(let s): return "['" + s + "']"
+            case .dot(let s): return "." + s.string
+            case .key(let s): return "['" + s.string + "']"
             case .index(let i): return "[\(i)]"
             case .dynamic(let d): return "[" + exprKey(d) + "]"
             }

@@ -19,69 +19,92 @@ enum Interrupt: UInt8 { case none, breakLoop, continueLoop }
 /// Mutable state of one render: scopes, output buffer, counters and limits.
 ///
 /// One context belongs to one render on one thread and its methods never hold two accesses to the same
-/// property at once, so the hottest properties skip Swift's dynamic exclusivity checks (they cost ~7 % of
-/// render time in profiles); the rest keep them.
+/// property at once, so its properties skip Swift's dynamic exclusivity checks (they cost ~7 % of render
+/// time in profiles).
 final class RenderContext {
     let engine: LiquidEngine
     let options: LiquidOptions
-    /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
+    /// Variable scopes in use are `scopes[base..<depth]`: `base` is the template's own (where `assign`
+    /// writes; a `render` partial gets a base of its own), `depth - 1` the innermost. Scopes past `depth`
+    /// are kept for reuse, so a loop or partial does not allocate a scope per visit.
     @exclusivity(unchecked) var scopes: [VariableScope]
+    @exclusivity(unchecked) var base = 0
+    @exclusivity(unchecked) var depth = 1
     /// `increment`/`decrement` counters: looked up after the scopes, before the render variables.
     @exclusivity(unchecked) var counters = VariableScope()
     /// The render variables.
     @exclusivity(unchecked) var environment: LiquidObject
-    @exclusivity(unchecked) var out: [UInt8] = []
+    @exclusivity(unchecked) var out: OutputBuffer
     /// Evaluated arguments of the standard filter call being applied (see `apply(_:to:)`).
     @exclusivity(unchecked) var arguments: [LiquidValue] = []
     @exclusivity(unchecked) var interrupt: Interrupt = .none
     @exclusivity(unchecked) var iterations = 0
-    var partialDepth = 0
-    var isolated = false
+    @exclusivity(unchecked) var partialDepth = 0
+    @exclusivity(unchecked) var isolated = false
     /// Position of each `cycle` group (a short linear list, like `forOffsets`).
-    var cycles = VariableScope()
+    @exclusivity(unchecked) var cycles = VariableScope()
     /// Where each named `for` loop stopped, for `offset: continue` (a short linear list: no hashing per loop).
-    var forOffsets = VariableScope()
-    var ifchangedLast: [UInt8]? = nil
-    var currentForloop: ForloopDrop? = nil
+    @exclusivity(unchecked) var forOffsets = VariableScope()
+    @exclusivity(unchecked) var ifchangedLast: [UInt8]? = nil
+    @exclusivity(unchecked) var currentForloop: ForloopDrop? = nil
     /// The template being rendered (a partial's while it renders).
-    var source: SourceText { didSet { textBase = source.base } }
+    @exclusivity(unchecked) var source: SourceText { didSet { textBase = source.base } }
     /// `source.base`, read by every text node.
     @exclusivity(unchecked) var textBase: UnsafeMutablePointer<UInt8>
     let deadline: Double
-    var checks = 0
 
-    init(engine: LiquidEngine, source: SourceText, variables: LiquidObject) {
+    /// Output is usually about as long as the template text (plus partials): reserving twice the source
+    /// saves the buffer's regrowth copies on page-sized templates.
+    static func outputCapacity(_ source: SourceText) -> Int { max(4096, min(source.bytes.count &* 2, 1 << 16)) }
+
+    init(engine: LiquidEngine, source: SourceText, variables: LiquidObject, output: consuming OutputBuffer) {
         self.engine = engine
         self.options = engine.options
         self.source = source
         self.textBase = source.base
         var scopes = [VariableScope(capacity: 8)]
-        scopes.reserveCapacity(4)
+        scopes.reserveCapacity(8)
         self.scopes = scopes
         self.environment = variables
         self.deadline = options.limits.maxRenderTime > 0 ? monotonicSeconds() + options.limits.maxRenderTime : .infinity
-        // Output is usually about as long as the template text (plus partials): reserving twice the source
-        // saves the buffer's regrowth copies on page-sized templates.
-        out.reserveCapacity(max(4096, min(source.bytes.count &* 2, 1 << 16)))
+        out = output
         arguments.reserveCapacity(4)
     }
 
-    @inline(__always) func lookup(_ name: String) -> LiquidValue? {
-        var i = scopes.count - 1
-        while i >= 0 {
-            if let value = scopes[i][name] { return value }
+    /// The variable `name` (whose `fingerprint` is `print`): innermost scope first, then counters, then
+    /// the render variables.
+    @inline(__always) func lookup(_ name: String, print: UInt64) -> LiquidValue? {
+        var i = depth - 1
+        while i >= base {
+            if let value = scopes[i].value(name, print: print) { return value }
             i -= 1
         }
-        if let value = counters[name] { return value }
-        return environment[name]
+        if let value = counters.value(name, print: print) { return value }
+        return environment.value(name, print: print)
     }
 
-    @inline(__always) func assign(_ name: String, _ value: LiquidValue) {
-        scopes[0].set(name, value)
+    @inline(__always) func assign(_ name: String, print: UInt64, _ value: LiquidValue) {
+        scopes[base].set(name, print: print, value)
     }
 
     @inline(__always) func setLocal(_ name: String, _ value: LiquidValue) {
-        scopes[scopes.count - 1].set(name, value)
+        scopes[depth - 1].set(name, value)
+    }
+
+    @inline(__always) func setLocal(_ name: String, print: UInt64, _ value: LiquidValue) {
+        scopes[depth - 1].set(name, print: print, value)
+    }
+
+    /// Opens an empty innermost scope (reusing the storage of one closed before) and returns its index;
+    /// `depth = index` closes it again.
+    @inline(__always) func pushScope() -> Int {
+        if depth == scopes.count {
+            scopes.append(VariableScope(capacity: 2))
+        } else {
+            scopes[depth].removeAll()
+        }
+        depth += 1
+        return depth - 1
     }
 
     func checkOutput() throws {

@@ -4,7 +4,7 @@ extension RenderContext {
         for node in nodes {
             switch node {
             case .text(let span):
-                out.append(contentsOf: UnsafeBufferPointer(start: textBase + Int(span.start), count: Int(span.count)))
+                out.append(textBase + Int(span.start), count: Int(span.count))
                 if out.count > options.limits.maxOutputBytes { try locate(0) { try checkOutput() } }
             case .output(let filtered):
                 try locate(filtered.line) {
@@ -19,7 +19,7 @@ extension RenderContext {
                     if out.count > options.limits.maxOutputBytes { try checkOutput() }
                 }
             case .assign(let node):
-                try locate(node.value.line) { assign(node.name, try evaluate(node.value)) }
+                try locate(node.value.line) { assign(node.name, print: node.print, try evaluate(node.value)) }
             default:
                 try renderTag(node)
                 if interrupt != .none { return }
@@ -45,7 +45,7 @@ extension RenderContext {
     func write(_ value: LiquidValue) {
         if options.autoescape {
             switch value {
-            case .safe(let s): out.append(contentsOf: s.utf8)
+            case .safe(let s): out.append(s)
             case .null: break
             case .int(let i): appendInt(i, to: &out)
             case .string(let s): appendEscaped(s, to: &out)
@@ -62,10 +62,10 @@ extension RenderContext {
             let name = node.name
             let start = out.count
             try render(node.body)
-            let captured = String(decoding: out[start...], as: UTF8.self)
-            out.removeSubrange(start...)
+            let captured = out.string(from: start)
+            out.truncate(to: start)
             // Under autoescape the captured text is already-escaped output: keep it from being escaped twice.
-            assign(name, options.autoescape ? .safe(captured) : .string(captured))
+            assign(name, print: node.print, options.autoescape ? .safe(captured) : .string(captured))
         case .conditional(let node):
             let count = node.bodies.count
             var index = 0
@@ -107,33 +107,37 @@ extension RenderContext {
             let values = node.values
             try locate(node.line) {
                 var name = node.key
-                if let group = node.group { name = try evaluate(group).liquidString }
+                var print = node.keyPrint
+                if let group = node.group {
+                    name = try evaluate(group).liquidString
+                    print = fingerprint(name)
+                }
                 var position = 0
-                if case .int(let at)? = cycles[name] { position = at }
+                if case .int(let at)? = cycles.value(name, print: print) { position = at }
                 if position < values.count { write(try evaluate(values[position])) }
-                cycles.set(name, .int(position + 1 >= values.count ? 0 : position + 1))
+                cycles.set(name, print: print, .int(position + 1 >= values.count ? 0 : position + 1))
             }
         case .counter(let node):
             let name = node.name
             if node.increment {
-                let value = counter(name)
+                let value = counter(name, print: node.print)
                 appendInt(value, to: &out)
-                counters.set(name, .int(value.saturatingAdd(1)))
+                counters.set(name, print: node.print, .int(value.saturatingAdd(1)))
             } else {
-                let value = counter(name).saturatingAdd(-1)
+                let value = counter(name, print: node.print).saturatingAdd(-1)
                 appendInt(value, to: &out)
-                counters.set(name, .int(value))
+                counters.set(name, print: node.print, .int(value))
             }
         case .partial(let node):
             try renderPartial(node)
         case .ifchanged(let body):
             let start = out.count
             try render(body)
-            let rendered = Array(out[start...])
-            if let last = ifchangedLast, last == rendered {
-                out.removeSubrange(start...)
+            if let last = ifchangedLast, out.suffix(from: start, equals: last) {
+                out.truncate(to: start)
+            } else {
+                ifchangedLast = out.bytes(from: start)
             }
-            ifchangedLast = rendered
         case .breakLoop:
             interrupt = .breakLoop
         case .continueLoop:
@@ -143,8 +147,10 @@ extension RenderContext {
         }
     }
 
-    func counter(_ name: String) -> Int {
-        let current = counters[name] ?? environment[name]
+    static let forloopPrint = fingerprint("forloop")
+
+    func counter(_ name: String, print: UInt64) -> Int {
+        let current = counters.value(name, print: print) ?? environment.value(name, print: print)
         if case .int(let i)? = current { return i }
         if case .double(let d)? = current { return Int(saturating: d) }
         return 0
@@ -170,7 +176,7 @@ extension RenderContext {
         let collection = try evaluate(node.collection)
         var from = 0
         if node.offsetContinue {
-            if case .int(let stopped)? = forOffsets[node.name] { from = stopped }
+            if case .int(let stopped)? = forOffsets.value(node.name, print: node.namePrint) { from = stopped }
         } else if let offset = node.offset {
             let value = try evaluate(offset)
             if !value.isNil { from = try toInteger(value) }
@@ -180,16 +186,22 @@ extension RenderContext {
             let value = try evaluate(limit)
             if !value.isNil { to = try toInteger(value).saturatingAdd(from) }
         }
-        var segment: [LiquidValue]
+        // A range is iterated without materialising it: item i is `first + i * stride`.
+        var segment: [LiquidValue] = []
+        var count = 0
+        var first = 0
+        var stride = 0
         if case .range(let r) = collection {
-            // Avoid materialising huge ranges.
             let lo = r.lowerBound.addingReportingOverflow(max(from, 0)).partialValue
             var hi = r.upperBound
             if let to { hi = min(hi, r.lowerBound.addingReportingOverflow(to).partialValue - 1) }
             if hi >= lo, hi.subtractingReportingOverflow(lo).overflow || hi - lo >= options.limits.maxLoopIterations - iterations {
                 throw RenderFailure(.limit, "Loop iteration limit exceeded (\(options.limits.maxLoopIterations))")
             }
-            segment = hi >= lo ? (lo...hi).map { .int($0) } : []
+            if hi >= lo {
+                count = hi - lo + 1
+                (first, stride) = node.reversed ? (hi, -1) : (lo, 1)
+            }
         } else {
             let items = iterable(collection)
             let start = min(max(from, 0), items.count)
@@ -197,26 +209,27 @@ extension RenderContext {
             if let to { end = min(max(to, start), items.count) }
             // The whole collection shares the array's storage instead of copying (and retaining) every item.
             segment = start == 0 && end == items.count ? items : Array(items[start..<end])
+            if node.reversed { segment.reverse() }
+            count = segment.count
         }
-        if node.reversed { segment.reverse() }
-        forOffsets.set(node.name, .int(from.saturatingAdd(segment.count)))
-        if segment.isEmpty {
+        forOffsets.set(node.name, print: node.namePrint, .int(from.saturatingAdd(count)))
+        if count == 0 {
             if let elseBody = node.elseBody { try render(elseBody) }
             return
         }
-        let loop = ForloopDrop(name: node.name, length: segment.count, parent: currentForloop)
+        let loop = ForloopDrop(name: node.name, length: count, parent: currentForloop)
         let savedLoop = currentForloop
         currentForloop = loop
-        scopes.append(VariableScope("forloop", .drop(loop)))
+        let scope = pushScope()
+        scopes[scope].set("forloop", print: Self.forloopPrint, .drop(loop))
         defer {
-            scopes.removeLast()
+            depth = scope
             currentForloop = savedLoop
         }
-        let scope = scopes.count - 1
-        for (i, item) in segment.enumerated() {
+        for i in 0..<count {
             try countIteration()
             loop.index0 = i
-            scopes[scope].set(node.variable, item)
+            scopes[scope].set(node.variable, print: node.variablePrint, stride == 0 ? segment[i] : .int(first &+ i &* stride))
             try render(node.body)
             if interrupt != .none {
                 let kind = interrupt
@@ -249,19 +262,19 @@ extension RenderContext {
             if case .double(let d) = value { cols = Int(saturating: d) } else if !value.isNil { cols = try toInteger(value) }
         }
         let loop = TablerowloopDrop(length: segment.count, cols: cols)
-        out.append(contentsOf: "<tr class=\"row1\">\n".utf8)
-        scopes.append(VariableScope("tablerowloop", .drop(loop)))
-        defer { scopes.removeLast() }
-        let scope = scopes.count - 1
+        out.append("<tr class=\"row1\">\n" as StaticString)
+        let scope = pushScope()
+        scopes[scope].set("tablerowloop", .drop(loop))
+        defer { depth = scope }
         for (i, item) in segment.enumerated() {
             try countIteration()
             loop.index0 = i
             scopes[scope].set(node.variable, item)
-            out.append(contentsOf: "<td class=\"col".utf8)
+            out.append("<td class=\"col" as StaticString)
             appendInt(loop.col0 + 1, to: &out)
-            out.append(contentsOf: "\">".utf8)
+            out.append("\">" as StaticString)
             try render(node.body)
-            out.append(contentsOf: "</td>".utf8)
+            out.append("</td>" as StaticString)
             if interrupt != .none {
                 let kind = interrupt
                 interrupt = .none
@@ -269,15 +282,15 @@ extension RenderContext {
             }
             if loop.col0 + 1 == cols && i != segment.count - 1 {
                 loop.row += 1
-                out.append(contentsOf: "</tr>\n<tr class=\"row".utf8)
+                out.append("</tr>\n<tr class=\"row" as StaticString)
                 appendInt(loop.row, to: &out)
-                out.append(contentsOf: "\">".utf8)
+                out.append("\">" as StaticString)
                 loop.col0 = 0
             } else {
                 loop.col0 += 1
             }
         }
-        out.append(contentsOf: "</tr>\n".utf8)
+        out.append("</tr>\n" as StaticString)
     }
 
     // MARK: Partials
@@ -299,7 +312,8 @@ extension RenderContext {
             }
             template = try engine.partial(named: n)
         }
-        let alias = node.alias ?? partialAlias(name)
+        let alias = node.staticAlias ?? partialAlias(name)
+        let aliasPrint = node.staticAlias != nil ? node.staticAliasPrint : fingerprint(alias)
         let savedSource = source
         partialDepth += 1
         defer {
@@ -313,20 +327,22 @@ extension RenderContext {
                 if let v = node.variable { variable = try evaluate(v) }
                 for (key, expr) in node.attributes { attributes.append((key, try evaluate(expr))) }
             }
-            let saved = (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
+            let saved = (base, depth, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast)
             defer {
-                (scopes, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
+                (base, depth, counters, environment, isolated, cycles, interrupt, currentForloop, ifchangedLast) = saved
             }
+            // The partial's scopes start above the caller's, which it cannot see.
+            let partialBase = depth
             counters = VariableScope()
             environment = LiquidObject()
             isolated = true
             source = template.source
             func renderOne(_ value: LiquidValue, forloop: ForloopDrop?) throws {
-                var scope = VariableScope()
-                if let forloop { scope.set("forloop", .drop(forloop)) }
-                for (key, value) in attributes { scope.set(key, value) }
-                if !value.isNil { scope.set(alias, value) }
-                scopes = [scope]
+                depth = partialBase
+                base = pushScope()
+                if let forloop { setLocal("forloop", print: Self.forloopPrint, .drop(forloop)) }
+                for (key, value) in attributes { setLocal(key, value) }
+                if !value.isNil { setLocal(alias, print: aliasPrint, value) }
                 currentForloop = nil
                 interrupt = .none
                 try render(template.nodes)
@@ -347,23 +363,23 @@ extension RenderContext {
                 if let v = node.variable {
                     variable = try evaluate(v)
                 } else {
-                    variable = lookup(name) ?? .null
+                    variable = lookup(name, print: fingerprint(name)) ?? .null
                 }
             }
-            scopes.append(VariableScope())
-            defer { scopes.removeLast() }
+            let scope = pushScope()
+            defer { depth = scope }
             try locate(node.line) {
                 for (key, expr) in node.attributes { setLocal(key, try evaluate(expr)) }
             }
             source = template.source
             if case .array(let items) = variable {
                 for item in items {
-                    setLocal(alias, item)
+                    setLocal(alias, print: aliasPrint, item)
                     try render(template.nodes)
                     if interrupt != .none { break }
                 }
             } else {
-                setLocal(alias, variable)
+                setLocal(alias, print: aliasPrint, variable)
                 try render(template.nodes)
             }
         }

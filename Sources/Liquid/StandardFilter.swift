@@ -45,15 +45,14 @@ enum StandardFilter: String, CaseIterable {
         case .append: return .string(input.liquidString + arg(0).liquidString)
         case .prepend: return .string(arg(0).liquidString + input.liquidString)
         case .capitalize: return .string(StringFilters.capitalize(input.liquidString))
-        case .downcase: return .string(input.liquidString.lowercased())
-        case .upcase: return .string(input.liquidString.uppercased())
+        case .downcase: return .string(StringFilters.changeCase(input.liquidString, upper: false))
+        case .upcase: return .string(StringFilters.changeCase(input.liquidString, upper: true))
         case .escape, .h:
             if input.isNil { return .null }
             let text = input.liquidString
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count + 16)
+            var out = OutputBuffer(capacity: text.utf8.count + 16)
             appendEscaped(text, to: &out)
-            return .safe(String(decoding: out, as: UTF8.self))
+            return .safe(out.string())
         case .escape_once: return .safe(StringFilters.escapeOnce(input.liquidString))
         case .safe: return .safe(input.liquidString)
         case .json: return .safe(JSONText.encode(input))

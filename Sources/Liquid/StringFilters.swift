@@ -26,6 +26,25 @@ enum StringFilters {
         return String(first).uppercased() + rest.lowercased()
     }
 
+    /// `upcase` / `downcase`: ASCII on bytes (Swift's Unicode case mapping costs several times more), the
+    /// rest with the standard library's mapping.
+    static func changeCase(_ s: String, upper: Bool) -> String {
+        var text = s
+        if let ascii = text.withUTF8({ u -> String? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let (from, to): (UInt8, UInt8) = upper ? (97, 122) : (65, 90)
+            guard u.contains(where: { $0 >= from && $0 <= to }) else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for i in 0..<u.count {
+                    let c = u[i]
+                    out[i] = c >= from && c <= to ? (upper ? c - 32 : c + 32) : c
+                }
+                return u.count
+            }
+        }) { return ascii }
+        return upper ? s.uppercased() : s.lowercased()
+    }
+
     static func strip(_ s: String, leading: Bool, trailing: Bool) -> String {
         let u = Array(s.utf8)
         var a = 0
@@ -176,8 +195,7 @@ enum StringFilters {
 
     static func escapeOnce(_ s: String) -> String {
         let u = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
+        var out = OutputBuffer(capacity: u.count)
         var i = 0
         while i < u.count {
             let c = u[i]
@@ -188,13 +206,13 @@ enum StringFilters {
                     j += 1
                     let start = j
                     while j < u.count, u[j] >= 48 && u[j] <= 57 { j += 1 }
-                    if j > start, j < u.count, u[j] == 59 { out.append(contentsOf: u[i...j]); i = j + 1; continue }
+                    if j > start, j < u.count, u[j] == 59 { u.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[i...j])) }; i = j + 1; continue }
                 } else {
                     let start = j
                     while j < u.count, (u[j] >= 65 && u[j] <= 90) || (u[j] >= 97 && u[j] <= 122) { j += 1 }
-                    if j > start, j < u.count, u[j] == 59 { out.append(contentsOf: u[i...j]); i = j + 1; continue }
+                    if j > start, j < u.count, u[j] == 59 { u.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[i...j])) }; i = j + 1; continue }
                 }
-                out.append(contentsOf: "&amp;".utf8)
+                out.append("&amp;" as StaticString)
             } else if c == 60 || c == 62 || c == 34 || c == 39 {
                 appendEscaped(String(UnicodeScalar(c)), to: &out)
             } else {
@@ -202,7 +220,7 @@ enum StringFilters {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string()
     }
 
     static func stripHTML(_ s: String) -> String {

@@ -2,56 +2,82 @@
 /// parameters). Scopes are small, and Swift compares short strings as two machine words, so a linear
 /// search beats hashing the name on every lookup; past `indexThreshold` entries a dictionary index takes
 /// over so that templates with many assigns stay linear.
+///
+/// The variables are the first `count` entries: emptying a scope for reuse (loops and partials reuse the
+/// scopes of the render context) only resets `count`, and later entries are overwritten in place. Names
+/// and values share one array, so a scope is one allocation.
 struct VariableScope {
-    private var names: [String] = []
-    private var values: [LiquidValue] = []
+    private struct Entry {
+        var name: String
+        var print: UInt64
+        var value: LiquidValue
+    }
+    private var entries: [Entry] = []
+    private var count = 0
     private var index: [String: Int]? = nil
     static let indexThreshold = 24
 
     init() {}
 
-    /// Room for `capacity` names before the arrays grow (a loop scope holds two, the template's own a few).
+    /// Room for `capacity` names before the storage grows (a loop scope holds two, the template's own a few).
     init(capacity: Int) {
-        names.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
-    init(_ name: String, _ value: LiquidValue) {
-        names.reserveCapacity(2)
-        values.reserveCapacity(2)
-        names.append(name)
-        values.append(value)
+    /// Empties the scope, keeping its storage.
+    @inline(__always) mutating func removeAll() {
+        count = 0
+        index = nil
     }
 
-    @inline(__always) private func slot(_ name: String) -> Int? {
+    /// Comparing fingerprints first skips mismatches without reading the names.
+    @inline(__always) private func slot(_ name: String, print: UInt64) -> Int? {
         if let index { return index[name] }
-        // Comparing byte counts first (O(1) for native strings) skips most mismatches without a string compare.
-        let length = name.utf8.count
         var i = 0
-        while i < names.count {
-            if names[i].utf8.count == length, names[i] == name { return i }
+        while i < count {
+            if entries[i].print == print, entries[i].name == name { return i }
             i += 1
         }
         return nil
     }
 
     @inline(__always) subscript(name: String) -> LiquidValue? {
-        guard let i = slot(name) else { return nil }
-        return values[i]
+        value(name, print: fingerprint(name))
+    }
+
+    /// The value of `name`, whose `fingerprint` is `print`.
+    @inline(__always) func value(_ name: String, print: UInt64) -> LiquidValue? {
+        guard let i = slot(name, print: print) else { return nil }
+        return entries[i].value
     }
 
     @inline(__always) mutating func set(_ name: String, _ value: LiquidValue) {
-        if let i = slot(name) {
-            values[i] = value
-            return
+        set(name, print: fingerprint(name), value)
+    }
+
+    @inline(__always) mutating func set(_ name: String, print: UInt64, _ value: LiquidValue) {
+        if let i = slot(name, print: print) {
+            entries[i].value = value
+        } else {
+            add(name, print, value)
         }
-        names.append(name)
-        values.append(value)
+    }
+
+    @inline(never) private mutating func add(_ name: String, _ print: UInt64, _ value: LiquidValue) {
+        let entry = Entry(name: name, print: print, value: value)
+        if count < entries.count {
+            entries[count] = entry
+        } else {
+            // Room for a few up front: growing one entry at a time reallocated twice for a scope of three.
+            if entries.isEmpty { entries.reserveCapacity(4) }
+            entries.append(entry)
+        }
+        count += 1
         if index != nil {
-            index![name] = names.count - 1
-        } else if names.count > Self.indexThreshold {
+            index![name] = count - 1
+        } else if count > Self.indexThreshold {
             var built: [String: Int] = [:]
-            for (i, n) in names.enumerated() { built[n] = i }
+            for i in 0..<count { built[entries[i].name] = i }
             index = built
         }
     }
