@@ -28,6 +28,7 @@ struct SEOReport: Sendable {
         links.reserveCapacity(pageNames.count)
         for url in pageNames.keys { links[url] = Self.linkable(url) ? .string(url) : .null }
         let urls = LinkableURLs(links: links)
+        let score = audit.score
         var artifacts: [Artifact] = []
 
         // One page per rule with findings.
@@ -59,17 +60,17 @@ struct SEOReport: Sendable {
                 ]))
             })
             variables["index_link"] = "../index.html"
-            let html = try templates.renderPage("seo/rule.html", variables,
+            let html = try templates.renderPageBytes("seo/rule.html", variables,
                                                 page: PageMeta(title: "\(rule.title) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
-            return try Artifact(path, text: html)
+            return try Artifact(path, bytes: html)
         }
 
         artifacts += try pageArtifacts(templates, names: pageNames, changes: changes, urls: urls)
 
         // The summary.
         var variables = LiquidObject()
-        variables["audit"] = .object(summaryObject())
+        variables["audit"] = .object(summaryObject(score: score))
         variables["charts"] = .object(chartsObject(byRule))
         variables["rules"] = .array(byRule.keys.sorted { ($0.severity, $0) < ($1.severity, $1) }.map { rule in
             ruleValue(rule, findings: byRule[rule] ?? [], changes: changes, link: "rules/\(rule.rawValue).html")
@@ -80,13 +81,13 @@ struct SEOReport: Sendable {
         })
         variables["disabled"] = .array(SEORule.allCases.filter { !enabled.contains($0) }.map { .string($0.rawValue) })
         let indexPath = "\(Self.folder)/index.html"
-        let html = try templates.renderPage("seo/index.html", variables, page: PageMeta(title: "SEO audit"),
+        let html = try templates.renderPageBytes("seo/index.html", variables, page: PageMeta(title: "SEO audit"),
                                             tenant: tenant, outputPath: indexPath)
-        artifacts.append(try Artifact(indexPath, text: html))
+        artifacts.append(try Artifact(indexPath, bytes: html))
 
         artifacts.append(try Artifact("\(Self.folder)/findings.csv",
                                       bytes: FindingExport.csvBytes(audit.findings, changes: changes, pages: pageNames)))
-        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames))))
+        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames, score: score))))
         return artifacts
     }
 
@@ -117,9 +118,9 @@ struct SEOReport: Sendable {
             variables["findings"] = .array(findings.map {
                 findingValue($0, change: Self.change(of: $0, in: changes), page: nil, href: urls.href($0.url))
             })
-            let html = try templates.renderPage("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
+            let html = try templates.renderPageBytes("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
-            return try Artifact(path, text: html)
+            return try Artifact(path, bytes: html)
         }
         let rows: [LiquidValue] = sortedURLs.map { url in
             let counts = SEOSeverity.allCases.map { severity in (byURL[url] ?? []).lazy.filter { $0.severity == severity }.count }
@@ -131,9 +132,9 @@ struct SEOReport: Sendable {
         let indexPath = "\(Self.folder)/pages/index.html"
         var variables = LiquidObject()
         variables["pages"] = .array(rows)
-        let html = try templates.renderPage("seo/pages.html", variables, page: PageMeta(title: "Pages · SEO audit"),
+        let html = try templates.renderPageBytes("seo/pages.html", variables, page: PageMeta(title: "Pages · SEO audit"),
                                             tenant: tenant, outputPath: indexPath)
-        artifacts.append(try Artifact(indexPath, text: html))
+        artifacts.append(try Artifact(indexPath, bytes: html))
         return artifacts
     }
 
@@ -163,7 +164,7 @@ struct SEOReport: Sendable {
         return charts
     }
 
-    private func summaryObject() -> LiquidObject {
+    private func summaryObject(score: SiteScore?) -> LiquidObject {
         var object = LiquidObject()
         object["snapshot"] = .string(snapshot)
         object["previous_snapshot"] = comparison.map { .string($0.previousSnapshot) } ?? .null
@@ -192,7 +193,6 @@ struct SEOReport: Sendable {
         object["max_crawl_depth"] = .int(settings.maxCrawlDepth)
         object["title_max_length"] = .int(settings.titleMaxLength)
         object["description_max_length"] = .int(settings.descriptionMaxLength)
-        let score = audit.score
         object["score"] = score.map { .string($0.text) } ?? .null
         object["score_rules"] = .array((score?.rules ?? []).sorted { ($0.factor, $0.rule) < ($1.factor, $1.rule) }.prefix(5).map { factor in
             .object(LiquidObject([
@@ -255,7 +255,8 @@ struct SEOReport: Sendable {
         WebURL(url).isHTTP && HTMLEscape.isSafeURL(url)
     }
 
-    func document(pages names: [String: String]? = nil) -> FindingExport.Document {
+    /// `score`: the audit's, when the caller has it already (it is computed from all findings).
+    func document(pages names: [String: String]? = nil, score: SiteScore?? = nil) -> FindingExport.Document {
         let counts = audit.countsByRule
         let changes = comparison?.changes
         let names = names ?? PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
@@ -278,7 +279,7 @@ struct SEOReport: Sendable {
             counts: .init(total: audit.findings.count, error: audit.count(.error), warning: audit.count(.warning),
                           notice: audit.count(.notice), new: newCount, fixed: comparison?.fixed.count),
             rules: SEORule.allCases.map { .init(id: $0.rawValue, severity: $0.severity.rawValue, title: $0.title, count: counts[$0] ?? 0) },
-            score: audit.score.map { score in
+            score: (score ?? audit.score).map { score in
                 .init(value: score.value, rules: score.rules.map {
                     .init(id: $0.rule.rawValue, severity: $0.rule.severity.rawValue, pages: $0.pages,
                           share: FindingExport.rounded($0.share), factor: FindingExport.rounded($0.factor))
