@@ -224,19 +224,22 @@ struct SEOReport: Sendable {
         changes.isEmpty ? nil : changes[finding.comparisonKey]
     }
 
+    /// The keys of a finding as templates see it, in this order (one array shared by every finding's object).
+    private static let findingKeys = ["rule", "rule_title", "page", "url", "href", "line", "evidence", "message", "severity", "change"]
+
     private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?, href: LiquidValue) -> LiquidValue {
-        var object = LiquidObject()
-        object["rule"] = .string(finding.rule.rawValue)
-        object["rule_title"] = .string(finding.rule.title)
-        object["page"] = page.map(LiquidValue.string) ?? .null
-        object["url"] = .string(finding.url)
-        object["href"] = href
-        object["line"] = finding.line.map(LiquidValue.int) ?? .null
-        object["evidence"] = .string(finding.evidence)
-        object["message"] = .string(finding.message)
-        object["severity"] = .string(finding.severity.rawValue)
-        object["change"] = change.map { .string($0.rawValue) } ?? .null
-        return .object(object)
+        .object(LiquidObject(keys: Self.findingKeys, values: [
+            .string(finding.rule.rawValue),
+            .string(finding.rule.title),
+            page.map(LiquidValue.string) ?? .null,
+            .string(finding.url),
+            href,
+            finding.line.map(LiquidValue.int) ?? .null,
+            .string(finding.evidence),
+            .string(finding.message),
+            .string(finding.severity.rawValue),
+            change.map { .string($0.rawValue) } ?? .null,
+        ]))
     }
 
     /// `href` values of the report's URLs, decided once per URL.
