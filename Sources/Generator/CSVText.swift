@@ -5,11 +5,39 @@
 /// running a formula (CSV injection). Values Herald computes (numbers, dates, ids of rules) pass unchanged.
 public enum CSVText {
     public static func field(_ value: String, untrusted: Bool = true) -> String {
-        var text = value
-        if untrusted, let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) {
-            text = "'" + text
+        var bytes: [UInt8] = []
+        append(value, untrusted: untrusted, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func startsFormula(_ byte: UInt8?) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+        default: false
         }
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Appends the field's bytes to `out`: large exports build one byte array instead of a string per field.
+    public static func append(_ value: String, untrusted: Bool = true, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { text in
+            let defused = untrusted && startsFormula(text.first)
+            guard text.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                if defused { out.append(0x27) }
+                out.append(contentsOf: text)
+                return
+            }
+            out.append(0x22)
+            if defused { out.append(0x27) }
+            var start = 0
+            for index in 0..<text.count where text[index] == 0x22 {
+                // Up to and including the quote, then the quote again.
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...index]))
+                out.append(0x22)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+            out.append(0x22)
+        }
     }
 }

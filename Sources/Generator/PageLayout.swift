@@ -30,6 +30,18 @@ extension ThemeRenderer {
     /// output folder, e.g. `../../`) and `content` (the body, already rendered and escaped, marked safe).
     public func renderPage(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                            outputPath: String, layout: String = "layouts/base.html") throws -> String {
+        try render(layout, try layoutScope(template, variables, page: page, tenant: tenant, outputPath: outputPath))
+    }
+
+    /// `renderPage` as the file's UTF-8 bytes.
+    public func renderPageBytes(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
+                                outputPath: String, layout: String = "layouts/base.html") throws -> [UInt8] {
+        try renderBytes(layout, try layoutScope(template, variables, page: page, tenant: tenant, outputPath: outputPath))
+    }
+
+    /// The layout's variables: the body rendered from `template`, and what the layout receives besides.
+    private func layoutScope(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
+                             outputPath: String) throws -> LiquidObject {
         let depth = outputPath.split(separator: "/").count - 1
         let root = String(repeating: "../", count: max(depth, 0))
         var scope = variables
@@ -44,7 +56,7 @@ extension ThemeRenderer {
         scope["page"] = .object(pageObject)
         let body = try render(template, scope)
         scope["content"] = .safe(body)
-        return try render(layout, scope)
+        return scope
     }
 }
 

@@ -28,10 +28,11 @@ public struct ThemeFactory: Sendable {
         let loader = FileSystemLoader(roots: roots)
         let markup = LiquidEngine(loader: loader, options: LiquidOptions(strictVariables: false, strictFilters: true, autoescape: true))
         let text = LiquidEngine(loader: loader, options: LiquidOptions(strictVariables: false, strictFilters: true, autoescape: false))
-        return ThemeRenderer { name, variables in
-            let escapes = name.hasSuffix(".html") || name.hasSuffix(".xml") || name.hasSuffix(".svg")
-            return try (escapes ? markup : text).render(named: name, variables)
+        @Sendable func engine(_ name: String) -> LiquidEngine {
+            name.hasSuffix(".html") || name.hasSuffix(".xml") || name.hasSuffix(".svg") ? markup : text
         }
+        return ThemeRenderer({ name, variables in try engine(name).render(named: name, variables) },
+                             bytes: { name, variables in try engine(name).template(named: name).renderBytes(variables) })
     }
 
     /// Finds the built-in theme: `HERALD_THEME_DIR`, else `share/herald/templates` beside the executable's

@@ -6,13 +6,29 @@ import Liquid
 /// (see `Theme`). HTML templates render with autoescape on: untrusted text is escaped unless marked `safe`.
 public struct ThemeRenderer: Sendable {
     private let body: @Sendable (String, LiquidObject) throws -> String
+    private let bytesBody: (@Sendable (String, LiquidObject) throws -> [UInt8])?
 
     public init(_ body: @escaping @Sendable (_ template: String, _ variables: LiquidObject) throws -> String) {
         self.body = body
+        bytesBody = nil
+    }
+
+    /// A renderer that can also hand over the UTF-8 bytes it renders, without making a `String` of them first
+    /// (what gets written to a file; thousands of report pages).
+    public init(_ body: @escaping @Sendable (_ template: String, _ variables: LiquidObject) throws -> String,
+                bytes: @escaping @Sendable (_ template: String, _ variables: LiquidObject) throws -> [UInt8]) {
+        self.body = body
+        bytesBody = bytes
     }
 
     /// Renders `template` (e.g. `seo/summary.html`) with `variables`.
     public func render(_ template: String, _ variables: LiquidObject) throws -> String {
         try body(template, variables)
+    }
+
+    /// Renders `template` to UTF-8 bytes: the same text as `render`.
+    public func renderBytes(_ template: String, _ variables: LiquidObject) throws -> [UInt8] {
+        if let bytesBody { return try bytesBody(template, variables) }
+        return Array(try body(template, variables).utf8)
     }
 }

@@ -48,6 +48,15 @@ public struct LiquidObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object with `keys` (distinct, in this order) holding `values`, built in one go: for objects made by the
+    /// thousand (a report's rows), where a constant `keys` array is shared instead of growing two arrays key by key.
+    public init(keys: [String], values: [LiquidValue]) {
+        precondition(keys.count == values.count, "LiquidObject(keys:values:) needs one value per key")
+        assert(Set(keys).count == keys.count, "LiquidObject(keys:values:) needs distinct keys")
+        box = Storage(keys: keys, values: values)
+        if keys.count > Self.indexThreshold { rebuildIndex() }
+    }
+
     /// Keys in insertion order.
     public var keys: [String] { box.keys }
 

@@ -14,8 +14,17 @@ import Testing
         ("a,b", true, "\"a,b\""),
         ("-3.5", false, "-3.5"),
         ("line\nbreak", false, "\"line\nbreak\""),
+        ("", true, ""),
+        ("\"", true, "\"\"\"\""),
+        ("a\"b\"\"c", true, "\"a\"\"b\"\"\"\"c\""),
+        ("=\"x\",y", true, "\"'=\"\"x\"\",y\""),
+        ("-é,😀", false, "\"-é,😀\""),
+        ("é\r", true, "\"é\r\""),
     ])
     func field(value: String, untrusted: Bool, written: String) {
         #expect(CSVText.field(value, untrusted: untrusted) == written)
+        var bytes = Array("x,".utf8)
+        CSVText.append(value, untrusted: untrusted, to: &bytes)
+        #expect(bytes == Array(("x," + written).utf8))
     }
 }

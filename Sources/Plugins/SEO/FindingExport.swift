@@ -12,14 +12,33 @@ public enum FindingExport {
     /// RFC 4180: CRLF line ends, a header row, fields quoted when they hold `,` `"` CR or LF (quotes doubled).
     /// `pages` maps a URL to its page in the report's `pages/` folder.
     public static func csv(_ findings: [SEOFinding], changes: [String: FindingChange] = [:], pages: [String: String] = [:]) -> String {
-        var out = csvHeader.joined(separator: ",") + "\r\n"
+        String(decoding: csvBytes(findings, changes: changes, pages: pages), as: UTF8.self)
+    }
+
+    /// `csv` as the file's bytes, written into one array (the export of a large site is megabytes).
+    public static func csvBytes(_ findings: [SEOFinding], changes: [String: FindingChange] = [:], pages: [String: String] = [:]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(findings.reduce(256) { $0 + 160 + 2 * $1.url.utf8.count + $1.evidence.utf8.count + $1.message.utf8.count })
+        out.append(contentsOf: (csvHeader.joined(separator: ",") + "\r\n").utf8)
+        let version = Array(",\(schemaVersion)\r\n".utf8)
         for finding in findings {
-            let fields = [finding.rule.rawValue, finding.severity.rawValue, finding.url, finding.line.map(String.init) ?? "",
-                          finding.evidence, finding.message, changes[finding.comparisonKey]?.rawValue ?? "",
-                          pages[finding.url].map { "pages/" + $0 } ?? "", String(schemaVersion)]
+            CSVText.append(finding.rule.rawValue, untrusted: false, to: &out)
+            out.append(0x2C)
+            CSVText.append(finding.severity.rawValue, untrusted: false, to: &out)
+            out.append(0x2C)
             // url, evidence and message carry crawled text: defused against spreadsheet formulas.
-            out += fields.enumerated().map { index, value in CSVText.field(value, untrusted: [2, 4, 5].contains(index)) }
-                .joined(separator: ",") + "\r\n"
+            CSVText.append(finding.url, untrusted: true, to: &out)
+            out.append(0x2C)
+            if let line = finding.line { out.append(contentsOf: String(line).utf8) }
+            out.append(0x2C)
+            CSVText.append(finding.evidence, untrusted: true, to: &out)
+            out.append(0x2C)
+            CSVText.append(finding.message, untrusted: true, to: &out)
+            out.append(0x2C)
+            if !changes.isEmpty, let change = changes[finding.comparisonKey] { CSVText.append(change.rawValue, untrusted: false, to: &out) }
+            out.append(0x2C)
+            if let page = pages[finding.url] { CSVText.append("pages/" + page, untrusted: false, to: &out) }
+            out.append(contentsOf: version)
         }
         return out
     }
@@ -183,20 +202,12 @@ public enum FindingExport {
         }
     }
 
-    public static func json(_ document: Document) throws -> [UInt8] { try encode(document) }
+    /// Sorted keys, snake_case, two-space indentation, unescaped slashes, a final newline: `JSONEncoder`'s pretty
+    /// format, written directly (`PrettyJSON`).
+    public static func json(_ document: Document) throws -> [UInt8] { try document.json() }
 
     /// Four decimals: enough for shares and similarities, and the same text on every platform.
     static func rounded(_ x: Double) -> Double { (x * 10000).rounded(.toNearestOrAwayFromZero) / 10000 }
-
-    /// Sorted keys, snake_case, two-space indentation, unescaped slashes, a final newline.
-    static func encode(_ document: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var bytes = [UInt8](try encoder.encode(document))
-        bytes.append(0x0A)
-        return bytes
-    }
 }
 
 /// How a finding relates to the previous snapshot's audit.

@@ -41,7 +41,21 @@ public enum PageAuditReport {
     }
 
     /// Keys sorted, two-space indentation, a final newline (the encoding of `findings.json`).
-    public static func json(_ document: Document) throws -> [UInt8] { try FindingExport.encode(document) }
+    public static func json(_ document: Document) throws -> [UInt8] {
+        try PrettyJSON.document { json in
+            json.key("charset")
+            json.object { json in
+                json.member("label", document.charset.label)
+                json.member("source", document.charset.source)
+            }
+            json.key("counts"); json.object { document.counts.write(into: &$0) }
+            json.member("findings", document.findings) { json, finding in json.object { finding.write(into: &$0) } }
+            json.member("schema", document.schema)
+            json.key("settings"); try json.object { try document.settings.write(into: &$0) }
+            json.member("status", document.status)
+            json.member("url", document.url)
+        }
+    }
 
     /// A headers file: `Name: value` lines, optionally after an HTTP status line (`HTTP/1.1 301 Moved Permanently`),
     /// as `curl -sI` prints them. Blank lines are skipped; folded lines continue the previous value.

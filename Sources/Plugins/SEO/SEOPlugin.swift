@@ -61,7 +61,8 @@ public struct SEOPlugin: Plugin {
         }
 
         let report = SEOReport(audit: audit, comparison: comparison, trend: trend, settings: settings, tenant: input.tenant,
-                               snapshot: input.snapshot.date, generatedAt: Timestamp(date: input.now).description, limit: limit)
+                               snapshot: input.snapshot.date, generatedAt: Timestamp(date: input.now).description, limit: limit,
+                               jobs: input.jobs)
         let artifacts = try report.artifacts(input.templates)
         return PluginOutput(artifacts: artifacts, summary: Self.summary(audit, comparison: comparison, report: report),
                             notices: notices)

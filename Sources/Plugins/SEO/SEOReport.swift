@@ -4,7 +4,7 @@ import Liquid
 import Markup
 
 /// Turns an audit into the HTML report, the CSV and the JSON export.
-struct SEOReport {
+struct SEOReport: Sendable {
     var audit: SEOAudit
     var comparison: AuditComparison?
     /// Findings per severity in the last snapshots (nil: trend off).
@@ -14,6 +14,8 @@ struct SEOReport {
     var snapshot: String
     var generatedAt: String
     var limit: Int?
+    /// Threads for rendering the per-rule and per-URL pages (nil: all cores).
+    var jobs: Int? = nil
 
     static let folder = "reports/seo"
 
@@ -21,23 +23,32 @@ struct SEOReport {
         let byRule = Dictionary(grouping: audit.findings, by: \.rule)
         let changes = comparison?.changes ?? [:]
         let pageNames = PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
+        // Every finding links its URL on two pages: decide once per URL.
+        var links: [String: LiquidValue] = [:]
+        links.reserveCapacity(pageNames.count)
+        for url in pageNames.keys { links[url] = Self.linkable(url) ? .string(url) : .null }
+        let urls = LinkableURLs(links: links)
+        let score = audit.score
         var artifacts: [Artifact] = []
 
         // One page per rule with findings.
-        for rule in byRule.keys.sorted() {
+        let rules = byRule.keys.sorted()
+        artifacts += try rendered(rules.count) { index in
+            let rule = rules[index]
             let findings = byRule[rule] ?? []
             let path = "\(Self.folder)/rules/\(rule.rawValue).html"
             var variables = LiquidObject()
             variables["rule"] = ruleValue(rule, findings: findings, changes: changes, link: nil)
             variables["findings"] = .array(findings.map { finding in
-                findingValue(finding, change: changes[finding.comparisonKey], page: pageNames[finding.url].map { "../pages/" + $0 })
+                findingValue(finding, change: Self.change(of: finding, in: changes), page: pageNames[finding.url].map { "../pages/" + $0 },
+                             href: urls.href(finding.url))
             })
             let groups = audit.duplicateGroups.filter { $0.rule == rule }
             variables["groups"] = .array(groups.map { group in
                 .object(LiquidObject([
                     ("value", .string(group.value)),
                     ("count", .int(group.urls.count)),
-                    ("urls", .array(group.urls.map { urlValue($0) })),
+                    ("urls", .array(group.urls.map { urls.value($0) })),
                 ]))
             } + audit.contentGroups.filter { $0.rule == rule }.map { group in
                 .object(LiquidObject([
@@ -45,21 +56,21 @@ struct SEOReport {
                         : ContentDuplicates.percent(group.lowest) + " – " + ContentDuplicates.percent(group.highest))),
                     ("words", .int(group.words)),
                     ("count", .int(group.urls.count)),
-                    ("urls", .array(group.urls.map { urlValue($0) })),
+                    ("urls", .array(group.urls.map { urls.value($0) })),
                 ]))
             })
             variables["index_link"] = "../index.html"
-            let html = try templates.renderPage("seo/rule.html", variables,
+            let html = try templates.renderPageBytes("seo/rule.html", variables,
                                                 page: PageMeta(title: "\(rule.title) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
-            artifacts.append(try Artifact(path, text: html))
+            return try Artifact(path, bytes: html)
         }
 
-        artifacts += try pageArtifacts(templates, names: pageNames, changes: changes)
+        artifacts += try pageArtifacts(templates, names: pageNames, changes: changes, urls: urls)
 
         // The summary.
         var variables = LiquidObject()
-        variables["audit"] = .object(summaryObject())
+        variables["audit"] = .object(summaryObject(score: score))
         variables["charts"] = .object(chartsObject(byRule))
         variables["rules"] = .array(byRule.keys.sorted { ($0.severity, $0) < ($1.severity, $1) }.map { rule in
             ruleValue(rule, findings: byRule[rule] ?? [], changes: changes, link: "rules/\(rule.rawValue).html")
@@ -70,50 +81,60 @@ struct SEOReport {
         })
         variables["disabled"] = .array(SEORule.allCases.filter { !enabled.contains($0) }.map { .string($0.rawValue) })
         let indexPath = "\(Self.folder)/index.html"
-        let html = try templates.renderPage("seo/index.html", variables, page: PageMeta(title: "SEO audit"),
+        let html = try templates.renderPageBytes("seo/index.html", variables, page: PageMeta(title: "SEO audit"),
                                             tenant: tenant, outputPath: indexPath)
-        artifacts.append(try Artifact(indexPath, text: html))
+        artifacts.append(try Artifact(indexPath, bytes: html))
 
         artifacts.append(try Artifact("\(Self.folder)/findings.csv",
-                                      text: FindingExport.csv(audit.findings, changes: changes, pages: pageNames)))
-        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames))))
+                                      bytes: FindingExport.csvBytes(audit.findings, changes: changes, pages: pageNames)))
+        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames, score: score))))
         return artifacts
+    }
+
+    /// `count` pages rendered on up to `jobs` threads (one page's findings are independent of another's), in order.
+    private func rendered(_ count: Int, _ page: @Sendable (Int) throws -> Artifact) throws -> [Artifact] {
+        try ParallelMap.map(count, width: jobs) { index in Result { try page(index) } }.map { try $0.get() }
     }
 
     var newCount: Int? { comparison.map { $0.newCount(audit.findings) } }
 
     /// One page per URL with findings or audited (`pages/<slug>-<hash>.html`), and their index.
-    private func pageArtifacts(_ templates: ThemeRenderer, names: [String: String], changes: [String: FindingChange]) throws -> [Artifact] {
+    private func pageArtifacts(_ templates: ThemeRenderer, names: [String: String], changes: [String: FindingChange],
+                               urls: LinkableURLs) throws -> [Artifact] {
         let byURL = Dictionary(grouping: audit.findings, by: \.url)
         let audited = Set(audit.auditedURLs)
-        var artifacts: [Artifact] = []
-        var rows: [LiquidValue] = []
-        for url in names.keys.sorted() {
-            let name = names[url]!
+        let sortedURLs = names.keys.sorted()
+        var artifacts = try rendered(sortedURLs.count) { index in
+            let url = sortedURLs[index]
             let findings = (byURL[url] ?? []).sorted { ($0.severity, $0) < ($1.severity, $1) }
             let counts = SEOSeverity.allCases.map { severity in findings.lazy.filter { $0.severity == severity }.count }
-            let path = "\(Self.folder)/pages/\(name)"
+            let path = "\(Self.folder)/pages/\(names[url]!)"
             var variables = LiquidObject()
-            variables["page_url"] = urlValue(url)
+            variables["page_url"] = urls.value(url)
             variables["audited"] = .bool(audited.contains(url))
             variables["counts"] = .object(LiquidObject([
                 ("total", .int(findings.count)), ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
             ]))
-            variables["findings"] = .array(findings.map { findingValue($0, change: changes[$0.comparisonKey], page: nil) })
-            let html = try templates.renderPage("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
+            variables["findings"] = .array(findings.map {
+                findingValue($0, change: Self.change(of: $0, in: changes), page: nil, href: urls.href($0.url))
+            })
+            let html = try templates.renderPageBytes("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
-            artifacts.append(try Artifact(path, text: html))
-            rows.append(.object(LiquidObject([
-                ("url", .string(url)), ("link", .string(name)),
+            return try Artifact(path, bytes: html)
+        }
+        let rows: [LiquidValue] = sortedURLs.map { url in
+            let counts = SEOSeverity.allCases.map { severity in (byURL[url] ?? []).lazy.filter { $0.severity == severity }.count }
+            return .object(LiquidObject([
+                ("url", .string(url)), ("link", .string(names[url]!)),
                 ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
-            ])))
+            ]))
         }
         let indexPath = "\(Self.folder)/pages/index.html"
         var variables = LiquidObject()
         variables["pages"] = .array(rows)
-        let html = try templates.renderPage("seo/pages.html", variables, page: PageMeta(title: "Pages · SEO audit"),
+        let html = try templates.renderPageBytes("seo/pages.html", variables, page: PageMeta(title: "Pages · SEO audit"),
                                             tenant: tenant, outputPath: indexPath)
-        artifacts.append(try Artifact(indexPath, text: html))
+        artifacts.append(try Artifact(indexPath, bytes: html))
         return artifacts
     }
 
@@ -143,7 +164,7 @@ struct SEOReport {
         return charts
     }
 
-    private func summaryObject() -> LiquidObject {
+    private func summaryObject(score: SiteScore?) -> LiquidObject {
         var object = LiquidObject()
         object["snapshot"] = .string(snapshot)
         object["previous_snapshot"] = comparison.map { .string($0.previousSnapshot) } ?? .null
@@ -172,7 +193,6 @@ struct SEOReport {
         object["max_crawl_depth"] = .int(settings.maxCrawlDepth)
         object["title_max_length"] = .int(settings.titleMaxLength)
         object["description_max_length"] = .int(settings.descriptionMaxLength)
-        let score = audit.score
         object["score"] = score.map { .string($0.text) } ?? .null
         object["score_rules"] = .array((score?.rules ?? []).sorted { ($0.factor, $0.rule) < ($1.factor, $1.rule) }.prefix(5).map { factor in
             .object(LiquidObject([
@@ -194,28 +214,43 @@ struct SEOReport {
         object["explanation"] = .string(rule.explanation)
         object["count"] = .int(findings.count)
         object["pages"] = .int(Set(findings.map(\.url)).count)
-        object["new"] = comparison == nil ? .null : .int(findings.lazy.filter { changes[$0.comparisonKey] == .new }.count)
+        object["new"] = comparison == nil ? .null : .int(findings.lazy.filter { Self.change(of: $0, in: changes) == .new }.count)
         object["link"] = link.map(LiquidValue.string) ?? .null
         return .object(object)
     }
 
-    private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?) -> LiquidValue {
-        var object = LiquidObject()
-        object["rule"] = .string(finding.rule.rawValue)
-        object["rule_title"] = .string(finding.rule.title)
-        object["page"] = page.map(LiquidValue.string) ?? .null
-        object["url"] = .string(finding.url)
-        object["href"] = Self.linkable(finding.url) ? .string(finding.url) : .null
-        object["line"] = finding.line.map(LiquidValue.int) ?? .null
-        object["evidence"] = .string(finding.evidence)
-        object["message"] = .string(finding.message)
-        object["severity"] = .string(finding.severity.rawValue)
-        object["change"] = change.map { .string($0.rawValue) } ?? .null
-        return .object(object)
+    /// No comparison: no change, and no key to build per finding.
+    private static func change(of finding: SEOFinding, in changes: [String: FindingChange]) -> FindingChange? {
+        changes.isEmpty ? nil : changes[finding.comparisonKey]
     }
 
-    private func urlValue(_ url: String) -> LiquidValue {
-        .object(LiquidObject([("url", .string(url)), ("href", Self.linkable(url) ? .string(url) : .null)]))
+    /// The keys of a finding as templates see it, in this order (one array shared by every finding's object).
+    private static let findingKeys = ["rule", "rule_title", "page", "url", "href", "line", "evidence", "message", "severity", "change"]
+
+    private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?, href: LiquidValue) -> LiquidValue {
+        .object(LiquidObject(keys: Self.findingKeys, values: [
+            .string(finding.rule.rawValue),
+            .string(finding.rule.title),
+            page.map(LiquidValue.string) ?? .null,
+            .string(finding.url),
+            href,
+            finding.line.map(LiquidValue.int) ?? .null,
+            .string(finding.evidence),
+            .string(finding.message),
+            .string(finding.severity.rawValue),
+            change.map { .string($0.rawValue) } ?? .null,
+        ]))
+    }
+
+    /// `href` values of the report's URLs, decided once per URL.
+    private struct LinkableURLs {
+        var links: [String: LiquidValue]
+
+        func href(_ url: String) -> LiquidValue { links[url] ?? (SEOReport.linkable(url) ? .string(url) : .null) }
+
+        func value(_ url: String) -> LiquidValue {
+            .object(LiquidObject([("url", .string(url)), ("href", href(url))]))
+        }
     }
 
     /// Crawled URLs are untrusted: only absolute http(s) URLs become links.
@@ -223,7 +258,8 @@ struct SEOReport {
         WebURL(url).isHTTP && HTMLEscape.isSafeURL(url)
     }
 
-    func document(pages names: [String: String]? = nil) -> FindingExport.Document {
+    /// `score`: the audit's, when the caller has it already (it is computed from all findings).
+    func document(pages names: [String: String]? = nil, score: SiteScore?? = nil) -> FindingExport.Document {
         let counts = audit.countsByRule
         let changes = comparison?.changes
         let names = names ?? PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
@@ -246,7 +282,7 @@ struct SEOReport {
             counts: .init(total: audit.findings.count, error: audit.count(.error), warning: audit.count(.warning),
                           notice: audit.count(.notice), new: newCount, fixed: comparison?.fixed.count),
             rules: SEORule.allCases.map { .init(id: $0.rawValue, severity: $0.severity.rawValue, title: $0.title, count: counts[$0] ?? 0) },
-            score: audit.score.map { score in
+            score: (score ?? audit.score).map { score in
                 .init(value: score.value, rules: score.rules.map {
                     .init(id: $0.rule.rawValue, severity: $0.rule.severity.rawValue, pages: $0.pages,
                           share: FindingExport.rounded($0.share), factor: FindingExport.rounded($0.factor))
@@ -260,7 +296,7 @@ struct SEOReport {
                 .init(rule: $0.rule.rawValue, words: $0.words, similarityMin: FindingExport.rounded($0.lowest),
                       similarityMax: FindingExport.rounded($0.highest), urls: $0.urls)
             },
-            findings: audit.findings.map { finding($0, change: changes?[$0.comparisonKey]) },
+            findings: audit.findings.map { value in finding(value, change: changes.flatMap { Self.change(of: value, in: $0) }) },
             fixed: (comparison?.fixed ?? []).map { .init($0, change: nil) })
     }
 }

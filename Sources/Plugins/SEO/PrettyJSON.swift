@@ -1,0 +1,165 @@
+/// Writes JSON straight into bytes, in exactly the format of Foundation's `JSONEncoder` with
+/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` (the format `findings.json` has always had):
+/// two-space indentation, `"key" : value`, an empty container as `[`, a blank line, `]`, `"` `\` and control
+/// characters escaped (`\b \t \n \f \r`, else `\u00xx` in lower-case hex), everything else (slashes, DEL, non-ASCII)
+/// as is, and a `Double` as its `description` without a trailing `.0`.
+///
+/// `JSONEncoder` builds a tree of boxed values and a `Data` before the bytes; for a 10 MB export that was most of the
+/// report's time. Callers write keys in sorted order themselves (tests compare with `JSONEncoder`).
+struct PrettyJSON {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// No member written yet in the innermost open container.
+    private var empty = true
+
+    struct NonFiniteNumber: Error, CustomStringConvertible {
+        var value: Double
+        var description: String { "cannot write \(value) as JSON" }
+    }
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    // MARK: Containers
+
+    mutating func openObject() { open(0x7B) }
+    mutating func closeObject() { close(0x7D) }
+    mutating func openArray() { open(0x5B) }
+    mutating func closeArray() { close(0x5D) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        empty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if empty { bytes.append(0x0A) }
+        newlineAndIndent()
+        bytes.append(bracket)
+        empty = false
+    }
+
+    /// Starts the next member of an object: separator, indentation, the quoted key and ` : `.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+    }
+
+    /// A key that is not a literal (escaped like any string).
+    mutating func key(_ name: String) {
+        separate()
+        string(name)
+        bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+    }
+
+    /// Starts the next element of an array.
+    mutating func element() { separate() }
+
+    private mutating func separate() {
+        if !empty { bytes.append(0x2C) }
+        empty = false
+        newlineAndIndent()
+    }
+
+    private mutating func newlineAndIndent() {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    // MARK: Values
+
+    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+    mutating func int(_ value: Int) {
+        if value >= 0 && value < 10 {
+            bytes.append(0x30 + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    mutating func double(_ value: Double) throws {
+        guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { appendQuoted($0) }
+    }
+
+    private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var start = 0
+        for index in 0..<text.count {
+            let byte = text[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
+            start = index + 1
+            bytes.append(0x5C)
+            switch byte {
+            case 0x22, 0x5C: bytes.append(byte)
+            case 0x08: bytes.append(0x62)
+            case 0x09: bytes.append(0x74)
+            case 0x0A: bytes.append(0x6E)
+            case 0x0C: bytes.append(0x66)
+            case 0x0D: bytes.append(0x72)
+            default:
+                func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
+                bytes.append(contentsOf: [0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0x0F)])
+            }
+        }
+        if start < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
+        bytes.append(0x22)
+    }
+
+    // MARK: Members
+
+    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: Int) { key(name); int(value) }
+    mutating func member(_ name: StaticString, _ value: Double) throws { key(name); try double(value) }
+
+    /// An array of strings.
+    mutating func member(_ name: StaticString, _ values: [String]) {
+        key(name)
+        openArray()
+        for value in values { element(); string(value) }
+        closeArray()
+    }
+
+    /// Optional members are left out when nil, as `JSONEncoder` does for synthesized `Encodable`.
+    mutating func memberIfPresent(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    mutating func memberIfPresent(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+    mutating func memberIfPresent(_ name: StaticString, _ value: Double?) throws { if let value { try member(name, value) } }
+
+    /// An array of values each written by `write`.
+    mutating func member<T>(_ name: StaticString, _ values: [T], _ write: (inout PrettyJSON, T) throws -> Void) rethrows {
+        key(name)
+        openArray()
+        for value in values {
+            element()
+            try write(&self, value)
+        }
+        closeArray()
+    }
+
+    /// An object whose members `write` adds.
+    mutating func object(_ write: (inout PrettyJSON) throws -> Void) rethrows {
+        openObject()
+        try write(&self)
+        closeObject()
+    }
+
+    /// The document with a final newline.
+    static func document(capacity: Int = 0, _ write: (inout PrettyJSON) throws -> Void) rethrows -> [UInt8] {
+        var json = PrettyJSON(capacity: capacity)
+        try json.object(write)
+        json.bytes.append(0x0A)
+        return json.bytes
+    }
+}
