@@ -40,10 +40,13 @@ public struct MainText: Sendable, Equatable {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
         let shared = a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
+                // Branch-free merge: which side advances is a coin toss for hashes, so branches would mispredict.
                 var i = 0, j = 0, shared = 0
                 while i < a.count, j < b.count {
                     let x = a[i], y = b[j]
-                    if x == y { shared += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+                    shared &+= x == y ? 1 : 0
+                    i &+= x <= y ? 1 : 0
+                    j &+= y <= x ? 1 : 0
                 }
                 return shared
             }
@@ -67,24 +70,28 @@ public struct MainText: Sendable, Equatable {
     }
 
     /// The word sequence of the main text, hashed as it is read: its length, its content hash and its shingles.
+    ///
+    /// A shingle's hash is FNV-1a over its three word hashes, 24 dependent multiplications. Computed as one chain
+    /// per shingle when its last word arrives, that is 24 multiplications of latency per word; here each word
+    /// instead advances three independent chains (the shingle it completes, the one it is second in, the one it
+    /// starts) and the content hash, which the processor overlaps: the same values, a third of the latency.
     struct Words {
         var count = 0
         var content = FNV1a()
-        /// The two words before the next one (their hashes).
-        var first: UInt64 = 0, second: UInt64 = 0
+        /// FNV-1a over the last word, and over the last two words.
+        var oneWord = FNV1a(), twoWords = FNV1a()
         var shingles: [UInt64] = []
 
+        @inline(__always)
         mutating func add(_ word: UInt64) {
             content.add(word)
-            if count >= 2 {
-                var shingle = FNV1a()
-                shingle.add(first)
-                shingle.add(second)
-                shingle.add(word)
-                shingles.append(shingle.value)
-            }
-            first = second
-            second = word
+            var completed = twoWords, second = oneWord, first = FNV1a()
+            completed.add(word)
+            second.add(word)
+            first.add(word)
+            if count >= 2 { shingles.append(completed.value) }
+            twoWords = second
+            oneWord = first
             count += 1
         }
     }
