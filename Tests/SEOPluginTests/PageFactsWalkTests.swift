@@ -39,3 +39,17 @@ struct PageFactsWalkTests {
         }
     }
 }
+
+/// The byte-level rel check agrees with splitting the list into Strings.
+struct RelListTests {
+    @Test("rel tokens are found case-insensitively among white space", arguments: [
+        ("canonical", "canonical", true), ("Canonical", "canonical", true), ("alternate  canonical", "canonical", true),
+        ("\tstylesheet\n", "stylesheet", true), ("canonicalx", "canonical", false), ("x-canonical", "canonical", false),
+        ("", "canonical", false), ("   ", "icon", false), ("shortcut icon", "icon", true), ("apple-touch-icon", "icon", false),
+        ("canonical\r\nnext", "canonical", false), ("canonical\rnext", "canonical", true), ("préload icon", "icon", true),
+        ("NoFollow", "nofollow", true),
+    ])
+    func relContains(rel: String, token: String, expected: Bool) {
+        #expect(PageFacts.relContains(rel, token) == expected)
+    }
+}

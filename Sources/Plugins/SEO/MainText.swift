@@ -109,7 +109,9 @@ public struct MainText: Sendable, Equatable {
         /// Tag names packed into a UInt64 (up to 8 lower-cased bytes), so the scanner compares names without
         /// allocating; longer names never match.
         static func pack(_ name: String) -> UInt64 { name.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-        static let body = pack("body"), main = pack("main")
+        /// `pack("body")` and `pack("main")` as literals: a static computed once is still checked on every access.
+        static var body: UInt64 { 0x626F_6479 }
+        static var main: UInt64 { 0x6D61_696E }
 
         /// Elements whose text is left out: head, noscript, template, svg, math, nav, header, footer, aside
         /// (`pack`ed names as literals: a switch over constants, where a `Set` hashed every tag's name).
@@ -254,22 +256,26 @@ public struct MainText: Sendable, Equatable {
             return end
         }
 
-        static let roleBytes: [UInt8] = Array("role".utf8), mainBytes: [UInt8] = Array("main".utf8)
+        /// True when the four bytes at `i` are `word` (lower case), ASCII case-insensitive.
+        @inline(__always)
+        static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ word: (UInt8, UInt8, UInt8, UInt8)) -> Bool {
+            bytes[i] | 0x20 == word.0 && bytes[i + 1] | 0x20 == word.1 && bytes[i + 2] | 0x20 == word.2 && bytes[i + 3] | 0x20 == word.3
+        }
 
-        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive.
+        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive. Runs for every start
+        /// tag before the main region, so it compares bytes in place.
         static func hasMainRole(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-            let role = roleBytes, main = mainBytes
+            let role: (UInt8, UInt8, UInt8, UInt8) = (0x72, 0x6F, 0x6C, 0x65), main: (UInt8, UInt8, UInt8, UInt8) = (0x6D, 0x61, 0x69, 0x6E)
             var i = range.lowerBound
             while i + 4 <= range.upperBound {
-                if (0..<4).allSatisfy({ bytes[i + $0] | 0x20 == role[$0] }), i == range.lowerBound || !isAlphanumeric(bytes[i - 1]) {
+                if matches(bytes, i, role), i == range.lowerBound || !isAlphanumeric(bytes[i - 1]) {
                     var j = i + 4
                     while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
                     guard j < range.upperBound, bytes[j] == 0x3D else { i += 1; continue }
                     j += 1
                     while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
                     if j < range.upperBound, bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 }
-                    if j + 4 <= range.upperBound, (0..<4).allSatisfy({ bytes[j + $0] | 0x20 == main[$0] }),
-                       j + 4 == range.upperBound || !isAlphanumeric(bytes[j + 4]) {
+                    if j + 4 <= range.upperBound, matches(bytes, j, main), j + 4 == range.upperBound || !isAlphanumeric(bytes[j + 4]) {
                         return true
                     }
                 }
