@@ -1,6 +1,6 @@
 import Testing
 import Markup
-import SEOPlugin
+@testable import SEOPlugin
 
 /// The audit reads pages with a streaming walk; it must see exactly what the tree form sees.
 @Suite("Page facts from the streaming walk equal those from the parsed tree")
