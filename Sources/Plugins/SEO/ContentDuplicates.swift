@@ -122,7 +122,12 @@ public enum ContentDuplicates {
         var sets = [[UInt64]](repeating: [], count: texts.count)
         for (text, set) in zip(comparedTexts, comparedSets) { sets[text] = set }
         let similarities = ParallelMap.map(pairs.count) { [sets] i in
-            MainText.similarity(sets[Int(pairs[i] >> 32)], sets[Int(pairs[i] & 0xFFFF_FFFF)])
+            let a = sets[Int(pairs[i] >> 32)], b = sets[Int(pairs[i] & 0xFFFF_FFFF)]
+            // The similarity is at most the smaller set's size over the larger's (rounding keeps the order), so a
+            // pair whose sizes are too far apart is no edge whatever it shares: 0 stands for "under the threshold".
+            let small = min(a.count, b.count), large = max(a.count, b.count)
+            if large > 0, Double(small) / Double(large) < threshold { return 0.0 }
+            return MainText.similarity(a, b)
         }
         var parent = Array(0..<texts.count)
         func root(_ x: Int) -> Int {

@@ -135,7 +135,21 @@ public struct MainText: Sendable, Equatable {
         /// Whether text read now is part of the main text.
         var counting: Bool { skipDepth == 0 && (!sawMain || mainElement != nil) }
 
+        /// Per byte: the byte as it enters a word's hash (ASCII letters lower-cased) in the low 8 bits, `wordBit`
+        /// for word bytes (ASCII letters and digits, and every non-ASCII byte), `markupBit` for "<" and "&".
+        static let wordBit: UInt16 = 0x100, markupBit: UInt16 = 0x200
+        static let byteTable: [UInt16] = (0...255).map { (byte: Int) -> UInt16 in
+            let b = UInt8(byte)
+            let lowered = UInt16(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            if b >= 0x80 || isAlphanumeric(b) { return lowered | wordBit }
+            return b == 0x3C || b == 0x26 ? lowered | markupBit : lowered
+        }
+
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            Self.byteTable.withUnsafeBufferPointer { scan(bytes, table: $0) }
+        }
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>) {
             guard let base = bytes.baseAddress else { return }
             var i = 0
             let n = bytes.count
@@ -148,31 +162,31 @@ public struct MainText: Sendable, Equatable {
                     i = tag(bytes, at: i)
                     continue
                 }
-                // Text: words up to the next "<".
-                var word = FNV1a()
-                var inWord = false
+                // Text: words up to the next "<". Branch-free per byte (a table gives the byte lower-cased and its
+                // class, the hash steps on every byte and restarts on the others), so that only a word's end and
+                // markup branch: branching on word bytes mispredicted at every word's start and end.
+                let basis = FNV1a().value
+                var word = basis
+                var inWord: UInt16 = 0
                 while i < n {
-                    let byte = base[i]
-                    if byte >= 0x80 || Self.isAlphanumeric(byte) {
-                        word.add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                        inWord = true
-                        i += 1
-                        continue
-                    }
-                    if inWord {
-                        words.add(word.value)
-                        word = FNV1a()
-                        inWord = false
-                    }
-                    if byte == 0x3C { break }  // <
-                    i += 1
-                    if byte == 0x26 {  // & : a character reference separates words
+                    let entry = table[Int(base[i])]
+                    let isWord = entry >> 8 & 1
+                    if inWord & ~isWord != 0 { words.add(word) }
+                    let stepped = (word ^ UInt64(entry & 0xFF)) &* 0x0000_0100_0000_01B3
+                    word = isWord != 0 ? stepped : basis
+                    inWord = isWord
+                    if entry & Self.markupBit != 0 {
+                        if base[i] == 0x3C { break }  // <
+                        i += 1  // & : a character reference separates words
                         var length = 0
                         while i < n, length < 32, Self.isReferenceByte(base[i]) { i += 1; length += 1 }
                         if i < n, base[i] == 0x3B { i += 1 }
+                        continue
                     }
+                    i += 1
                 }
-                if inWord { words.add(word.value) }
+                let wordValue = word
+                if inWord != 0 { words.add(wordValue) }
                 if i < n { i = tag(bytes, at: i) }
             }
         }
