@@ -51,30 +51,65 @@ public struct WordCounter {
 
     /// Adds a run of text.
     public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        add(base, count: bytes.count)
+    }
+
+    /// Adds a NUL-terminated run of text (libxml2's text nodes), read once rather than measured first.
+    public mutating func add(nulTerminated text: UnsafePointer<UInt8>) {
+        add(text, count: nil)
+    }
+
+    /// The loop behind both: `count` nil reads up to the NUL (a text node holds none before its end). Counts are
+    /// kept in locals, and the common byte of a word, 0x21–0xC1, is decided by one range check.
+    @inline(__always)
+    private mutating func add(_ bytes: UnsafePointer<UInt8>, count length: Int?) {
+        Self.commonBytes.withUnsafeBufferPointer { addRun(bytes, count: length, classes: $0) }
+    }
+
+    /// Per byte: 1 for 0x21–0xC1 (always inside a word), 2 for space and LF, 0 for the rest (decided one by one).
+    private static let commonBytes: [UInt8] = (0...255).map { $0 >= 0x21 && $0 <= 0xC1 ? 1 : $0 == 0x20 || $0 == 0x0A ? 2 : 0 }
+
+    @inline(__always)
+    private mutating func addRun(_ bytes: UnsafePointer<UInt8>, count length: Int?, classes: UnsafeBufferPointer<UInt8>) {
+        var count = self.count
+        var inWord: UInt8 = self.inWord ? 1 : 0
         var i = 0
-        let n = bytes.count
+        let n = length ?? Int.max
+        /// Whether index `k` is inside the text.
+        func has(_ k: Int) -> Bool { length == nil ? bytes[k] != 0 : k < n }
         while i < n {
             let b = bytes[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                inWord = false
+            // The common bytes, 0x21–0xC1 inside words and space or LF between them, without a branch on which:
+            // word boundaries come every few bytes and would mispredict.
+            // (A table: comparisons combined in code compile back into the very branches this avoids.)
+            let common = classes[Int(b)]
+            if common != 0 {
+                let wordByte = common & 1
+                count &+= Int(wordByte & ~inWord)
+                inWord = wordByte
                 i += 1
-            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {  // U+00A0
-                inWord = false
+                continue
+            }
+            if length == nil, b == 0 { break }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                inWord = 0
+                i += 1
+            } else if b == 0xC2, has(i + 1), bytes[i + 1] == 0xA0 {  // U+00A0
+                inWord = 0
                 i += 2
-            } else if b >= 0xE3, b <= 0xE9, i + 2 < n {
+            } else if b >= 0xE3, b <= 0xE9, has(i + 1), has(i + 2) {
                 // U+3000–U+9FFF: U+3000 (ideographic space) and punctuation up to U+303F separate; U+3040 on is a word each.
-                if b == 0xE3, bytes[i + 1] == 0x80 {
-                    inWord = false
-                } else {
-                    count += 1
-                    inWord = false
-                }
+                if !(b == 0xE3 && bytes[i + 1] == 0x80) { count += 1 }
+                inWord = 0
                 i += 3
             } else {
-                if !inWord { count += 1; inWord = true }
+                if inWord == 0 { count += 1; inWord = 1 }
                 i += 1
             }
         }
+        self.count = count
+        self.inWord = inWord != 0
     }
 
     /// An element boundary that separates words.

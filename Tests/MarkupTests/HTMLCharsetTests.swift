@@ -39,6 +39,10 @@ import Markup
     @Test(arguments: [
         ([0x41, 0xC3, 0xA9], nil), ([0xC0, 0x80], 0), ([0xED, 0xA0, 0x80], 0), ([0x41, 0xF4, 0x90, 0x80, 0x80], 1),
         ([0xE2, 0x82], 0), ([0xF0, 0x9F, 0x98, 0x80, 0x41], nil), ([0x41, 0x80], 1),
+        // Past runs of ASCII read eight bytes at a time, at and around the word boundaries.
+        (Array(repeating: 0x61, count: 8) + [0x80], 8), (Array(repeating: 0x61, count: 15) + [0xFF, 0x61], 15),
+        (Array(repeating: 0x61, count: 16) + [0xC3, 0xA9] + Array(repeating: 0x62, count: 9) + [0xE2, 0x82], 27),
+        (Array(repeating: 0x61, count: 7) + [0xC3, 0xA9] + Array(repeating: 0x62, count: 20), nil),
     ] as [([UInt8], Int?)])
     func utf8Validation(bytes: [UInt8], firstBad: Int?) {
         #expect(HTMLCharset.firstInvalidUTF8(bytes) == firstBad)

@@ -67,6 +67,17 @@ import Testing
         #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">cliquez ici</a>"], lang: "fr").isEmpty)
     }
 
+    @Test("long link texts are judged too: ASCII ones longer than every phrase are passed over unread")
+    func longTexts() {
+        var settings = SEOSettings()
+        settings.linkTextPhrases = ["see the full list of all the options"]
+        let long = "<a href=\"/other.html\">See the full list of all the options</a>"
+        #expect(Self.findings(.linkText, body: [long], settings: settings).count == 1)
+        #expect(Self.findings(.linkText, body: [long]).isEmpty)
+        #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">இங்கே கிளிக் செய்யவும்</a>"], lang: "ta").count == 1)
+        #expect(AnchorAudit.longestASCIIPhrase == "mehr informationen".utf8.count)
+    }
+
     // MARK: crawlable-anchors
 
     @Test(arguments: [

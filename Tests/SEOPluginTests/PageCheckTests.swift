@@ -167,6 +167,10 @@ let pageCheckCases: [RuleCase] = [
         ("日本語のテキスト", 8),
         ("a\u{00A0}b\u{3000}c", 3),
         ("<style>p { x: y }</style><svg><text>no</text></svg>words here", 2),
+        ("\u{1}x y\u{1}", 2),  // control characters are part of words
+        ("caf\u{E9} \u{A9}2026 \u{43F}\u{440}\u{438}\u{432}\u{435}\u{442} \u{43C}\u{438}\u{440}", 4),
+        ("\u{65E5}\u{3001}\u{672C} x", 3),  // U+3001 separates and is no word; each ideograph is one
+        ("tab\tnew\nline\r\nfeed end", 5),
     ])
     func wordCount(_ html: String, _ expected: Int) {
         let document = "<html><body>\(html)</body></html>"

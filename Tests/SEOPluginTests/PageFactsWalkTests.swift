@@ -1,6 +1,6 @@
 import Testing
 import Markup
-import SEOPlugin
+@testable import SEOPlugin
 
 /// The audit reads pages with a streaming walk; it must see exactly what the tree form sees.
 @Suite("Page facts from the streaming walk equal those from the parsed tree")
@@ -37,5 +37,19 @@ struct PageFactsWalkTests {
         for page in pages {
             #expect(PageFacts(html: page.body) == PageFacts(document: HTMLParser.parse(page.body)), "\(page.url)")
         }
+    }
+}
+
+/// The byte-level rel check agrees with splitting the list into Strings.
+struct RelListTests {
+    @Test("rel tokens are found case-insensitively among white space", arguments: [
+        ("canonical", "canonical", true), ("Canonical", "canonical", true), ("alternate  canonical", "canonical", true),
+        ("\tstylesheet\n", "stylesheet", true), ("canonicalx", "canonical", false), ("x-canonical", "canonical", false),
+        ("", "canonical", false), ("   ", "icon", false), ("shortcut icon", "icon", true), ("apple-touch-icon", "icon", false),
+        ("canonical\r\nnext", "canonical", false), ("canonical\rnext", "canonical", true), ("préload icon", "icon", true),
+        ("NoFollow", "nofollow", true),
+    ])
+    func relContains(rel: String, token: String, expected: Bool) {
+        #expect(PageFacts.relContains(rel, token) == expected)
     }
 }

@@ -170,6 +170,28 @@ struct RuleTests {
         #expect(findings.contains { $0.rule == .titleTooLong && $0.message.contains("48 characters long (maximum 10)") })
     }
 
+    @Test("rules order by their ids and hash by their case")
+    func ruleOrderAndIdentity() {
+        #expect(SEORule.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+        #expect(SEORule.allCases.sorted() == SEORule.allCases.sorted { $0.rawValue < $1.rawValue })
+        for a in SEORule.allCases {
+            for b in SEORule.allCases { #expect((a < b) == (a.rawValue < b.rawValue)) }
+        }
+        #expect(Set(SEORule.allCases).count == SEORule.allCases.count)
+    }
+
+    @Test("enabled rules follow disabled_rules, set in code or decoded")
+    func enabledRulesFollowDisabledRules() throws {
+        var settings = SEOSettings()
+        #expect(settings.enabledRules == Set(SEORule.allCases))
+        settings.disabledRules = ["canonical-missing", "no-such-rule"]
+        #expect(settings.enabledRules == Set(SEORule.allCases).subtracting([.canonicalMissing]))
+        settings.disabledRules = []
+        #expect(settings.enabledRules.count == SEORule.allCases.count)
+        let decoded = try SEOSettings.load(settingsNode("disabled_rules: [title-missing, link-text]"))
+        #expect(decoded.enabledRules == Set(SEORule.allCases).subtracting([.titleMissing, .linkText]))
+    }
+
     @Test func disabledRulesDoNotRun() {
         var settings = SEOSettings()
         settings.disabledRules = ["canonical-missing"]

@@ -43,3 +43,32 @@ struct WebURLTests {
         #expect(WebURL("HTTP://A.example:80/x").origin == "http://a.example")
     }
 }
+
+/// The byte-level shortcuts of the link rules give what parsing the URL gives.
+struct LinkShortcutTests {
+    static let hrefs = ["page.html", "../a/b/c.html#x", "#top", "", "   ", "?q=1", "//example.com/x", " //example.com/",
+                        "/\t/example.com", "/\n/x", "/ /x", "/x//y", "\t//x", "http://example.com/", "mailto:a@b.c",
+                        "a:b", "foo#bar:baz", "x y#z", "x #z", "x\t#z", "https:", "é/ü.html#ß"]
+
+    @Test("an href without ':' or a leading '//' parses without scheme or authority", arguments: hrefs)
+    func schemeOrAuthority(href: String) {
+        let url = WebURL(href)
+        if !WebURL.mayHaveSchemeOrAuthority(href) {
+            #expect(url.scheme == nil && url.authority == nil)
+            #expect(WebURL.parseProblem(href) == nil)
+        }
+    }
+
+    @Test("the link cache key drops the fragment only when that keeps the target", arguments: hrefs)
+    func cacheKey(href: String) {
+        let key = String(SiteAudit.cacheKey(href))
+        let base = WebURL("https://example.com/dir/page.html")
+        #expect(WebURL(key).resolved(against: base).normalized == WebURL(href).resolved(against: base).normalized)
+    }
+
+    @Test func cacheKeyExamples() {
+        #expect(SiteAudit.cacheKey("os.html#os.walk") == "os.html")
+        #expect(SiteAudit.cacheKey("os.html") == "os.html")
+        #expect(SiteAudit.cacheKey("x #z") == "x #z")
+    }
+}

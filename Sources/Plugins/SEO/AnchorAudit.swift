@@ -43,14 +43,20 @@ enum AnchorAudit {
     /// Every language's list, for links whose language is unknown (built once, not per page).
     static let allNonDescriptive: Set<String> = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
+    /// The longest ASCII phrase of every language's list, in bytes: a longer ASCII link text matches no phrase.
+    static let longestASCIIPhrase = allNonDescriptive.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(\.utf8.count).max() ?? 0
+
     static func linkText(url: String, facts: PageFacts, extra: [String]) -> [SEOFinding] {
-        let pageURL = WebURL(url).normalized
-        let base = facts.linkBase(pageURL: pageURL)
         let documentLanguage = primaryLanguage(facts.htmlTag.value)
         let extraPhrases = Set(extra.map { TextNormalization.collapse($0).lowercased() })
+        // Lower-casing keeps an ASCII text's length, so longer ASCII texts are ruled out without lower-casing them.
+        let longestASCII = max(longestASCIIPhrase, extraPhrases.map(\.utf8.count).max() ?? 0)
+        // The page's URL and link base only when a link is reported: most pages have none.
+        var pageAndBase: (page: WebURL, base: WebURL)?
         var out: [SEOFinding] = []
         for link in facts.links {
             guard let href = link.value, let text = link.text, !text.isEmpty, text.utf8.count <= 160 else { continue }
+            if text.utf8.count > longestASCII, text.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             // The phrase lookup first: it rules out almost every link before any URL work.
             let phrase = text.lowercased()
             let language = primaryLanguage(attribute(link, "lang")) ?? documentLanguage
@@ -64,7 +70,11 @@ enum AnchorAudit {
             if let rel = attribute(link, "rel"), PageFacts.relContains(rel, "nofollow") { continue }
             let reference = WebURL(href)
             if reference.scheme == "javascript" || reference.scheme == "mailto" { continue }
-            if reference.resolved(against: base).normalized == pageURL { continue }  // same page, fragment aside
+            if pageAndBase == nil {
+                let pageURL = WebURL(url).normalized
+                pageAndBase = (pageURL, facts.linkBase(pageURL: pageURL))
+            }
+            if reference.resolved(against: pageAndBase!.base).normalized == pageAndBase!.page { continue }  // same page, fragment aside
             let which = listed ? (language.map { "the \($0) list" } ?? "Lighthouse's lists") : "link_text_phrases"
             out.append(SEOFinding(rule: .linkText, url: url, line: link.line, evidence: link.name == "a" ? link.tag + text + "</a>" : link.tag,
                                   message: "link text \"\(text)\" does not describe the target (\(which))"))
@@ -122,8 +132,10 @@ extension WebURL {
     /// Why `text` is not a URL a browser can parse (WHATWG URL host and port rules, for the hierarchical schemes),
     /// nil when it parses.
     static func parseProblem(_ text: String) -> String? {
+        // Most links are relative paths: no scheme (which needs a ":") and no authority (a leading "//") parse.
+        if !mayHaveSchemeOrAuthority(text) { return nil }
         let url = WebURL(text)
-        let special: Set<String> = ["http", "https", "ftp", "ws", "wss"]
+        let special = specialSchemes
         if let scheme = url.scheme, special.contains(scheme), url.authority == nil {
             // "http:foo" is relative to the base in browsers when the base has the same scheme; "https:" alone is not.
             if url.path.isEmpty && url.query == nil && url.fragment == nil { return "no host" }
@@ -150,8 +162,7 @@ extension WebURL {
                 host = host[..<colon]
             }
             if host.isEmpty { return "no host" }
-            let forbidden: Set<Character> = [" ", "\u{0}", "#", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\""]
-            if let bad = host.first(where: { forbidden.contains($0) }) { return "'\(bad)' is not allowed in a host" }
+            if let bad = host.first(where: { forbiddenHostCharacters.contains($0) }) { return "'\(bad)' is not allowed in a host" }
         }
         if let port, !port.isEmpty {
             guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port.prefix(6)), number <= 65535 else {
@@ -159,5 +170,34 @@ extension WebURL {
             }
         }
         return nil
+    }
+
+    static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
+    static let forbiddenHostCharacters: Set<Character> = [" ", "\u{0}", "#", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\""]
+
+    /// False when `WebURL(text)` certainly has neither a scheme nor an authority: no ":" anywhere, and the text
+    /// (leading white space and control bytes skipped, tabs and newlines inside ignored, as `init` does) does not
+    /// start with "//". Read from the bytes without building the URL.
+    static func mayHaveSchemeOrAuthority(_ text: String) -> Bool {
+        var slashes = 0
+        var leading = true
+        for byte in text.utf8 {
+            if byte == 0x3A { return true }
+            if leading {
+                if byte <= 0x20 { continue }
+                leading = false
+            } else if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                continue
+            }
+            if slashes >= 0 {
+                if byte == 0x2F {
+                    slashes += 1
+                    if slashes == 2 { return true }
+                } else {
+                    slashes = -1  // the text does not start with "//"
+                }
+            }
+        }
+        return false
     }
 }

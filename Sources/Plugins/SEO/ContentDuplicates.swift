@@ -52,7 +52,8 @@ public enum ContentDuplicates {
             if byHash[page.text.contentHash] == nil { order.append(page.text.contentHash) }
             byHash[page.text.contentHash, default: []].append(index)
         }
-        // A hash collision between different texts is split by shingles (the word sequences differ).
+        // A hash collision between different texts is split by shingles (the word sequences differ, and with them
+        // the shingles in text order).
         var texts: [[Int]] = []
         for hash in order {
             var classes: [[Int]] = []
@@ -110,8 +111,23 @@ public enum ContentDuplicates {
 
         // Exact similarity of each candidate, then connected components of the pairs at or over the threshold.
         let pairs = candidates.sorted()
-        let similarities = ParallelMap.map(pairs.count) { i in
-            representatives[Int(pairs[i] >> 32)].similarity(to: representatives[Int(pairs[i] & 0xFFFF_FFFF)])
+        // Shingle sets only for the texts in a candidate pair: sorting is most of what a set costs.
+        var compared = [Bool](repeating: false, count: texts.count)
+        for pair in pairs {
+            compared[Int(pair >> 32)] = true
+            compared[Int(pair & 0xFFFF_FFFF)] = true
+        }
+        let comparedTexts = compared.indices.filter { compared[$0] }
+        let comparedSets = ParallelMap.map(comparedTexts.count) { representatives[comparedTexts[$0]].shingleSet }
+        var sets = [[UInt64]](repeating: [], count: texts.count)
+        for (text, set) in zip(comparedTexts, comparedSets) { sets[text] = set }
+        let similarities = ParallelMap.map(pairs.count) { [sets] i in
+            let a = sets[Int(pairs[i] >> 32)], b = sets[Int(pairs[i] & 0xFFFF_FFFF)]
+            // The similarity is at most the smaller set's size over the larger's (rounding keeps the order), so a
+            // pair whose sizes are too far apart is no edge whatever it shares: 0 stands for "under the threshold".
+            let small = min(a.count, b.count), large = max(a.count, b.count)
+            if large > 0, Double(small) / Double(large) < threshold { return 0.0 }
+            return MainText.similarity(a, b)
         }
         var parent = Array(0..<texts.count)
         func root(_ x: Int) -> Int {

@@ -305,7 +305,8 @@ public struct PageFacts: Sendable, Equatable {
 
         /// Keeps the element when one of `values` (a URL, or a srcset's candidates) is an `http:` URL.
         private mutating func noteHTTP(_ item: (String?) -> Item, _ values: String?...) {
-            for case let value? in values {
+            // An http: URL holds a ":"; most values are relative paths that hold none.
+            for case let value? in values where value.utf8.contains(0x3A) {
                 for candidate in value.split(separator: ",") {
                     let url = candidate.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").first.map(String.init) ?? ""
                     if PageFacts.isHTTPURL(url) {
@@ -335,9 +336,30 @@ public struct PageFacts: Sendable, Equatable {
 
     /// True when the space-separated `rel` list holds `token` (ASCII case-insensitive).
     static func relContains(_ rel: String, _ token: String) -> Bool {
-        rel.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+        // ASCII (every rel seen in practice): compared as bytes, without a String per token. Not with a CR: the
+        // Character split below keeps "\r\n" (one Character) inside a token, which bytes would not.
+        if rel.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), token.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) {
+            let tokenBytes = token.utf8
+            var start = rel.utf8.startIndex
+            let end = rel.utf8.endIndex
+            let utf8 = rel.utf8
+            while start < end {
+                while start < end, isRelSeparator(utf8[start]) { start = utf8.index(after: start) }
+                var stop = start
+                while stop < end, !isRelSeparator(utf8[stop]) { stop = utf8.index(after: stop) }
+                if start < stop, utf8[start..<stop].elementsEqual(tokenBytes, by: { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+                    return true
+                }
+                start = stop
+            }
+            return false
+        }
+        return rel.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
             .contains { $0.lowercased() == token }
     }
+
+    /// The separators of a `rel` list: space, tab, LF, CR, FF.
+    static func isRelSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 
     /// The first title's text, when there is a title.
     public var title: String? { titles.first?.value }

@@ -79,7 +79,7 @@ public struct SEOAudit: Sendable {
         depth = CrawlDepth(baseURL: baseURL, audited: auditedURLs, targets: links.counts.targets)
         if enabled.contains(.crawlDepth) { findings += depth.findings(maximum: settings.maxCrawlDepth) }
         if enabled.contains(.orphanPage) { findings += OrphanAudit.findings(pages, targets: links.counts.targets, home: depth.home ?? baseURL) }
-        self.findings = findings.sorted()
+        self.findings = SEOFinding.sorted(findings)
     }
 
     /// The 0–100 score (`SiteScore`); nil when no page was audited.

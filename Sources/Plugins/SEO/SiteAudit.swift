@@ -191,7 +191,8 @@ public enum SiteAudit {
         let checkBroken = enabled.contains(.linkBroken)
         let checkMissing = enabled.contains(.linkNotCrawled)
         let checkRedirect = enabled.contains(.linkRedirect)
-        var cache: [String: LinkTarget] = [:]
+        // Keyed by the href up to its fragment: "os.html#os.getcwd" and "os.html#os.walk" resolve to one target.
+        var cache: [Substring: LinkTarget] = [:]
         for (page, base) in pages {
             let origin = WebURL(page.url).normalized.origin
             var targets: [String] = []
@@ -200,12 +201,13 @@ public enum SiteAudit {
             for link in page.facts.links {
                 guard let href = link.value else { continue }
                 let target: LinkTarget
-                if let cached = cache[href] {
+                let key = cacheKey(href)
+                if let cached = cache[key] {
                     target = cached
                 } else {
                     let reference = WebURL(href)
                     target = classify(reference, base: base, origin: origin, scope: scope)
-                    if !reference.path.isEmpty || reference.authority != nil { cache[href] = target }
+                    if !reference.path.isEmpty || reference.authority != nil { cache[key] = target }
                 }
                 switch target {
                 case .ignored: continue
@@ -231,6 +233,16 @@ public enum SiteAudit {
             }
         }
         return (out, counts)
+    }
+
+    /// The part of `href` that decides its target: up to the first "#" (WebURL's fragment delimiter, whatever comes
+    /// before it), unless that part ends in white space or a control byte, which `WebURL` trims only at the end of
+    /// the whole href: then the whole href.
+    static func cacheKey(_ href: String) -> Substring {
+        let utf8 = href.utf8
+        guard let hash = utf8.firstIndex(of: 0x23) else { return Substring(href) }
+        if hash > utf8.startIndex, utf8[utf8.index(before: hash)] <= 0x20 { return Substring(href) }
+        return Substring(utf8[..<hash])
     }
 
     /// hreflang-return-missing, -self-missing and -target-invalid over the audited pages (hreflang-invalid is per page).

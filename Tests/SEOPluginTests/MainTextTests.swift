@@ -1,0 +1,76 @@
+import Testing
+@testable import SEOPlugin
+
+/// The main-text word sequence, hashed while it is scanned: shingles in text order, the set the similarity uses, and
+/// the region rules (words before a main region do not count).
+struct MainTextTests {
+    /// What `MainText` computes, from the words themselves: each word's FNV-1a (lower-cased), the content hash over
+    /// the word hashes, and each 3-word shingle as the FNV-1a of its three word hashes.
+    static func expected(_ words: [String]) -> (content: UInt64, shingles: [UInt64]) {
+        let hashes = words.map { FNV1a.hash($0.lowercased()) }
+        var content = FNV1a()
+        for hash in hashes { content.add(hash) }
+        var shingles: [UInt64] = []
+        if hashes.count >= 3 {
+            for start in 0...(hashes.count - 3) {
+                var shingle = FNV1a()
+                for hash in hashes[start..<(start + 3)] { shingle.add(hash) }
+                shingles.append(shingle.value)
+            }
+        }
+        return (content.value, shingles)
+    }
+
+    @Test("shingles in text order, repeats kept; the set is sorted with each value once", arguments: [
+        ("<body><p>a b c a b c</p></body>", "a b c a b c"),
+        ("<body><nav>menu</nav><p>One two</p><p>THREE four</p></body>", "one two three four"),
+        ("<p>before the main</p><main>x y z</main><p>after</p><main>w v</main>", "x y z w v"),
+        ("<div role=\"main\">q r s</div><p>outside</p><div role=main>t u</div>", "q r s t u"),
+        ("<body>caf\u{E9} &amp; cr\u{E8}me<script>var a = 1</script> tart</body>", "caf\u{E9} cr\u{E8}me tart"),
+        ("<body>two words</body>", "two words"),
+    ])
+    func wordsAndShingles(html: String, text: String) {
+        let words = text.split(separator: " ").map(String.init)
+        let main = MainText(html: Array(html.utf8))
+        let expected = Self.expected(words)
+        #expect(main.wordCount == words.count)
+        #expect(main.contentHash == expected.content)
+        #expect(main.shingles == expected.shingles)
+        #expect(main.shingleSet == Array(Set(expected.shingles)).sorted())
+    }
+
+    @Test("repeated shingles count once in the similarity")
+    func repeatsCountOnce() {
+        let twice = MainText(html: Array("<main>a b c a b c</main>".utf8))
+        let once = MainText(html: Array("<main>a b c a</main>".utf8))
+        // {abc, bca, cab, abc} as a set is {abc, bca, cab}; "a b c a" has {abc, bca}.
+        #expect(twice.shingles.count == 4 && twice.shingleSet.count == 3)
+        #expect(twice.similarity(to: once) == 2.0 / 3.0)
+        #expect(twice.similarity(to: twice) == 1)
+        #expect(MainText(html: []).similarity(to: MainText(html: [])) == 1)
+    }
+
+    @Test("the sort orders any values as the standard library does", arguments: [0, 1, 2, 16, 33, 64, 65, 500, 5000, 40_000])
+    func sortMatchesTheStandardLibrary(count: Int) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count + 1)
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return ContentDuplicates.mix(state)
+        }
+        let spread = (0..<count).map { _ in next() }
+        let inputs: [[UInt64]] = [
+            spread,
+            spread + spread.prefix(count / 3),  // repeats
+            spread.map { $0 % 7 },  // few distinct values: buckets fall back to the quicksort
+            spread.map { $0 >> 40 },  // all in the lowest bucket
+            spread.sorted(), spread.sorted().reversed(),
+        ]
+        for values in inputs {
+            #expect(IntegerSort.sortedHashes(values) == values.sorted())
+            var copy = values
+            copy.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
+            #expect(copy == values.sorted())
+            #expect(MainText.set(values) == Array(Set(values)).sorted())
+        }
+    }
+}
