@@ -48,13 +48,29 @@ public struct LiquidObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// An object with `keys` (distinct, in this order) holding `values`, built in one go: for objects made by the
-    /// thousand (a report's rows), where a constant `keys` array is shared instead of growing two arrays key by key.
+    /// Keys shared by many objects built with `init(layout:values:)`, their fingerprints computed once.
+    public struct Layout: Sendable {
+        let keys: [String]
+        let prints: [UInt64]
+        /// `keys` must be distinct; their order is the objects' key order.
+        public init(_ keys: [String]) {
+            precondition(Set(keys).count == keys.count, "LiquidObject.Layout needs distinct keys")
+            self.keys = keys
+            prints = keys.map(fingerprint)
+        }
+    }
+
+    /// An object with `layout`'s keys holding `values`, built in one go: for objects made by the thousand (a
+    /// report's rows), which share one key array instead of growing their own key by key.
+    public init(layout: Layout, values: [LiquidValue]) {
+        precondition(layout.keys.count == values.count, "LiquidObject(layout:values:) needs one value per key")
+        box = Storage(keys: layout.keys, values: values, prints: layout.prints)
+        if layout.keys.count > Self.indexThreshold { rebuildIndex() }
+    }
+
+    /// An object with `keys` (distinct, in this order) holding `values`.
     public init(keys: [String], values: [LiquidValue]) {
-        precondition(keys.count == values.count, "LiquidObject(keys:values:) needs one value per key")
-        assert(Set(keys).count == keys.count, "LiquidObject(keys:values:) needs distinct keys")
-        box = Storage(keys: keys, values: values)
-        if keys.count > Self.indexThreshold { rebuildIndex() }
+        self.init(layout: Layout(keys), values: values)
     }
 
     /// Keys in insertion order.

@@ -225,10 +225,10 @@ struct SEOReport: Sendable {
     }
 
     /// The keys of a finding as templates see it, in this order (one array shared by every finding's object).
-    private static let findingKeys = ["rule", "rule_title", "page", "url", "href", "line", "evidence", "message", "severity", "change"]
+    private static let findingLayout = LiquidObject.Layout(["rule", "rule_title", "page", "url", "href", "line", "evidence", "message", "severity", "change"])
 
     private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?, href: LiquidValue) -> LiquidValue {
-        .object(LiquidObject(keys: Self.findingKeys, values: [
+        .object(LiquidObject(layout: Self.findingLayout, values: [
             .string(finding.rule.rawValue),
             .string(finding.rule.title),
             page.map(LiquidValue.string) ?? .null,
