@@ -68,17 +68,33 @@ public enum HTMLParser {
         }
     }
 
+    /// Error-tolerant, silent, no network, no implied html/body (so fragments stay fragments).
+    static let readOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+
     /// Parses with a parser context from the pool. The context stays borrowed until `release`, because the
     /// document shares the context's name dictionary until it is freed.
     private static func read(_ bytes: [UInt8], encoding: String?) -> (htmlDocPtr, htmlParserCtxtPtr?)? {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
         let context = ParserContextPool.shared.borrow()
         // The bytes are handed to libxml2 in 4 KB reads, as xmllint reads a file, rather than as one memory block,
         // which libxml2 copies whole into its input buffer (twice with an encoding): read in chunks, the buffer stays
         // small. On its own this changed the audit's CPU time by less than the noise; the allocator cost perf showed
         // came from glibc's small tcache (see herald's MallocTuning).
-        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        let document: htmlDocPtr? = withChunkedReader(bytes) { read, source in
+            if let context { return htmlCtxtReadIO(context, read, nil, source, "", encoding, readOptions) }
+            return htmlReadIO(read, nil, source, "", encoding, readOptions)
+        }
+        guard let document else {
+            if let context { ParserContextPool.shared.giveBack(context) }
+            return nil
+        }
+        return (document, context)
+    }
+
+    /// Calls `body` with a libxml2 read callback and its context, which hand `bytes` over in the sizes libxml2 asks
+    /// for.
+    static func withChunkedReader<T>(_ bytes: [UInt8], _ body: (xmlInputReadCallback, UnsafeMutableRawPointer) -> T) -> T {
+        bytes.withUnsafeBufferPointer { buffer in
             var source = ChunkedSource(base: buffer.baseAddress, count: buffer.count)
             return withUnsafeMutablePointer(to: &source) { pointer in
                 let read: xmlInputReadCallback = { context, out, length in
@@ -90,15 +106,9 @@ public enum HTMLParser {
                     }
                     return Int32(max(n, 0))
                 }
-                if let context { return htmlCtxtReadIO(context, read, nil, pointer, "", encoding, options) }
-                return htmlReadIO(read, nil, pointer, "", encoding, options)
+                return body(read, UnsafeMutableRawPointer(pointer))
             }
         }
-        guard let document else {
-            if let context { ParserContextPool.shared.giveBack(context) }
-            return nil
-        }
-        return (document, context)
     }
 
     /// The document being read by libxml2's read callback.
@@ -145,10 +155,16 @@ public enum HTMLParser {
 /// contents (tag and attribute names, short texts) are the same few hundred strings on every page. At most one
 /// context per concurrent parse is kept; a context is used by one parse at a time.
 final class ParserContextPool: @unchecked Sendable {
-    static let shared = ParserContextPool()
+    /// Contexts that build trees.
+    static let shared = ParserContextPool(make: htmlNewParserCtxt)
+    /// Contexts whose SAX handler streams to a visitor (`HTMLParser.stream`).
+    static let streaming = ParserContextPool(make: HTMLParser.makeStreamingContext)
+    private let make: () -> htmlParserCtxtPtr?
     private let lock = NSLock()
     private var contexts: [htmlParserCtxtPtr] = []
     private var uses: [htmlParserCtxtPtr: Int] = [:]
+
+    init(make: @escaping () -> htmlParserCtxtPtr?) { self.make = make }
     /// Documents a context parses before it is replaced, so that its dictionary cannot grow without bound.
     static let maxUses = 1000
 
@@ -158,7 +174,7 @@ final class ParserContextPool: @unchecked Sendable {
         lock.unlock()
         if let context { return context }
         LibXML.initialize()
-        return htmlNewParserCtxt()
+        return make()
     }
 
     func giveBack(_ context: htmlParserCtxtPtr) {

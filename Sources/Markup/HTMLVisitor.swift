@@ -47,14 +47,7 @@ public struct HTMLElementView {
         var out: [UInt8] = []
         var attribute = node.pointee.properties
         while let attr = attribute {
-            if let name = attr.pointee.name {
-                var i = 0
-                while name[i] != 0 {
-                    let b = name[i]
-                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                    i += 1
-                }
-            }
+            if let name = attr.pointee.name { Self.appendLowercased(name, to: &out) }
             out.append(0)
             if let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
                 if let content = text.pointee.content { out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) }
@@ -66,6 +59,16 @@ public struct HTMLElementView {
             attribute = attr.pointee.next
         }
         return out
+    }
+
+    /// Appends the NUL-terminated `name`, ASCII lower-cased.
+    static func appendLowercased(_ name: UnsafePointer<xmlChar>, to out: inout [UInt8]) {
+        var i = 0
+        while name[i] != 0 {
+            let b = name[i]
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            i += 1
+        }
     }
 
     /// The value of the first attribute called `name` (lower case), nil when absent. Names are compared as bytes,

@@ -15,7 +15,7 @@ public struct WordCounter {
     public enum Kind {
         case inline, block, skipped
 
-        init(_ name: UnsafePointer<UInt8>) {
+        public init(_ name: UnsafePointer<UInt8>) {
             // Most elements of a text are p, li, div, td…: names starting with a letter no inline or skipped name
             // starts with are blocks, decided on the first byte.
             switch name[0] | 0x20 {

@@ -22,6 +22,27 @@ struct PageFactsWalkTests {
         "<title>no html</title><h1>h</h1>",
         "<html><body><a href=\"javascript:alert(1)\" onclick=\"x\">\"quoted\"</a><img alt=\"<script>\"></body></html>",
         "<html><head><title>unclosed",
+        // Second top-level elements: nested in the first by the tree builder, or beside it after a doctype/comment.
+        "<html><body><p>in</p></body></html><p>after</p>",
+        "<!doctype html><html><body><h1>in</h1></body></html><h1>after</h1>",
+        "<!-- c --><title>t</title><a href=/x>x</a>",
+        // Headings named by their text, else by an image's alt; nested headings, links and images inside them.
+        "<html><body><h1><img alt=' A  b '><img alt='c'></h1><h2><img alt=''><img alt='second'></h2>"
+            + "<h3>text <img alt='not used'></h3><h4><h5>inner</h5> outer</h4><h6><a href=/h>linked</a></h6></body></html>",
+        // Structured data, boolean and valueless attributes, entities in attributes, http: subresources.
+        "<html><head><script type=' Application/LD+JSON '>{\"a\": \"<b>\"}</script>"
+            + "<script async src='http://cdn/x.js'></script><link rel=stylesheet href='http://c/s.css'></head>"
+            + "<body><img alt src=http://i/p.png><a href='/a?x=1&amp;y=2' download>d</a>"
+            + "<form action='http://f/'><input disabled></form><video src=v poster='http://p/'></video></body></html>",
+        // Word counts: inline elements join words, blocks split them, script/style/svg/noscript text is not counted.
+        "<html><body>un<b>bold</b> two<div>three</div>four<script>no count</script><style>x{}</style>"
+            + "<span>five<svg><text>no</text></svg>six</span><noscript><p>hidden</p></noscript>\u{3042}\u{3044} x\u{00A0}y</body></html>",
+        // Text longer than libxml2's 1,000-byte character buffer, in a title, a link and the body.
+        "<html><head><title>" + String(repeating: "word ", count: 700) + "</title></head><body><a href=/l>"
+            + String(repeating: "\u{00E9}t\u{00E9} ", count: 400) + "</a>" + String(repeating: "ab\u{3042}", count: 900)
+            + "</body></html>",
+        // Lines past 65,535 (the tree stores at most that).
+        "<html><body>" + String(repeating: "\n", count: 70_000) + "<h1>late</h1><a href=/z>z</a></body></html>",
     ]
 
     @Test(arguments: documents)

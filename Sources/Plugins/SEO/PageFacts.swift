@@ -138,8 +138,14 @@ public struct PageFacts: Sendable, Equatable {
         self = collector.finish(htmlTag: htmlTag)
     }
 
-    /// Parses `html` and walks it once, without building a tree.
+    /// Parses `html` once, streaming, without building a tree (a tree walk for the rare document the stream cannot
+    /// read as the tree would).
     public init(html: [UInt8]) {
+        var stream = StreamCollector()
+        if HTMLParser.stream(html, &stream) {
+            self = stream.finish()
+            return
+        }
         var collector = Collector()
         HTMLParser.walk(html, &collector)
         self = collector.finish(htmlTag: collector.htmlTag ?? Item(name: "html", attributes: [], line: 0, value: nil))
@@ -181,7 +187,7 @@ public struct PageFacts: Sendable, Equatable {
             if tag.headingLevel != nil { closeHeading() }
         }
 
-        private mutating func closeHeading() {
+        mutating func closeHeading() {
             if headingDepth > 0 { headingDepth -= 1 }
             if headingDepth == 0 { openHeading = nil }
         }
@@ -204,7 +210,7 @@ public struct PageFacts: Sendable, Equatable {
         }
 
         /// `text` gives the element's text collapsed (`TextNormalization.collapse`), `raw` as it is.
-        private mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String, raw: () -> String,
+        mutating func note(_ tag: HTMLTag, attribute: (String) -> String?, text: () -> String, raw: () -> String,
                                    words: () -> Int,
                                    item: (String?) -> Item) {
             let foreign = foreignDepth > 0
@@ -397,11 +403,14 @@ enum StartTag {
 /// Title and description text as search engines measure it.
 public enum TextNormalization {
     /// Collapses runs of ASCII whitespace to one space and trims the ends. (libxml2 has already decoded entities.)
-    public static func collapse(_ text: String) -> String {
+    public static func collapse(_ text: String) -> String { collapse(text.utf8) }
+
+    /// `collapse` over UTF-8 bytes.
+    static func collapse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
                 pendingSpace = !out.isEmpty
             } else {
