@@ -21,6 +21,9 @@ struct MainTextTests {
         return (content.value, shingles)
     }
 
+    /// `count` distinct words, "w0 w1 w2…".
+    static func numbered(_ count: Int) -> String { (0..<count).map { "w\($0)" }.joined(separator: " ") }
+
     @Test("shingles in text order, repeats kept; the set is sorted with each value once", arguments: [
         ("<body><p>a b c a b c</p></body>", "a b c a b c"),
         ("<body><nav>menu</nav><p>One two</p><p>THREE four</p></body>", "one two three four"),
@@ -28,6 +31,9 @@ struct MainTextTests {
         ("<div role=\"main\">q r s</div><p>outside</p><div role=main>t u</div>", "q r s t u"),
         ("<body>caf\u{E9} &amp; cr\u{E8}me<script>var a = 1</script> tart</body>", "caf\u{E9} cr\u{E8}me tart"),
         ("<body>two words</body>", "two words"),
+        // Longer than a batch of words (they are hashed 256 at a time), and a main region opening after a full batch.
+        ("<body><p>" + Self.numbered(600) + "</p></body>", Self.numbered(600)),
+        ("<body><p>" + Self.numbered(300) + "</p><main>" + Self.numbered(5) + "</main>", Self.numbered(5)),
     ])
     func wordsAndShingles(html: String, text: String) {
         let words = text.split(separator: " ").map(String.init)

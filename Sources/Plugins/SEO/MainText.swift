@@ -22,11 +22,14 @@ public struct MainText: Sendable, Equatable {
     public static let shingleSize = 3
 
     public init(html: [UInt8]) {
-        var scanner = Scanner()
-        html.withUnsafeBufferPointer { scanner.scan($0) }
-        wordCount = scanner.words.count
-        contentHash = scanner.words.content.value
-        shingles = scanner.words.shingles
+        let words = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Scanner.batchSize) { batch in
+            var scanner = Scanner(pending: batch.baseAddress!)
+            html.withUnsafeBufferPointer { scanner.scan($0) }
+            return scanner.words
+        }
+        wordCount = words.count
+        contentHash = words.content.value
+        shingles = words.shingles
     }
 
     /// The shingles sorted, each once: the set the similarity compares.
@@ -82,17 +85,32 @@ public struct MainText: Sendable, Equatable {
         var oneWord = FNV1a(), twoWords = FNV1a()
         var shingles: [UInt64] = []
 
-        @inline(__always)
-        mutating func add(_ word: UInt64) {
-            content.add(word)
-            var completed = twoWords, second = oneWord, first = FNV1a()
-            completed.add(word)
-            second.add(word)
-            first.add(word)
-            if count >= 2 { shingles.append(completed.value) }
-            twoWords = second
-            oneWord = first
-            count += 1
+        /// Adds the words whose hashes `batch` holds, in order, and overwrites it. Words arrive in batches so that the
+        /// byte loop keeps its few values in registers: with the four chains inlined into it, the compiler spilled
+        /// the word's hash to the stack and every byte waited on a store and a load (perf: most of the scan).
+        @inline(never)
+        mutating func add(_ batch: UnsafeMutableBufferPointer<UInt64>) {
+            var content = content, oneWord = oneWord, twoWords = twoWords
+            // Shingles overwrite the batch from its start: the k-th shingle of the batch comes from a word at k or later.
+            var completedCount = 0
+            for (index, word) in zip(batch.indices, batch) {
+                content.add(word)
+                var completed = twoWords, second = oneWord, first = FNV1a()
+                completed.add(word)
+                second.add(word)
+                first.add(word)
+                if count + index >= 2 {
+                    batch[completedCount] = completed.value
+                    completedCount += 1
+                }
+                twoWords = second
+                oneWord = first
+            }
+            self.content = content
+            self.oneWord = oneWord
+            self.twoWords = twoWords
+            count += batch.count
+            shingles.append(contentsOf: UnsafeBufferPointer(rebasing: batch[..<completedCount]))
         }
     }
 
@@ -105,6 +123,11 @@ public struct MainText: Sendable, Equatable {
         /// The element that opened the main region (its packed name) and how deeply it is nested in itself.
         var mainElement: UInt64?
         var mainDepth = 0
+        /// Hashes of the words read but not yet added to `words` (see `Words.add`), `pendingCount` of them: room for
+        /// `batchSize`.
+        let pending: UnsafeMutablePointer<UInt64>
+        var pendingCount = 0
+        static let batchSize = 256
 
         /// Tag names packed into a UInt64 (up to 8 lower-cased bytes), so the scanner compares names without
         /// allocating; longer names never match.
@@ -147,6 +170,13 @@ public struct MainText: Sendable, Equatable {
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
             Self.byteTable.withUnsafeBufferPointer { scan(bytes, table: $0) }
+            flush()
+        }
+
+        /// Adds the pending words.
+        mutating func flush() {
+            words.add(UnsafeMutableBufferPointer(start: pending, count: pendingCount))
+            pendingCount = 0
         }
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>) {
@@ -163,18 +193,27 @@ public struct MainText: Sendable, Equatable {
                     continue
                 }
                 // Text: words up to the next "<". Branch-free per byte (a table gives the byte lower-cased and its
-                // class, the hash steps on every byte and restarts on the others), so that only a word's end and
-                // markup branch: branching on word bytes mispredicted at every word's start and end.
+                // class, the hash steps on every byte and restarts on the others, a word's end advances the count of
+                // pending hashes), so that only markup branches: branching on word bytes mispredicted at every word's
+                // start and end.
                 let basis = FNV1a().value
                 var word = basis
                 var inWord: UInt16 = 0
+                var count = pendingCount
                 while i < n {
                     let entry = table[Int(base[i])]
                     let isWord = entry >> 8 & 1
-                    if inWord & ~isWord != 0 { words.add(word) }
+                    // The hash is stored at every byte and kept (the count advances) only at a word's end.
+                    pending[count] = word
+                    count &+= Int(inWord & ~isWord)
                     let stepped = (word ^ UInt64(entry & 0xFF)) &* 0x0000_0100_0000_01B3
                     word = isWord != 0 ? stepped : basis
                     inWord = isWord
+                    if count == Self.batchSize {
+                        pendingCount = count
+                        flush()
+                        count = 0
+                    }
                     if entry & Self.markupBit != 0 {
                         if base[i] == 0x3C { break }  // <
                         i += 1  // & : a character reference separates words
@@ -185,8 +224,12 @@ public struct MainText: Sendable, Equatable {
                     }
                     i += 1
                 }
-                let wordValue = word
-                if inWord != 0 { words.add(wordValue) }
+                pendingCount = count
+                if inWord != 0 {
+                    pending[pendingCount] = word
+                    pendingCount += 1
+                    if pendingCount == Self.batchSize { flush() }
+                }
                 if i < n { i = tag(bytes, at: i) }
             }
         }
@@ -265,6 +308,7 @@ public struct MainText: Sendable, Equatable {
                     sawMain = true
                     words = Words(shingles: words.shingles)
                     words.shingles.removeAll(keepingCapacity: true)
+                    pendingCount = 0
                 }
             }
             return end
