@@ -45,6 +45,29 @@ struct MainTextTests {
         #expect(main.shingleSet == Array(Set(expected.shingles)).sorted())
     }
 
+    @Test("quoted attribute values may hold \">\" and the other quote; an unterminated quote runs to the end", arguments: [
+        ("<body><p title=\"a > b\" class='c \"d\" >'>one two</p></body>", "one two"),
+        ("<body><a href=x>one</a> <img alt=\"'\"/> two</body>", "one two"),
+        ("<body><p>one two</p><p title=\"three > four", "one two"),
+    ])
+    func quotedAttributes(html: String, text: String) {
+        let main = MainText(html: Array(html.utf8))
+        #expect(main.wordCount == text.split(separator: " ").count)
+        #expect(main.contentHash == Self.expected(text.split(separator: " ").map(String.init)).content)
+    }
+
+    @Test("role=main: the attribute name whole, spaces around \"=\", the value quoted or not, any case", arguments: [
+        ("<div role = \"main\">in</div>", true), ("<div ROLE='Main'>in</div>", true), ("<div id=x role=main>in</div>", true),
+        ("<div class=\"a\" role=\"main\" >in</div>", true),
+        ("<div xrole=\"main\">in</div>", false), ("<div role=\"mainly\">in</div>", false), ("<div role=\"navigation\">in</div>", false),
+        ("<div role>in</div>", false), ("<div role=>in</div>", false),
+    ])
+    func mainRole(tag: String, isMain: Bool) {
+        // Words before a main region do not count once one opens.
+        let main = MainText(html: Array(("<body><p>before</p>" + tag + "</body>").utf8))
+        #expect(main.wordCount == (isMain ? 1 : 2))
+    }
+
     @Test("repeated shingles count once in the similarity")
     func repeatsCountOnce() {
         let twice = MainText(html: Array("<main>a b c a b c</main>".utf8))

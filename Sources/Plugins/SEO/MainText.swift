@@ -257,17 +257,19 @@ public struct MainText: Sendable, Equatable {
             } else {
                 name = UInt64.max
             }
-            // The rest of the tag, minding quoted attribute values (they may hold ">").
+            // The rest of the tag, minding quoted attribute values (they may hold ">"): memchr skips each value whole,
+            // values being most of a tag's bytes (URLs, class lists).
             let attributesStart = i
-            var quote: UInt8 = 0
+            let base = bytes.baseAddress!
             while i < n {
-                let byte = bytes[i]
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                } else if byte == 0x22 || byte == 0x27 {
-                    quote = byte
-                } else if byte == 0x3E {
-                    break
+                let byte = base[i]
+                if byte == 0x3E { break }
+                if byte == 0x22 || byte == 0x27 {
+                    guard let close = memchr(base + i + 1, Int32(byte), n - i - 1) else {
+                        i = n  // unterminated: the tag runs to the end
+                        break
+                    }
+                    i = UnsafePointer<UInt8>(close.assumingMemoryBound(to: UInt8.self)) - base
                 }
                 i += 1
             }
@@ -320,24 +322,26 @@ public struct MainText: Sendable, Equatable {
             bytes[i] | 0x20 == word.0 && bytes[i + 1] | 0x20 == word.1 && bytes[i + 2] | 0x20 == word.2 && bytes[i + 3] | 0x20 == word.3
         }
 
-        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive. Runs for every start
-        /// tag before the main region, so it compares bytes in place.
+        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive: a "role" (not the end
+        /// of a longer name) then, spaces allowed around it, "=" and "main" (not the start of a longer value). Runs for
+        /// every start tag before the main region, so it looks only at each "=" (memchr) rather than at every byte.
         static func hasMainRole(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
             let role: (UInt8, UInt8, UInt8, UInt8) = (0x72, 0x6F, 0x6C, 0x65), main: (UInt8, UInt8, UInt8, UInt8) = (0x6D, 0x61, 0x69, 0x6E)
-            var i = range.lowerBound
-            while i + 4 <= range.upperBound {
-                if matches(bytes, i, role), i == range.lowerBound || !isAlphanumeric(bytes[i - 1]) {
-                    var j = i + 4
-                    while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
-                    guard j < range.upperBound, bytes[j] == 0x3D else { i += 1; continue }
-                    j += 1
-                    while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
-                    if j < range.upperBound, bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 }
-                    if j + 4 <= range.upperBound, matches(bytes, j, main), j + 4 == range.upperBound || !isAlphanumeric(bytes[j + 4]) {
-                        return true
-                    }
+            guard let base = bytes.baseAddress else { return false }
+            let low = range.lowerBound, high = range.upperBound
+            var equals = low
+            while equals < high, let hit = memchr(base + equals, 0x3D, high - equals) {
+                equals = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var nameEnd = equals
+                while nameEnd > low, base[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+                let name = nameEnd - 4
+                if name >= low, matches(bytes, name, role), name == low || !isAlphanumeric(base[name - 1]) {
+                    var j = equals + 1
+                    while j < high, base[j] == 0x20 { j += 1 }
+                    if j < high, base[j] == 0x22 || base[j] == 0x27 { j += 1 }
+                    if j + 4 <= high, matches(bytes, j, main), j + 4 == high || !isAlphanumeric(base[j + 4]) { return true }
                 }
-                i += 1
+                equals += 1
             }
             return false
         }
