@@ -127,7 +127,7 @@ public enum ContentDuplicates {
             // pair whose sizes are too far apart is no edge whatever it shares: 0 stands for "under the threshold".
             let small = min(a.count, b.count), large = max(a.count, b.count)
             if large > 0, Double(small) / Double(large) < threshold { return 0.0 }
-            return MainText.similarity(a, b)
+            return similarity(a, b, atLeast: threshold) ?? 0
         }
         var parent = Array(0..<texts.count)
         func root(_ x: Int) -> Int {
@@ -177,6 +177,20 @@ public enum ContentDuplicates {
                              lowest: values.min()!, highest: values.max()!, closest: closest))
         }
         return out
+    }
+
+    /// The similarity of two shingle sets (`MainText.similarity`), or nil when it is under `threshold`: the shared
+    /// count stops as soon as it cannot reach the fewest shared shingles that make the threshold (about half the
+    /// candidate pairs are under it).
+    static func similarity(_ a: [UInt64], _ b: [UInt64], atLeast threshold: Double) -> Double? {
+        let total = a.count + b.count
+        guard total > 0 else { return 1 }
+        // The quotient of exact integers rounds monotonically, so the fewest shared values whose computed similarity
+        // reaches the threshold decide it exactly; the search starts just under the real-number answer.
+        var needed = max(0, Int(threshold * Double(total) / (1 + threshold)) - 2)
+        while Double(needed) / Double(total - needed) < threshold { needed += 1 }
+        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SharedValues.count(a, b, atLeast: needed) } }
+        return shared.map { Double($0) / Double(total - $0) }
     }
 
     /// Values per band: the widest band (of 1, 2, 4… 128 values) that pairs two texts of similarity `threshold`

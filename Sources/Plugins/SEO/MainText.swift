@@ -41,19 +41,7 @@ public struct MainText: Sendable, Equatable {
     /// Jaccard similarity of two shingle sets (each sorted, each value once).
     static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let shared = a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                // Branch-free merge: which side advances is a coin toss for hashes, so branches would mispredict.
-                var i = 0, j = 0, shared = 0
-                while i < a.count, j < b.count {
-                    let x = a[i], y = b[j]
-                    shared &+= x == y ? 1 : 0
-                    i &+= x <= y ? 1 : 0
-                    j &+= y <= x ? 1 : 0
-                }
-                return shared
-            }
-        }
+        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SharedValues.count(a, b)! } }
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
