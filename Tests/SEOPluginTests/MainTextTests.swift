@@ -90,8 +90,9 @@ struct MainTextTests {
         let inputs: [[UInt64]] = [
             spread,
             spread + spread.prefix(count / 3),  // repeats
-            spread.map { $0 % 7 },  // few distinct values: buckets fall back to the quicksort
-            spread.map { $0 >> 40 },  // all in the lowest bucket
+            spread + spread.prefix(count / 32).map { $0 ^ 1 },  // pairs sharing their top bytes: the radix leaves some out of order
+            spread.map { $0 % 7 },  // few distinct values: the radix leaves most out of order, the quicksort sorts
+            spread.map { $0 >> 40 },  // all with the same top bytes
             spread.sorted(), spread.sorted().reversed(),
         ]
         for values in inputs {
