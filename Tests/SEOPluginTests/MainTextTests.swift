@@ -34,6 +34,8 @@ struct MainTextTests {
         // Longer than a batch of words (they are hashed 256 at a time), and a main region opening after a full batch.
         ("<body><p>" + Self.numbered(600) + "</p></body>", Self.numbered(600)),
         ("<body><p>" + Self.numbered(300) + "</p><main>" + Self.numbered(5) + "</main>", Self.numbered(5)),
+        // The densest text, one-byte words one byte apart, with no markup: as many shingles as the page has room for.
+        ("x" + String(repeating: " x", count: 300), "x" + String(repeating: " x", count: 300)),
     ])
     func wordsAndShingles(html: String, text: String) {
         let words = text.split(separator: " ").map(String.init)

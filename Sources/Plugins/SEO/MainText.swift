@@ -22,14 +22,21 @@ public struct MainText: Sendable, Equatable {
     public static let shingleSize = 3
 
     public init(html: [UInt8]) {
+        // Shingles go to a buffer with room for the most a page can have (words are at least a byte and a separator
+        // apart), reused from the allocator's free memory page after page, and are then copied once at their exact
+        // count: an array grown by appends copied itself as it doubled and kept up to twice the memory (perf: page
+        // faults clearing fresh pages).
+        let room = html.count / 2 + 1
+        let shingles = UnsafeMutablePointer<UInt64>.allocate(capacity: room)
+        defer { shingles.deallocate() }
         let words = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Scanner.batchSize) { batch in
-            var scanner = Scanner(pending: batch.baseAddress!)
+            var scanner = Scanner(words: Words(shingles: shingles), pending: batch.baseAddress!)
             html.withUnsafeBufferPointer { scanner.scan($0) }
             return scanner.words
         }
         wordCount = words.count
         contentHash = words.content.value
-        shingles = words.shingles
+        self.shingles = Array(UnsafeBufferPointer(start: shingles, count: words.shingleCount))
     }
 
     /// The shingles sorted, each once: the set the similarity compares.
@@ -71,16 +78,19 @@ public struct MainText: Sendable, Equatable {
         var content = FNV1a()
         /// FNV-1a over the last word, and over the last two words.
         var oneWord = FNV1a(), twoWords = FNV1a()
-        var shingles: [UInt64] = []
+        /// The shingles so far, `shingleCount` of them (room for one a word).
+        let shingles: UnsafeMutablePointer<UInt64>
+        var shingleCount = 0
 
-        /// Adds the words whose hashes `batch` holds, in order, and overwrites it. Words arrive in batches so that the
+        init(shingles: UnsafeMutablePointer<UInt64>) { self.shingles = shingles }
+
+        /// Adds the words whose hashes `batch` holds, in order. Words arrive in batches so that the
         /// byte loop keeps its few values in registers: with the four chains inlined into it, the compiler spilled
         /// the word's hash to the stack and every byte waited on a store and a load (perf: most of the scan).
         @inline(never)
         mutating func add(_ batch: UnsafeMutableBufferPointer<UInt64>) {
             var content = content, oneWord = oneWord, twoWords = twoWords
-            // Shingles overwrite the batch from its start: the k-th shingle of the batch comes from a word at k or later.
-            var completedCount = 0
+            var shingleCount = shingleCount
             for (index, word) in zip(batch.indices, batch) {
                 content.add(word)
                 var completed = twoWords, second = oneWord, first = FNV1a()
@@ -88,8 +98,8 @@ public struct MainText: Sendable, Equatable {
                 second.add(word)
                 first.add(word)
                 if count + index >= 2 {
-                    batch[completedCount] = completed.value
-                    completedCount += 1
+                    shingles[shingleCount] = completed.value
+                    shingleCount += 1
                 }
                 twoWords = second
                 oneWord = first
@@ -97,14 +107,14 @@ public struct MainText: Sendable, Equatable {
             self.content = content
             self.oneWord = oneWord
             self.twoWords = twoWords
+            self.shingleCount = shingleCount
             count += batch.count
-            shingles.append(contentsOf: UnsafeBufferPointer(rebasing: batch[..<completedCount]))
         }
     }
 
     /// The tag scanner. Words before a main region count until one opens; from then on only words inside one.
     struct Scanner {
-        var words = Words()
+        var words: Words
         var sawMain = false
         /// Open elements whose text is skipped (nav, header… nested ones count too).
         var skipDepth = 0
@@ -171,7 +181,6 @@ public struct MainText: Sendable, Equatable {
             guard let base = bytes.baseAddress else { return }
             var i = 0
             let n = bytes.count
-            words.shingles.reserveCapacity(n / 16)
             while i < n {
                 guard counting else {
                     // Skipped text holds no markup to interpret before the next "<".
@@ -297,7 +306,6 @@ public struct MainText: Sendable, Equatable {
                     // The page has a main region: only its words count, not those read before it.
                     sawMain = true
                     words = Words(shingles: words.shingles)
-                    words.shingles.removeAll(keepingCapacity: true)
                     pendingCount = 0
                 }
             }
