@@ -5,11 +5,11 @@ import Testing
 /// the region rules (words before a main region do not count).
 struct MainTextTests {
     /// What `MainText` computes, from the words themselves: each word's FNV-1a (lower-cased), the content hash over
-    /// the word hashes, and each 3-word shingle as the FNV-1a of its three word hashes.
+    /// the word hashes (each one unit), and each 3-word shingle as the FNV-1a of its three word hashes' bytes.
     static func expected(_ words: [String]) -> (content: UInt64, shingles: [UInt64]) {
         let hashes = words.map { FNV1a.hash($0.lowercased()) }
         var content = FNV1a()
-        for hash in hashes { content.add(hash) }
+        for hash in hashes { content.add(unit: hash) }
         var shingles: [UInt64] = []
         if hashes.count >= 3 {
             for start in 0...(hashes.count - 3) {

@@ -12,7 +12,9 @@ import Foundation
 public struct MainText: Sendable, Equatable {
     /// Words in the main text.
     public var wordCount: Int
-    /// FNV-1a of the word sequence: equal texts have equal hashes.
+    /// FNV-1a of the word sequence, each word's hash one 64-bit unit: equal texts have equal hashes (texts that
+    /// collide are told apart by their shingles). One multiplication a word, where hashing the words' hashes byte by
+    /// byte took eight on a chain as long as the text; only equality matters, the value is never shown.
     public var contentHash: UInt64
     /// Hashes of the 3-word shingles (each the FNV-1a of the three words' hashes) in text order, repeats included:
     /// MinHash keeps minima, which repeats do not change, so only the texts that are compared exactly pay for
@@ -92,7 +94,7 @@ public struct MainText: Sendable, Equatable {
             var content = content, oneWord = oneWord, twoWords = twoWords
             var shingleCount = shingleCount
             for (index, word) in zip(batch.indices, batch) {
-                content.add(word)
+                content.add(unit: word)
                 var completed = twoWords, second = oneWord, first = FNV1a()
                 completed.add(word)
                 second.add(word)
@@ -375,6 +377,12 @@ struct FNV1a {
     @inline(__always)
     mutating func add(_ byte: UInt8) {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// One step with all of `unit` in place of a byte.
+    @inline(__always)
+    mutating func add(unit: UInt64) {
+        value = (value ^ unit) &* 0x0000_0100_0000_01B3
     }
 
     /// Adds the eight bytes of `word`, little-endian. Unrolled and inlined: it runs four times per word of text.
