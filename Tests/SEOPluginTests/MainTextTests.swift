@@ -70,6 +70,45 @@ struct MainTextTests {
         #expect(main.wordCount == (isMain ? 1 : 2))
     }
 
+    @Test("role=main is found exactly where the rule reads it, in any attribute text")
+    func mainRoleAnywhere() {
+        // The rule, read byte by byte: "role" at the range's start or after a byte that is not a letter or digit,
+        // spaces, "=", spaces, an optional quote, then "main" at the range's end or before such a byte.
+        func isName(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) }
+        func matches(_ bytes: [UInt8], _ i: Int, _ word: String) -> Bool {
+            i + 4 <= bytes.count && zip(bytes[i..<(i + 4)], word.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+        func reading(_ bytes: [UInt8], from low: Int) -> Bool {
+            for i in low..<bytes.count where matches(bytes, i, "role") && (i == low || !isName(bytes[i - 1])) {
+                var j = i + 4
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                guard j < bytes.count, bytes[j] == 0x3D else { continue }
+                j += 1
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                if j < bytes.count, bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 }
+                if matches(bytes, j, "main"), j + 4 == bytes.count || !isName(bytes[j + 4]) { return true }
+            }
+            return false
+        }
+        let pieces = ["role", "ROLE", "Role", "role=", "main", "MAIN", "mainx", "=main", "\"main", "xrole", "=", " ", " = ", "\"",
+                      "'", "-", "a", "r", "m"]
+        var state: UInt64 = 7
+        var found = 0
+        for _ in 0..<3000 {
+            var text = "div"
+            for _ in 0..<6 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let bytes = Array(text.utf8)
+            let expected = reading(bytes, from: 3)
+            found += expected ? 1 : 0
+            let actual = bytes.withUnsafeBufferPointer { MainText.Scanner.hasMainRole($0, 3..<bytes.count) }
+            #expect(actual == expected, "\(text)")
+        }
+        #expect(found > 20)
+    }
+
     @Test("repeated shingles count once in the similarity")
     func repeatsCountOnce() {
         let twice = MainText(html: Array("<main>a b c a b c</main>".utf8))
