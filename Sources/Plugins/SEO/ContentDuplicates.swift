@@ -90,27 +90,9 @@ public enum ContentDuplicates {
         let signatures = ParallelMap.map(representatives.count) { signature(representatives[$0].shingles) }
         let rows = bandRows(threshold)
 
-        // Texts sharing a band; each candidate pair once.
-        var candidates = Set<UInt64>()
-        for band in stride(from: 0, to: signatureSize, by: rows) {
-            var buckets: [UInt64: [Int32]] = [:]
-            for (text, signature) in signatures.enumerated() {
-                var key = FNV1a()
-                key.add(UInt64(band))
-                for value in signature[band..<(band + rows)] { key.add(value) }
-                buckets[key.value, default: []].append(Int32(text))
-            }
-            for members in buckets.values where members.count > 1 {
-                for a in 0..<members.count {
-                    for b in (a + 1)..<members.count {
-                        candidates.insert(UInt64(UInt32(members[a])) << 32 | UInt64(UInt32(members[b])))
-                    }
-                }
-            }
-        }
+        let pairs = candidates(signatures, rows: rows)
 
         // Exact similarity of each candidate, then connected components of the pairs at or over the threshold.
-        let pairs = candidates.sorted()
         // Shingle sets only for the texts in a candidate pair: sorting is most of what a set costs.
         var compared = [Bool](repeating: false, count: texts.count)
         for pair in pairs {
@@ -127,7 +109,7 @@ public enum ContentDuplicates {
             // pair whose sizes are too far apart is no edge whatever it shares: 0 stands for "under the threshold".
             let small = min(a.count, b.count), large = max(a.count, b.count)
             if large > 0, Double(small) / Double(large) < threshold { return 0.0 }
-            return MainText.similarity(a, b)
+            return similarity(a, b, atLeast: threshold) ?? 0
         }
         var parent = Array(0..<texts.count)
         func root(_ x: Int) -> Int {
@@ -179,6 +161,70 @@ public enum ContentDuplicates {
         return out
     }
 
+    /// The similarity of two shingle sets (`MainText.similarity`), or nil when it is under `threshold`: the shared
+    /// count stops as soon as it cannot reach the fewest shared shingles that make the threshold (about half the
+    /// candidate pairs are under it).
+    static func similarity(_ a: [UInt64], _ b: [UInt64], atLeast threshold: Double) -> Double? {
+        let total = a.count + b.count
+        guard total > 0 else { return 1 }
+        // The quotient of exact integers rounds monotonically, so the fewest shared values whose computed similarity
+        // reaches the threshold decide it exactly; the search starts just under the real-number answer.
+        var needed = max(0, Int(threshold * Double(total) / (1 + threshold)) - 2)
+        while Double(needed) / Double(total - needed) < threshold { needed += 1 }
+        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SharedValues.count(a, b, atLeast: needed) } }
+        return shared.map { Double($0) / Double(total - $0) }
+    }
+
+    /// The pairs of texts that share a band (all `rows` values of it), each once, sorted, as the first text's index
+    /// in the high 32 bits and the second's in the low. Per band, the texts sorted by the band's key: a run of equal
+    /// keys is a bucket (a dictionary of buckets hashed every key again and allocated an array per bucket).
+    static func candidates(_ signatures: [[UInt64]], rows: Int) -> [UInt64] {
+        let keys = bandKeys(signatures, rows: rows)
+        let bands = signatureSize / rows
+        var found: [UInt64] = []
+        var keyed = [(key: UInt64, text: Int32)](repeating: (0, 0), count: signatures.count)
+        for band in 0..<bands {
+            for text in 0..<signatures.count { keyed[text] = (keys[text * bands + band], Int32(text)) }
+            keyed.sort { $0.key < $1.key }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+                for a in start..<end {
+                    for b in (a + 1)..<end {
+                        let x = UInt64(UInt32(keyed[a].text)), y = UInt64(UInt32(keyed[b].text))
+                        found.append(min(x, y) << 32 | max(x, y))
+                    }
+                }
+                start = end
+            }
+        }
+        found.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
+        var pairs: [UInt64] = []
+        for pair in found where pairs.last != pair { pairs.append(pair) }
+        return pairs
+    }
+
+    /// Per text, the FNV-1a of each band (its index, then its values), `signatureSize / rows` keys a text. A text's
+    /// keys are independent chains of multiplications, computed side by side.
+    static func bandKeys(_ signatures: [[UInt64]], rows: Int) -> [UInt64] {
+        let bands = signatureSize / rows
+        var keys = [UInt64](repeating: 0, count: signatures.count * bands)
+        keys.withUnsafeMutableBufferPointer { keys in
+            for (text, signature) in signatures.enumerated() {
+                signature.withUnsafeBufferPointer { signature in
+                    for band in 0..<bands {
+                        var key = FNV1a()
+                        key.add(UInt64(band * rows))
+                        for value in signature[(band * rows)..<(band * rows + rows)] { key.add(value) }
+                        keys[text * bands + band] = key.value
+                    }
+                }
+            }
+        }
+        return keys
+    }
+
     /// Values per band: the widest band (of 1, 2, 4… 128 values) that pairs two texts of similarity `threshold`
     /// with probability at least 99.9 %: 1 − (1 − t^r)^(128/r) ≥ 0.999.
     static func bandRows(_ threshold: Double) -> Int {
@@ -198,11 +244,13 @@ public enum ContentDuplicates {
     static func signature(_ shingles: [UInt64]) -> [UInt64] {
         let empty = UInt64.max
         var bins = [UInt64](repeating: empty, count: signatureSize)
-        for shingle in shingles {
-            let mixed = mix(shingle)
-            let bin = Int(mixed >> 57)
-            let value = mixed & 0x01FF_FFFF_FFFF_FFFF
-            if value < bins[bin] { bins[bin] = value }
+        bins.withUnsafeMutableBufferPointer { bins in
+            for shingle in shingles {
+                let mixed = mix(shingle)
+                let bin = Int(mixed >> 57)
+                // Without a branch: early in a text a new minimum is a coin toss, which mispredicted.
+                bins[bin] = min(bins[bin], mixed & 0x01FF_FFFF_FFFF_FFFF)
+            }
         }
         guard bins.contains(where: { $0 != empty }) else { return bins }
         var filled = bins

@@ -2,9 +2,11 @@
 /// when the recursion gets deep). The standard library's `sort` is a stable merge sort that allocates a buffer as
 /// large as half the array; integers need no stability and shingle arrays are the size of a page's text.
 enum IntegerSort {
-    /// `values` sorted, for values spread evenly over 64 bits (hashes): one pass scatters them into buckets by their
-    /// top bits, a few values per bucket, and each bucket is sorted in place, linear time where a comparison sort
-    /// takes m log m. Buckets that turn out large (values that are not spread) fall back to `sort`.
+    /// `values` sorted, for values spread evenly over 64 bits (hashes): a radix sort on their top bytes, least
+    /// significant first, as many bytes as make it rare for two values to share them, then one insertion pass for
+    /// the values that do. Linear time, and without data-dependent branches but for those few: a bucket sort by the
+    /// top bits with an insertion sort per bucket mispredicted about once per value. Values that turn out not to be
+    /// spread (many out of order after the radix passes) fall back to `sort`.
     static func sortedHashes(_ values: [UInt64]) -> [UInt64] {
         let count = values.count
         guard count > 32 else {
@@ -12,36 +14,52 @@ enum IntegerSort {
             copy.withUnsafeMutableBufferPointer { sort($0) }
             return copy
         }
-        // About four values per bucket, at most 2^16 buckets.
-        var bits = 1
-        while bits < 16, (1 << bits) * 4 < count { bits += 1 }
-        let shift = UInt64(64 - bits)
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        return starts.withUnsafeMutableBufferPointer { starts in
+        // Two of n spread values share their top 8p bits n²/2^(8p+1) times: at most about n/64 for 2^(8p) ≥ 32n.
+        var passes = 1
+        while passes < 8, 1 << (8 * passes) < 32 * count { passes += 1 }
+        let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        defer { spare.deallocate() }
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256 * passes)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0, count: 256 * passes)
+        return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
+            let out = out.baseAddress!
             values.withUnsafeBufferPointer { values in
-                for value in values { starts[Int(value >> shift) + 1] += 1 }
-                for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
-                return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
-                    // `next` walks each bucket's slots; `starts` keeps where each bucket begins.
-                    var next = Array(starts.dropLast())
-                    next.withUnsafeMutableBufferPointer { next in
-                        for value in values {
-                            let bucket = Int(value >> shift)
-                            out[next[bucket]] = value
-                            next[bucket] += 1
-                        }
-                    }
-                    initialized = count
-                    let base = out.baseAddress!
-                    for bucket in 0..<(starts.count - 1) {
-                        let low = starts[bucket], high = starts[bucket + 1]
-                        if high - low > 64 {
-                            sort(UnsafeMutableBufferPointer(start: base + low, count: high - low))
-                        } else {
-                            insertionSort(base, low, high)
-                        }
+                // Pass k sorts by the byte at `shift(k)`; all the counts in one read of the values.
+                func shift(_ pass: Int) -> UInt64 { UInt64(64 - 8 * (passes - pass)) }
+                for value in values {
+                    for pass in 0..<passes { counts[pass * 256 + Int(value &>> shift(pass) & 0xFF)] += 1 }
+                }
+                for pass in 0..<passes {
+                    var start = 0
+                    for digit in 0..<256 {
+                        let n = counts[pass * 256 + digit]
+                        counts[pass * 256 + digit] = start
+                        start += n
                     }
                 }
+                // Ping-pong between `out` and `spare` so that the last pass writes `out`.
+                var source = UnsafeMutablePointer(mutating: values.baseAddress!)
+                var target = passes % 2 == 1 ? out : spare
+                for pass in 0..<passes {
+                    let next = counts + pass * 256, by = shift(pass)
+                    for index in 0..<count {
+                        let value = source[index]
+                        let digit = Int(value &>> by & 0xFF)
+                        target[next[digit]] = value
+                        next[digit] += 1
+                    }
+                    source = target
+                    target = target == out ? spare : out
+                }
+            }
+            initialized = count
+            var descents = 0
+            for index in 1..<count { descents &+= out[index - 1] > out[index] ? 1 : 0 }
+            if descents > count / 16 {
+                sort(UnsafeMutableBufferPointer(start: out, count: count))
+            } else if descents > 0 {
+                insertionSort(out, 0, count)
             }
         }
     }

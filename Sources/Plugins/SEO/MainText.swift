@@ -12,7 +12,9 @@ import Foundation
 public struct MainText: Sendable, Equatable {
     /// Words in the main text.
     public var wordCount: Int
-    /// FNV-1a of the word sequence: equal texts have equal hashes.
+    /// FNV-1a of the word sequence, each word's hash one 64-bit unit: equal texts have equal hashes (texts that
+    /// collide are told apart by their shingles). One multiplication a word, where hashing the words' hashes byte by
+    /// byte took eight on a chain as long as the text; only equality matters, the value is never shown.
     public var contentHash: UInt64
     /// Hashes of the 3-word shingles (each the FNV-1a of the three words' hashes) in text order, repeats included:
     /// MinHash keeps minima, which repeats do not change, so only the texts that are compared exactly pay for
@@ -22,11 +24,21 @@ public struct MainText: Sendable, Equatable {
     public static let shingleSize = 3
 
     public init(html: [UInt8]) {
-        var scanner = Scanner()
-        html.withUnsafeBufferPointer { scanner.scan($0) }
-        wordCount = scanner.words.count
-        contentHash = scanner.words.content.value
-        shingles = scanner.words.shingles
+        // Shingles go to a buffer with room for the most a page can have (words are at least a byte and a separator
+        // apart), reused from the allocator's free memory page after page, and are then copied once at their exact
+        // count: an array grown by appends copied itself as it doubled and kept up to twice the memory (perf: page
+        // faults clearing fresh pages).
+        let room = html.count / 2 + 1
+        let shingles = UnsafeMutablePointer<UInt64>.allocate(capacity: room)
+        defer { shingles.deallocate() }
+        let words = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Scanner.batchSize) { batch in
+            var scanner = Scanner(words: Words(shingles: shingles), pending: batch.baseAddress!)
+            html.withUnsafeBufferPointer { scanner.scan($0) }
+            return scanner.words
+        }
+        wordCount = words.count
+        contentHash = words.content.value
+        self.shingles = Array(UnsafeBufferPointer(start: shingles, count: words.shingleCount))
     }
 
     /// The shingles sorted, each once: the set the similarity compares.
@@ -38,19 +50,7 @@ public struct MainText: Sendable, Equatable {
     /// Jaccard similarity of two shingle sets (each sorted, each value once).
     static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let shared = a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                // Branch-free merge: which side advances is a coin toss for hashes, so branches would mispredict.
-                var i = 0, j = 0, shared = 0
-                while i < a.count, j < b.count {
-                    let x = a[i], y = b[j]
-                    shared &+= x == y ? 1 : 0
-                    i &+= x <= y ? 1 : 0
-                    j &+= y <= x ? 1 : 0
-                }
-                return shared
-            }
-        }
+        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SharedValues.count(a, b)! } }
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
@@ -80,31 +80,54 @@ public struct MainText: Sendable, Equatable {
         var content = FNV1a()
         /// FNV-1a over the last word, and over the last two words.
         var oneWord = FNV1a(), twoWords = FNV1a()
-        var shingles: [UInt64] = []
+        /// The shingles so far, `shingleCount` of them (room for one a word).
+        let shingles: UnsafeMutablePointer<UInt64>
+        var shingleCount = 0
 
-        @inline(__always)
-        mutating func add(_ word: UInt64) {
-            content.add(word)
-            var completed = twoWords, second = oneWord, first = FNV1a()
-            completed.add(word)
-            second.add(word)
-            first.add(word)
-            if count >= 2 { shingles.append(completed.value) }
-            twoWords = second
-            oneWord = first
-            count += 1
+        init(shingles: UnsafeMutablePointer<UInt64>) { self.shingles = shingles }
+
+        /// Adds the words whose hashes `batch` holds, in order. Words arrive in batches so that the
+        /// byte loop keeps its few values in registers: with the four chains inlined into it, the compiler spilled
+        /// the word's hash to the stack and every byte waited on a store and a load (perf: most of the scan).
+        @inline(never)
+        mutating func add(_ batch: UnsafeMutableBufferPointer<UInt64>) {
+            var content = content, oneWord = oneWord, twoWords = twoWords
+            var shingleCount = shingleCount
+            for (index, word) in zip(batch.indices, batch) {
+                content.add(unit: word)
+                var completed = twoWords, second = oneWord, first = FNV1a()
+                completed.add(word)
+                second.add(word)
+                first.add(word)
+                if count + index >= 2 {
+                    shingles[shingleCount] = completed.value
+                    shingleCount += 1
+                }
+                twoWords = second
+                oneWord = first
+            }
+            self.content = content
+            self.oneWord = oneWord
+            self.twoWords = twoWords
+            self.shingleCount = shingleCount
+            count += batch.count
         }
     }
 
     /// The tag scanner. Words before a main region count until one opens; from then on only words inside one.
     struct Scanner {
-        var words = Words()
+        var words: Words
         var sawMain = false
         /// Open elements whose text is skipped (nav, header… nested ones count too).
         var skipDepth = 0
         /// The element that opened the main region (its packed name) and how deeply it is nested in itself.
         var mainElement: UInt64?
         var mainDepth = 0
+        /// Hashes of the words read but not yet added to `words` (see `Words.add`), `pendingCount` of them: room for
+        /// `batchSize`.
+        let pending: UnsafeMutablePointer<UInt64>
+        var pendingCount = 0
+        static let batchSize = 256
 
         /// Tag names packed into a UInt64 (up to 8 lower-cased bytes), so the scanner compares names without
         /// allocating; longer names never match.
@@ -147,13 +170,19 @@ public struct MainText: Sendable, Equatable {
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
             Self.byteTable.withUnsafeBufferPointer { scan(bytes, table: $0) }
+            flush()
+        }
+
+        /// Adds the pending words.
+        mutating func flush() {
+            words.add(UnsafeMutableBufferPointer(start: pending, count: pendingCount))
+            pendingCount = 0
         }
 
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>) {
             guard let base = bytes.baseAddress else { return }
             var i = 0
             let n = bytes.count
-            words.shingles.reserveCapacity(n / 16)
             while i < n {
                 guard counting else {
                     // Skipped text holds no markup to interpret before the next "<".
@@ -163,18 +192,27 @@ public struct MainText: Sendable, Equatable {
                     continue
                 }
                 // Text: words up to the next "<". Branch-free per byte (a table gives the byte lower-cased and its
-                // class, the hash steps on every byte and restarts on the others), so that only a word's end and
-                // markup branch: branching on word bytes mispredicted at every word's start and end.
+                // class, the hash steps on every byte and restarts on the others, a word's end advances the count of
+                // pending hashes), so that only markup branches: branching on word bytes mispredicted at every word's
+                // start and end.
                 let basis = FNV1a().value
                 var word = basis
                 var inWord: UInt16 = 0
+                var count = pendingCount
                 while i < n {
                     let entry = table[Int(base[i])]
                     let isWord = entry >> 8 & 1
-                    if inWord & ~isWord != 0 { words.add(word) }
+                    // The hash is stored at every byte and kept (the count advances) only at a word's end.
+                    pending[count] = word
+                    count &+= Int(inWord & ~isWord)
                     let stepped = (word ^ UInt64(entry & 0xFF)) &* 0x0000_0100_0000_01B3
                     word = isWord != 0 ? stepped : basis
                     inWord = isWord
+                    if count == Self.batchSize {
+                        pendingCount = count
+                        flush()
+                        count = 0
+                    }
                     if entry & Self.markupBit != 0 {
                         if base[i] == 0x3C { break }  // <
                         i += 1  // & : a character reference separates words
@@ -185,8 +223,12 @@ public struct MainText: Sendable, Equatable {
                     }
                     i += 1
                 }
-                let wordValue = word
-                if inWord != 0 { words.add(wordValue) }
+                pendingCount = count
+                if inWord != 0 {
+                    pending[pendingCount] = word
+                    pendingCount += 1
+                    if pendingCount == Self.batchSize { flush() }
+                }
                 if i < n { i = tag(bytes, at: i) }
             }
         }
@@ -214,17 +256,19 @@ public struct MainText: Sendable, Equatable {
             } else {
                 name = UInt64.max
             }
-            // The rest of the tag, minding quoted attribute values (they may hold ">").
+            // The rest of the tag, minding quoted attribute values (they may hold ">"): memchr skips each value whole,
+            // values being most of a tag's bytes (URLs, class lists).
             let attributesStart = i
-            var quote: UInt8 = 0
+            let base = bytes.baseAddress!
             while i < n {
-                let byte = bytes[i]
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                } else if byte == 0x22 || byte == 0x27 {
-                    quote = byte
-                } else if byte == 0x3E {
-                    break
+                let byte = base[i]
+                if byte == 0x3E { break }
+                if byte == 0x22 || byte == 0x27 {
+                    guard let close = memchr(base + i + 1, Int32(byte), n - i - 1) else {
+                        i = n  // unterminated: the tag runs to the end
+                        break
+                    }
+                    i = UnsafePointer<UInt8>(close.assumingMemoryBound(to: UInt8.self)) - base
                 }
                 i += 1
             }
@@ -264,7 +308,7 @@ public struct MainText: Sendable, Equatable {
                     // The page has a main region: only its words count, not those read before it.
                     sawMain = true
                     words = Words(shingles: words.shingles)
-                    words.shingles.removeAll(keepingCapacity: true)
+                    pendingCount = 0
                 }
             }
             return end
@@ -276,24 +320,26 @@ public struct MainText: Sendable, Equatable {
             bytes[i] | 0x20 == word.0 && bytes[i + 1] | 0x20 == word.1 && bytes[i + 2] | 0x20 == word.2 && bytes[i + 3] | 0x20 == word.3
         }
 
-        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive. Runs for every start
-        /// tag before the main region, so it compares bytes in place.
+        /// True when the attributes hold `role="main"` (or `role=main`), ASCII case-insensitive: a "role" (not the end
+        /// of a longer name) then, spaces allowed around it, "=" and "main" (not the start of a longer value). Runs for
+        /// every start tag before the main region, so it looks only at each "=" (memchr) rather than at every byte.
         static func hasMainRole(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
             let role: (UInt8, UInt8, UInt8, UInt8) = (0x72, 0x6F, 0x6C, 0x65), main: (UInt8, UInt8, UInt8, UInt8) = (0x6D, 0x61, 0x69, 0x6E)
-            var i = range.lowerBound
-            while i + 4 <= range.upperBound {
-                if matches(bytes, i, role), i == range.lowerBound || !isAlphanumeric(bytes[i - 1]) {
-                    var j = i + 4
-                    while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
-                    guard j < range.upperBound, bytes[j] == 0x3D else { i += 1; continue }
-                    j += 1
-                    while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
-                    if j < range.upperBound, bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 }
-                    if j + 4 <= range.upperBound, matches(bytes, j, main), j + 4 == range.upperBound || !isAlphanumeric(bytes[j + 4]) {
-                        return true
-                    }
+            guard let base = bytes.baseAddress else { return false }
+            let low = range.lowerBound, high = range.upperBound
+            var equals = low
+            while equals < high, let hit = memchr(base + equals, 0x3D, high - equals) {
+                equals = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var nameEnd = equals
+                while nameEnd > low, base[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+                let name = nameEnd - 4
+                if name >= low, matches(bytes, name, role), name == low || !isAlphanumeric(base[name - 1]) {
+                    var j = equals + 1
+                    while j < high, base[j] == 0x20 { j += 1 }
+                    if j < high, base[j] == 0x22 || base[j] == 0x27 { j += 1 }
+                    if j + 4 <= high, matches(bytes, j, main), j + 4 == high || !isAlphanumeric(base[j + 4]) { return true }
                 }
-                i += 1
+                equals += 1
             }
             return false
         }
@@ -331,6 +377,12 @@ struct FNV1a {
     @inline(__always)
     mutating func add(_ byte: UInt8) {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// One step with all of `unit` in place of a byte.
+    @inline(__always)
+    mutating func add(unit: UInt64) {
+        value = (value ^ unit) &* 0x0000_0100_0000_01B3
     }
 
     /// Adds the eight bytes of `word`, little-endian. Unrolled and inlined: it runs four times per word of text.
