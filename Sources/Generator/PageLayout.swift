@@ -39,11 +39,26 @@ extension ThemeRenderer {
         try renderBytes(layout, try layoutScope(template, variables, page: page, tenant: tenant, outputPath: outputPath))
     }
 
+    /// Folders between the output folder and the file at `outputPath` (`a/b/c.html`: 2), counted on bytes as the
+    /// file system does (splitting the path into Characters cost more than many a page's render).
+    static func folderDepth(_ outputPath: String) -> Int {
+        var segments = 0
+        var inSegment = false
+        for byte in outputPath.utf8 {
+            if byte == 0x2F {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+            }
+        }
+        return max(segments - 1, 0)
+    }
+
     /// The layout's variables: the body rendered from `template`, and what the layout receives besides.
     private func layoutScope(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                              outputPath: String) throws -> LiquidObject {
-        let depth = outputPath.split(separator: "/").count - 1
-        let root = String(repeating: "../", count: max(depth, 0))
+        let root = String(repeating: "../", count: Self.folderDepth(outputPath))
         var scope = variables
         scope["tenant"] = tenant.liquidValue
         scope["root"] = .string(root)
