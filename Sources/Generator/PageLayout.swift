@@ -55,6 +55,9 @@ extension ThemeRenderer {
         return max(segments - 1, 0)
     }
 
+    /// The keys of `page` (and of `tenant` below), in this order: built once, not key by key for every page.
+    private static let pageLayout = LiquidObject.Layout(["title", "description", "canonical", "og_type", "lang"])
+
     /// The layout's variables: the body rendered from `template`, and what the layout receives besides.
     private func layoutScope(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                              outputPath: String) throws -> LiquidObject {
@@ -62,13 +65,13 @@ extension ThemeRenderer {
         var scope = variables
         scope["tenant"] = tenant.liquidValue
         scope["root"] = .string(root)
-        var pageObject = LiquidObject()
-        pageObject["title"] = .string(page.title)
-        pageObject["description"] = page.description.map(LiquidValue.string) ?? .null
-        pageObject["canonical"] = page.canonical.map(LiquidValue.string) ?? .null
-        pageObject["og_type"] = page.openGraphType.map(LiquidValue.string) ?? .null
-        pageObject["lang"] = .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale))
-        scope["page"] = .object(pageObject)
+        scope["page"] = .object(LiquidObject(layout: Self.pageLayout, values: [
+            .string(page.title),
+            page.description.map(LiquidValue.string) ?? .null,
+            page.canonical.map(LiquidValue.string) ?? .null,
+            page.openGraphType.map(LiquidValue.string) ?? .null,
+            .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale)),
+        ]))
         let body = try render(template, scope)
         scope["content"] = .safe(body)
         return scope
@@ -78,19 +81,16 @@ extension ThemeRenderer {
 extension TenantConfig {
     /// The tenant as templates see it.
     public var liquidValue: LiquidValue {
-        var brand = LiquidObject()
-        brand["primary_color"] = .string(self.brand.primaryColor)
-        brand["accent_color"] = .string(self.brand.accentColor)
-        brand["logo_url"] = self.brand.logoURL.map(LiquidValue.string) ?? .null
-        var object = LiquidObject()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
-        object["base_url"] = .string(baseURL)
-        object["edition"] = .string(edition)
-        object["locale"] = .string(locale)
-        object["time_zone"] = .string(timeZone)
-        object["reporting_currency"] = .string(reportingCurrency)
-        object["brand"] = .object(brand)
-        return .object(object)
+        let brand = LiquidObject(layout: Self.brandLayout, values: [
+            .string(self.brand.primaryColor), .string(self.brand.accentColor), self.brand.logoURL.map(LiquidValue.string) ?? .null,
+        ])
+        return .object(LiquidObject(layout: Self.liquidLayout, values: [
+            .string(id), .string(name), .string(baseURL), .string(edition), .string(locale), .string(timeZone),
+            .string(reportingCurrency), .object(brand),
+        ]))
     }
+
+    private static let liquidLayout = LiquidObject.Layout(["id", "name", "base_url", "edition", "locale", "time_zone",
+                                                           "reporting_currency", "brand"])
+    private static let brandLayout = LiquidObject.Layout(["primary_color", "accent_color", "logo_url"])
 }
