@@ -45,8 +45,11 @@ struct PrettyJSON {
         separate()
         bytes.append(0x22)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+        Self.afterKey.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
+
+    /// `" : ` after a key.
+    private static let afterKey: [UInt8] = [0x22, 0x20, 0x3A, 0x20]
 
     /// A key that is not a literal (escaped like any string).
     mutating func key(_ name: String) {
@@ -64,10 +67,18 @@ struct PrettyJSON {
         newlineAndIndent()
     }
 
+    /// A line feed and two spaces per level, copied in one piece from `Self.indentation` (up to its depth).
     private mutating func newlineAndIndent() {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        let count = 1 + 2 * depth
+        if count <= Self.indentation.count {
+            Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        }
     }
+
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 32)
 
     // MARK: Values
 
@@ -96,11 +107,18 @@ struct PrettyJSON {
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var start = 0
-        for index in 0..<text.count {
+        var index = 0
+        while index < text.count {
+            // Eight bytes at a time while none needs escaping (the common case: whole strings).
+            if index + 8 <= text.count, !Self.mayNeedEscape(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = text[index]
+            index += 1
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
-            start = index + 1
+            if start < index - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(index - 1)])) }
+            start = index
             bytes.append(0x5C)
             switch byte {
             case 0x22, 0x5C: bytes.append(byte)
@@ -116,6 +134,15 @@ struct PrettyJSON {
         }
         if start < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
         bytes.append(0x22)
+    }
+
+    /// False only when none of the eight bytes of `word` is below 0x20, `"` or `\` (the classic "has a byte less
+    /// than" and "has a zero byte" tests: they can report a byte that is not there, never miss one).
+    @inline(__always) static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
     }
 
     // MARK: Members

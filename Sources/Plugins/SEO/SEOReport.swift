@@ -23,7 +23,6 @@ struct SEOReport: Sendable {
         let findings = audit.findings
         let index = SEOReportIndex(findings: findings, auditedURLs: audit.auditedURLs)
         let changes = comparison?.changes ?? [:]
-        let pageNames = Dictionary(uniqueKeysWithValues: zip(index.urls, index.names))
         // Every finding links its URL on two pages: decide once per URL.
         let hrefs = index.urls.map { Self.linkable($0) ? LiquidValue.string($0) : .null }
         let urls = LinkableURLs(links: Dictionary(uniqueKeysWithValues: zip(index.urls, hrefs)))
@@ -89,10 +88,13 @@ struct SEOReport: Sendable {
                                             tenant: tenant, outputPath: indexPath)
         artifacts.append(try Artifact(indexPath, bytes: html))
 
+        // The exports' `page` of each finding: one string per URL, found by position.
+        let exportPages = index.names.map { "pages/" + $0 }
+        let page = { (finding: Int) -> String? in exportPages[index.urlOfFinding[finding]] }
         artifacts.append(try Artifact("\(Self.folder)/findings.csv",
-                                      bytes: FindingExport.csvBytes(findings, changes: changes, pages: pageNames)))
+                                      bytes: FindingExport.csvBytes(findings, changes: changes, page: page)))
         artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(
-            document(pages: pageNames, score: score, severityCounts: severityCounts))))
+            document(page: page, score: score, severityCounts: severityCounts))))
         return artifacts
     }
 
@@ -266,25 +268,16 @@ struct SEOReport: Sendable {
         WebURL(url).isHTTP && HTMLEscape.isSafeURL(url)
     }
 
-    /// `score`: the audit's, when the caller has it already (it is computed from all findings); `severityCounts`:
-    /// errors, warnings and notices, likewise.
-    func document(pages names: [String: String]? = nil, score: SiteScore?? = nil, severityCounts: [Int]? = nil) -> FindingExport.Document {
+    /// `page(i)`: the report page of finding `i` (default: looked up by URL); `score`: the audit's, when the caller
+    /// has it already (it is computed from all findings); `severityCounts`: errors, warnings and notices, likewise.
+    func document(page: ((Int) -> String?)? = nil, score: SiteScore?? = nil, severityCounts: [Int]? = nil) -> FindingExport.Document {
         let counts = audit.countsByRule
         let changes = comparison?.changes
-        let names = names ?? PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
+        let page = page ?? { [findings = audit.findings] in
+            let names = PageReportPath.names(audit.auditedURLs + findings.map(\.url))
+            return { names[findings[$0].url].map { "pages/" + $0 } }
+        }()
         let severityCounts = severityCounts ?? SEOSeverity.allCases.map { audit.count($0) }
-        // Consecutive findings mostly share their URL: look its page up (and build its path) once per run.
-        var lastURL: String?
-        var lastPage: String?
-        func finding(_ finding: SEOFinding, change: FindingChange?) -> FindingExport.Document.Finding {
-            var value = FindingExport.Document.Finding(finding, change: change)
-            if finding.url != lastURL {
-                lastURL = finding.url
-                lastPage = names[finding.url].map { "pages/" + $0 }
-            }
-            value.page = lastPage
-            return value
-        }
         return FindingExport.Document(
             tenant: tenant.id, snapshot: snapshot, previousSnapshot: comparison?.previousSnapshot, generatedAt: generatedAt,
             settings: .init(titleMaxLength: settings.titleMaxLength, descriptionMaxLength: settings.descriptionMaxLength,
@@ -313,7 +306,12 @@ struct SEOReport: Sendable {
                 .init(rule: $0.rule.rawValue, words: $0.words, similarityMin: FindingExport.rounded($0.lowest),
                       similarityMax: FindingExport.rounded($0.highest), urls: $0.urls)
             },
-            findings: audit.findings.map { value in finding(value, change: changes.flatMap { Self.change(of: value, in: $0) }) },
+            findings: audit.findings.indices.map { index in
+                let value = audit.findings[index]
+                var finding = FindingExport.Document.Finding(value, change: changes.flatMap { Self.change(of: value, in: $0) })
+                finding.page = page(index)
+                return finding
+            },
             fixed: (comparison?.fixed ?? []).map { .init($0, change: nil) })
     }
 }
