@@ -36,7 +36,12 @@ extension ThemeRenderer {
     /// `renderPage` as the file's UTF-8 bytes.
     public func renderPageBytes(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                                 outputPath: String, layout: String = "layouts/base.html") throws -> [UInt8] {
-        try renderBytes(layout, try layoutScope(template, variables, page: page, tenant: tenant, outputPath: outputPath))
+        var scope = bodyScope(variables, page: page, tenant: tenant, outputPath: outputPath)
+        // The body stays bytes when the layout can take it so (see `LiquidTemplate.renderBytes(_:splicing:_:)`).
+        let body = try renderBytes(template, scope)
+        if let bytes = try renderBytes(layout, scope, splicing: "content", body) { return bytes }
+        scope["content"] = .safe(String(decoding: body, as: UTF8.self))
+        return try renderBytes(layout, scope)
     }
 
     /// Folders between the output folder and the file at `outputPath` (`a/b/c.html`: 2), counted on bytes as the
@@ -61,10 +66,17 @@ extension ThemeRenderer {
     /// The layout's variables: the body rendered from `template`, and what the layout receives besides.
     private func layoutScope(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                              outputPath: String) throws -> LiquidObject {
-        let root = String(repeating: "../", count: Self.folderDepth(outputPath))
+        var scope = bodyScope(variables, page: page, tenant: tenant, outputPath: outputPath)
+        let body = try render(template, scope)
+        scope["content"] = .safe(body)
+        return scope
+    }
+
+    /// The body's variables: `variables`, `tenant`, `root` and `page`.
+    private func bodyScope(_ variables: LiquidObject, page: PageMeta, tenant: TenantConfig, outputPath: String) -> LiquidObject {
         var scope = variables
         scope["tenant"] = tenant.liquidValue
-        scope["root"] = .string(root)
+        scope["root"] = .string(String(repeating: "../", count: Self.folderDepth(outputPath)))
         scope["page"] = .object(LiquidObject(layout: Self.pageLayout, values: [
             .string(page.title),
             page.description.map(LiquidValue.string) ?? .null,
@@ -72,8 +84,6 @@ extension ThemeRenderer {
             page.openGraphType.map(LiquidValue.string) ?? .null,
             .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale)),
         ]))
-        let body = try render(template, scope)
-        scope["content"] = .safe(body)
         return scope
     }
 }
