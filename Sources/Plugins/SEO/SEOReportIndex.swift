@@ -25,34 +25,30 @@ struct SEOReportIndex {
 
     /// `findings` must be sorted (`SEOFinding.<`), `auditedURLs` sorted and distinct: both as `SEOAudit` has them.
     init(findings: [SEOFinding], auditedURLs: [String]) {
-        // Distinct URLs: the audited ones, then each finding's (consecutive findings mostly share theirs).
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(auditedURLs.count)
-        for url in auditedURLs { positions[url] = 0 }
-        // (Fields are read through the array, never copying a finding with its strings' reference counts.)
-        var previous: String?
-        for index in findings.indices where findings[index].url != previous {
-            previous = findings[index].url
-            positions[findings[index].url] = 0
+        // Distinct URLs, each numbered when first seen: the audited ones, then each finding's (hashed once per
+        // finding; fields are read through the array, never copying a finding with its strings' reference counts).
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(auditedURLs.count)
+        var firstSeen: [String] = []
+        func number(_ url: String) -> Int {
+            if let known = seen[url] { return known }
+            seen[url] = firstSeen.count
+            firstSeen.append(url)
+            return firstSeen.count - 1
         }
-        let urls = positions.keys.sorted()
-        for (position, url) in urls.enumerated() { positions[url] = position }
+        let auditedNumbers = auditedURLs.map(number)
+        var urlOfFinding = findings.indices.map { number(findings[$0].url) }
+        // Numbers to positions among the sorted URLs.
+        let order = firstSeen.indices.sorted { firstSeen[$0] < firstSeen[$1] }
+        var position = [Int](repeating: 0, count: order.count)
+        for (rank, number) in order.enumerated() { position[number] = rank }
+        let urls = order.map { firstSeen[$0] }
+        for index in urlOfFinding.indices { urlOfFinding[index] = position[urlOfFinding[index]] }
         self.urls = urls
         names = PageReportPath.names(sorted: urls)
         var audited = [Bool](repeating: false, count: urls.count)
-        for url in auditedURLs { audited[positions[url]!] = true }
+        for number in auditedNumbers { audited[position[number]] = true }
         self.audited = audited
-
-        var urlOfFinding = [Int](repeating: 0, count: findings.count)
-        previous = nil
-        var current = 0
-        for index in findings.indices {
-            if findings[index].url != previous {
-                previous = findings[index].url
-                current = positions[findings[index].url]!
-            }
-            urlOfFinding[index] = current
-        }
         self.urlOfFinding = urlOfFinding
 
         // A stable counting sort on (URL, severity): within each bucket the findings keep their sorted order,
