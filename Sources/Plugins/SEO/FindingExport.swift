@@ -26,8 +26,7 @@ public enum FindingExport {
         out.reserveCapacity(findings.reduce(256) { $0 + 160 + 2 * $1.url.utf8.count + $1.evidence.utf8.count + $1.message.utf8.count })
         out.append(contentsOf: (csvHeader.joined(separator: ",") + "\r\n").utf8)
         let version = Array(",\(schemaVersion)\r\n".utf8)
-        for index in findings.indices {
-            let finding = findings[index]
+        for (index, finding) in findings.enumerated() {
             CSVText.append(finding.rule.rawValue, untrusted: false, to: &out)
             out.append(0x2C)
             CSVText.append(finding.severity.rawValue, untrusted: false, to: &out)
