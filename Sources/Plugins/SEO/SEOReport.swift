@@ -105,8 +105,12 @@ struct SEOReport: Sendable {
 
     var newCount: Int? { comparison.map { $0.newCount(audit.findings) } }
 
-    /// The keys of a row of the pages index (one array shared by every row).
+    /// The keys of a row of the pages index, of a per-URL page's variables and of its `counts`, and of a URL with its
+    /// `href` (each one array shared by thousands of objects).
     private static let pageRowLayout = LiquidObject.Layout(["url", "link", "errors", "warnings", "notices"])
+    private static let pageLayout = LiquidObject.Layout(["page_url", "audited", "counts", "findings"])
+    private static let countsLayout = LiquidObject.Layout(["total", "errors", "warnings", "notices"])
+    static let linkLayout = LiquidObject.Layout(["url", "href"])
 
     /// One page per URL with findings or audited (`pages/<slug>-<hash>.html`), and their index.
     private func pageArtifacts(_ templates: ThemeRenderer, index: SEOReportIndex, changes: [String: FindingChange],
@@ -117,16 +121,16 @@ struct SEOReport: Sendable {
             let counts = index.counts(ofPage: position)
             let pageFindings = index.findings(ofPage: position)
             let path = "\(Self.folder)/pages/\(index.names[position])"
-            var variables = LiquidObject()
-            variables["page_url"] = .object(LiquidObject([("url", .string(url)), ("href", hrefs[position])]))
-            variables["audited"] = .bool(index.audited[position])
-            variables["counts"] = .object(LiquidObject([
-                ("total", .int(pageFindings.count)), ("errors", .int(counts.errors)), ("warnings", .int(counts.warnings)),
-                ("notices", .int(counts.notices)),
-            ]))
-            variables["findings"] = .array(pageFindings.map {
-                findingValue(findings[$0], change: Self.change(of: findings[$0], in: changes), page: .null, href: hrefs[position])
-            })
+            let variables = LiquidObject(layout: Self.pageLayout, values: [
+                .object(LiquidObject(layout: Self.linkLayout, values: [.string(url), hrefs[position]])),
+                .bool(index.audited[position]),
+                .object(LiquidObject(layout: Self.countsLayout, values: [
+                    .int(pageFindings.count), .int(counts.errors), .int(counts.warnings), .int(counts.notices),
+                ])),
+                .array(pageFindings.map {
+                    findingValue(findings[$0], change: Self.change(of: findings[$0], in: changes), page: .null, href: hrefs[position])
+                }),
+            ])
             let html = try templates.renderPageBytes("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
             return try Artifact(path, bytes: html)
@@ -259,7 +263,7 @@ struct SEOReport: Sendable {
         func href(_ url: String) -> LiquidValue { links[url] ?? (SEOReport.linkable(url) ? .string(url) : .null) }
 
         func value(_ url: String) -> LiquidValue {
-            .object(LiquidObject([("url", .string(url)), ("href", href(url))]))
+            .object(LiquidObject(layout: SEOReport.linkLayout, values: [.string(url), href(url)]))
         }
     }
 
