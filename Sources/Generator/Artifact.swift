@@ -33,26 +33,30 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// was also most of the time of writing a report's thousands of pages.
     public init(_ value: String) throws(OutputPathError) {
         if value.isEmpty { throw .init(path: value, reason: "is empty") }
-        let bytes = Array(value.utf8)
-        if bytes[0] == 0x2F || bytes[0] == 0x5C { throw .init(path: value, reason: "is absolute") }
-        if bytes.contains(0) { throw .init(path: value, reason: "contains a NUL byte") }
-        if bytes.contains(0x5C) { throw .init(path: value, reason: "contains a backslash") }
+        var text = value
+        if let reason = text.withUTF8(Self.problem) { throw .init(path: value, reason: reason) }
+        self.value = value
+    }
+
+    /// What makes `bytes` no output path, or nil.
+    private static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes[0] == 0x2F || bytes[0] == 0x5C { return "is absolute" }
+        if bytes.contains(0) { return "contains a NUL byte" }
+        if bytes.contains(0x5C) { return "contains a backslash" }
         var start = 0
         while start <= bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x2F { end += 1 }
             let part = bytes[start..<end]
-            if part.isEmpty { throw .init(path: value, reason: "has an empty segment") }
-            if part.count <= 2, part.allSatisfy({ $0 == 0x2E }) {
-                throw .init(path: value, reason: "has a '\(String(decoding: part, as: UTF8.self))' segment")
-            }
+            if part.isEmpty { return "has an empty segment" }
+            if part.count <= 2, part.allSatisfy({ $0 == 0x2E }) { return "has a '\(String(decoding: part, as: UTF8.self))' segment" }
             // Longer names fail at the write with "File name too long", naming only the staging folder.
-            if part.count > Self.maxSegmentBytes {
-                throw .init(path: value, reason: "has a segment of \(part.count) bytes; file systems allow at most \(Self.maxSegmentBytes)")
+            if part.count > maxSegmentBytes {
+                return "has a segment of \(part.count) bytes; file systems allow at most \(maxSegmentBytes)"
             }
             start = end + 1
         }
-        self.value = value
+        return nil
     }
 
     /// The longest file or folder name file systems accept (NAME_MAX on Linux, macOS and Windows), in bytes.

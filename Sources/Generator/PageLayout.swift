@@ -47,17 +47,20 @@ extension ThemeRenderer {
     /// Folders between the output folder and the file at `outputPath` (`a/b/c.html`: 2), counted on bytes as the
     /// file system does (splitting the path into Characters cost more than many a page's render).
     static func folderDepth(_ outputPath: String) -> Int {
-        var segments = 0
-        var inSegment = false
-        for byte in outputPath.utf8 {
-            if byte == 0x2F {
-                inSegment = false
-            } else if !inSegment {
-                inSegment = true
-                segments += 1
+        var path = outputPath
+        return path.withUTF8 { bytes in
+            var segments = 0
+            var inSegment = false
+            for byte in bytes {
+                if byte == 0x2F {
+                    inSegment = false
+                } else if !inSegment {
+                    inSegment = true
+                    segments += 1
+                }
             }
+            return max(segments - 1, 0)
         }
-        return max(segments - 1, 0)
     }
 
     /// The keys of `page` (and of `tenant` below), in this order: built once, not key by key for every page.
