@@ -36,26 +36,57 @@ extension ThemeRenderer {
     /// `renderPage` as the file's UTF-8 bytes.
     public func renderPageBytes(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                                 outputPath: String, layout: String = "layouts/base.html") throws -> [UInt8] {
-        try renderBytes(layout, try layoutScope(template, variables, page: page, tenant: tenant, outputPath: outputPath))
+        var scope = bodyScope(variables, page: page, tenant: tenant, outputPath: outputPath)
+        // The body stays bytes when the layout can take it so (see `LiquidTemplate.renderBytes(_:splicing:_:)`).
+        let body = try renderBytes(template, scope)
+        if let bytes = try renderBytes(layout, scope, splicing: "content", body) { return bytes }
+        scope["content"] = .safe(String(decoding: body, as: UTF8.self))
+        return try renderBytes(layout, scope)
     }
+
+    /// Folders between the output folder and the file at `outputPath` (`a/b/c.html`: 2), counted on bytes as the
+    /// file system does (splitting the path into Characters cost more than many a page's render).
+    static func folderDepth(_ outputPath: String) -> Int {
+        var path = outputPath
+        return path.withUTF8 { bytes in
+            var segments = 0
+            var inSegment = false
+            for byte in bytes {
+                if byte == 0x2F {
+                    inSegment = false
+                } else if !inSegment {
+                    inSegment = true
+                    segments += 1
+                }
+            }
+            return max(segments - 1, 0)
+        }
+    }
+
+    /// The keys of `page` (and of `tenant` below), in this order: built once, not key by key for every page.
+    private static let pageLayout = LiquidObject.Layout(["title", "description", "canonical", "og_type", "lang"])
 
     /// The layout's variables: the body rendered from `template`, and what the layout receives besides.
     private func layoutScope(_ template: String, _ variables: LiquidObject, page: PageMeta, tenant: TenantConfig,
                              outputPath: String) throws -> LiquidObject {
-        let depth = outputPath.split(separator: "/").count - 1
-        let root = String(repeating: "../", count: max(depth, 0))
-        var scope = variables
-        scope["tenant"] = tenant.liquidValue
-        scope["root"] = .string(root)
-        var pageObject = LiquidObject()
-        pageObject["title"] = .string(page.title)
-        pageObject["description"] = page.description.map(LiquidValue.string) ?? .null
-        pageObject["canonical"] = page.canonical.map(LiquidValue.string) ?? .null
-        pageObject["og_type"] = page.openGraphType.map(LiquidValue.string) ?? .null
-        pageObject["lang"] = .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale))
-        scope["page"] = .object(pageObject)
+        var scope = bodyScope(variables, page: page, tenant: tenant, outputPath: outputPath)
         let body = try render(template, scope)
         scope["content"] = .safe(body)
+        return scope
+    }
+
+    /// The body's variables: `variables`, `tenant`, `root` and `page`.
+    private func bodyScope(_ variables: LiquidObject, page: PageMeta, tenant: TenantConfig, outputPath: String) -> LiquidObject {
+        var scope = variables
+        scope["tenant"] = tenant.liquidValue
+        scope["root"] = .string(String(repeating: "../", count: Self.folderDepth(outputPath)))
+        scope["page"] = .object(LiquidObject(layout: Self.pageLayout, values: [
+            .string(page.title),
+            page.description.map(LiquidValue.string) ?? .null,
+            page.canonical.map(LiquidValue.string) ?? .null,
+            page.openGraphType.map(LiquidValue.string) ?? .null,
+            .string(page.language ?? (page.canonical == nil ? "en" : tenant.locale)),
+        ]))
         return scope
     }
 }
@@ -63,19 +94,16 @@ extension ThemeRenderer {
 extension TenantConfig {
     /// The tenant as templates see it.
     public var liquidValue: LiquidValue {
-        var brand = LiquidObject()
-        brand["primary_color"] = .string(self.brand.primaryColor)
-        brand["accent_color"] = .string(self.brand.accentColor)
-        brand["logo_url"] = self.brand.logoURL.map(LiquidValue.string) ?? .null
-        var object = LiquidObject()
-        object["id"] = .string(id)
-        object["name"] = .string(name)
-        object["base_url"] = .string(baseURL)
-        object["edition"] = .string(edition)
-        object["locale"] = .string(locale)
-        object["time_zone"] = .string(timeZone)
-        object["reporting_currency"] = .string(reportingCurrency)
-        object["brand"] = .object(brand)
-        return .object(object)
+        let brand = LiquidObject(layout: Self.brandLayout, values: [
+            .string(self.brand.primaryColor), .string(self.brand.accentColor), self.brand.logoURL.map(LiquidValue.string) ?? .null,
+        ])
+        return .object(LiquidObject(layout: Self.liquidLayout, values: [
+            .string(id), .string(name), .string(baseURL), .string(edition), .string(locale), .string(timeZone),
+            .string(reportingCurrency), .object(brand),
+        ]))
     }
+
+    private static let liquidLayout = LiquidObject.Layout(["id", "name", "base_url", "edition", "locale", "time_zone",
+                                                           "reporting_currency", "brand"])
+    private static let brandLayout = LiquidObject.Layout(["primary_color", "accent_color", "logo_url"])
 }

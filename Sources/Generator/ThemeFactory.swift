@@ -32,7 +32,10 @@ public struct ThemeFactory: Sendable {
             name.hasSuffix(".html") || name.hasSuffix(".xml") || name.hasSuffix(".svg") ? markup : text
         }
         return ThemeRenderer({ name, variables in try engine(name).render(named: name, variables) },
-                             bytes: { name, variables in try engine(name).template(named: name).renderBytes(variables) })
+                             bytes: { name, variables in try engine(name).template(named: name).renderBytes(variables) },
+                             splicing: { name, variables, key, safe in
+                                 try engine(name).template(named: name).renderBytes(variables, splicing: key, safe)
+                             })
     }
 
     /// Finds the built-in theme: `HERALD_THEME_DIR`, else `share/herald/templates` beside the executable's

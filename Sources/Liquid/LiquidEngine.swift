@@ -116,6 +116,8 @@ public struct LiquidTemplate: Sendable {
     let engine: LiquidEngine
     let source: SourceText
     nonisolated(unsafe) let nodes: [Node]
+    /// Per variable name, whether the template only prints it bare (`renderBytes(_:splicing:_:)` asks per page).
+    let barePrints = Locked<[String: Bool]>([:])
 
     public var name: String { source.name }
 

@@ -20,6 +20,12 @@ import Testing
         ("=\"x\",y", true, "\"'=\"\"x\"\",y\""),
         ("-é,😀", false, "\"-é,😀\""),
         ("é\r", true, "\"é\r\""),
+        // Past eight bytes, a special in any position of a word or the tail, or none.
+        ("abcdefghijklmnop", true, "abcdefghijklmnop"),
+        ("abcdefg,ijklmnopq", true, "\"abcdefg,ijklmnopq\""),
+        ("abcdefghijklmnopqrs\n", true, "\"abcdefghijklmnopqrs\n\""),
+        ("abcdefgh\"", true, "\"abcdefgh\"\"\""),
+        ("日本語日本語日本語,", true, "\"日本語日本語日本語,\""),
     ])
     func field(value: String, untrusted: Bool, written: String) {
         #expect(CSVText.field(value, untrusted: untrusted) == written)

@@ -1,5 +1,5 @@
 import Foundation
-import Generator
+@testable import Generator
 import HeraldData
 import Liquid
 import Testing
@@ -36,5 +36,12 @@ import Testing
             #expect(try renderer.renderBytes("plain.txt", variables) == Array(try renderer.render("plain.txt", variables).utf8))
         }
         #expect(try theme.render("plain.txt", variables) == "\(text) & \(text),1,")
+    }
+
+    /// `root` climbs one folder per non-empty segment before the file name, as the file system counts them.
+    @Test(arguments: [("index.html", 0), ("a/index.html", 1), ("a/b/c.html", 2), ("a//b/c.html", 2), ("/a/b.html", 1),
+                      ("a/b/", 1), ("é/日本/x.html", 2), ("a/\u{301}b/c.html", 2), ("", 0)])
+    func folderDepth(path: String, depth: Int) {
+        #expect(ThemeRenderer.folderDepth(path) == depth)
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import Markup
+@testable import Markup
 
 @Suite("HTML escaping, URL safety, Markdown and HTML parsing")
 struct MarkupTests {
@@ -20,6 +20,23 @@ struct MarkupTests {
     ])
     func urlSafety(url: String, safe: Bool) {
         #expect(HTMLEscape.isSafeURL(url) == safe)
+    }
+
+    /// The byte path for ASCII URLs decides as the Character path does; other text takes the Character path.
+    @Test(arguments: [
+        "https://example.com/a", "HTTP://X", "hTtPs:", "Mailto:x", "tel:+1", "tel", "telx:1", "http:x", "https:",
+        "ftp://x", "javascript:alert(1)", "JAVASCRIPT:x", "java\tscript:x", "java\r\nscript:x", " \u{7}http:x",
+        "https\u{7F}:x", "mailtomailto:x", "mailto1:x", "a/b:c", "?q:x", "#f:x", "//x:y", "", ":", "::", "noscheme",
+        "http:", "http :x", "h t t p s : / /", "data:text/html,<b>", "\u{1}\u{2}tel:1",
+    ])
+    func asciiURLSafety(url: String) {
+        #expect(Array(url.utf8).withUnsafeBufferPointer(HTMLEscape.isSafeASCIIURL) == HTMLEscape.isSafeUnicodeURL(url))
+    }
+
+    @Test(arguments: ["javascript:\u{301}alert(1)", "é:x", "https://é.example/", "K\u{212A}:x"])
+    func nonASCIIURLSafety(url: String) {
+        #expect(Array(url.utf8).withUnsafeBufferPointer(HTMLEscape.isSafeASCIIURL) == nil)
+        #expect(HTMLEscape.isSafeURL(url) == HTMLEscape.isSafeUnicodeURL(url))
     }
 
     @Test(arguments: [

@@ -18,6 +18,8 @@ import Testing
     static let texts = [
         "", "plain", "\"quoted\"", "back\\slash\\", "a/b//c</script>", controls, "\u{7F}del", "é日本語😀", "\u{2028}\u{2029}",
         "tab\tnew\nline\r\n", "<&'>", "\\u0041", "\u{0}",
+        // Long enough for the eight-byte scan, with something to escape at either end of a word and none at all.
+        "0123456\"89abcde\\ghijklmnopqrstuvwxyz!#$%&'()*+,-./:;<=>?@[]^_`{|}~\u{7F}", "\u{1F}1234567" + controls + "é日本語😀 x",
     ]
 
     static func finding(_ text: String, line: Int?) -> SEOFinding {
@@ -55,6 +57,18 @@ import Testing
         links: .init(checked: 0, outOfScope: 0, external: 0, depth: .init(home: nil, distribution: [], unreachable: [])),
         counts: .init(total: 0, error: 0, warning: 0, notice: 0, new: nil, fixed: nil),
         rules: [], score: nil, trend: [], duplicateGroups: [], contentGroups: [], findings: [], fixed: [])
+
+    @Test("the eight-byte scan flags a word exactly when one of its bytes needs escaping (among plain letters)")
+    func wordScan() {
+        for byte in UInt8.min...UInt8.max {
+            let escaped = byte < 0x20 || byte == 0x22 || byte == 0x5C
+            for position in 0..<8 {
+                var word = [UInt8](repeating: 0x61, count: 8)
+                word[position] = byte
+                #expect(PrettyJSON.mayNeedEscape(word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }) == escaped)
+            }
+        }
+    }
 
     @Test("findings.json is JSONEncoder's output", arguments: texts)
     func findingsDocument(text: String) throws {

@@ -137,6 +137,29 @@ struct ReportTests {
         #expect(PageReportPath.names([url, url + "x"]).values.count == 2)
     }
 
+    @Test("a page name is the slug after the scheme, cut at 60 bytes, and the URL's hash as sixteen hex digits")
+    func pageNameFormat() throws {
+        #expect(PageReportPath.name("https://debian-handbook.info/browse/ar-MA/derivative-distributions.html")
+            == "debian-handbook-info-browse-ar-ma-derivative-distributions-h-ba57891ba561f41d")
+        // The slug starts after the first "://" only.
+        #expect(PageReportPath.name("a:/b/x://Y:/z") == "y-z-" + hex(FNV1a.hash("a:/b/x://Y:/z")))
+        #expect(PageReportPath.name("No/Scheme") == "no-scheme-" + hex(FNV1a.hash("No/Scheme")))
+        #expect(PageReportPath.name("x://ÅÄ") == hex(FNV1a.hash("x://ÅÄ")))
+        // Leading zeros of the hash are kept.
+        let url = try #require((0..<1000).lazy.map { "https://example.com/\($0)" }.first { FNV1a.hash($0) >> 60 == 0 })
+        #expect(PageReportPath.name(url).hasSuffix("-0" + String(FNV1a.hash(url), radix: 16)))
+        func hex(_ hash: UInt64) -> String {
+            let digits = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+    }
+
+    @Test("names of sorted URLs come in their order and are those of the dictionary")
+    func sortedNames() {
+        let urls = ["https://a.example/", "https://a.example/x", "https://b.example/", "mailto:x"]
+        #expect(PageReportPath.names(sorted: urls) == urls.map { PageReportPath.names(urls.reversed())[$0]! })
+    }
+
     @Test("a crawled title with <script> and quotes stays text on the per-URL page, in the CSV and in the JSON")
     func hostileTitle() throws {
         let hostile = "<script>alert(\"x\")</script>\"' onmouseover='y"

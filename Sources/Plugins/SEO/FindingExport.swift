@@ -17,11 +17,16 @@ public enum FindingExport {
 
     /// `csv` as the file's bytes, written into one array (the export of a large site is megabytes).
     public static func csvBytes(_ findings: [SEOFinding], changes: [String: FindingChange] = [:], pages: [String: String] = [:]) -> [UInt8] {
+        csvBytes(findings, changes: changes) { pages[findings[$0].url].map { "pages/" + $0 } }
+    }
+
+    /// `page(i)`: the `page` column of finding `i` (the report knows it by position, without hashing the URL).
+    static func csvBytes(_ findings: [SEOFinding], changes: [String: FindingChange], page: (Int) -> String?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(findings.reduce(256) { $0 + 160 + 2 * $1.url.utf8.count + $1.evidence.utf8.count + $1.message.utf8.count })
         out.append(contentsOf: (csvHeader.joined(separator: ",") + "\r\n").utf8)
         let version = Array(",\(schemaVersion)\r\n".utf8)
-        for finding in findings {
+        for (index, finding) in findings.enumerated() {
             CSVText.append(finding.rule.rawValue, untrusted: false, to: &out)
             out.append(0x2C)
             CSVText.append(finding.severity.rawValue, untrusted: false, to: &out)
@@ -37,7 +42,7 @@ public enum FindingExport {
             out.append(0x2C)
             if !changes.isEmpty, let change = changes[finding.comparisonKey] { CSVText.append(change.rawValue, untrusted: false, to: &out) }
             out.append(0x2C)
-            if let page = pages[finding.url] { CSVText.append("pages/" + page, untrusted: false, to: &out) }
+            if let page = page(index) { CSVText.append(page, untrusted: false, to: &out) }
             out.append(contentsOf: version)
         }
         return out

@@ -20,28 +20,29 @@ struct SEOReport: Sendable {
     static let folder = "reports/seo"
 
     func artifacts(_ templates: ThemeRenderer) throws -> [Artifact] {
-        let byRule = Dictionary(grouping: audit.findings, by: \.rule)
+        let findings = audit.findings
+        let index = SEOReportIndex(findings: findings, auditedURLs: audit.auditedURLs)
         let changes = comparison?.changes ?? [:]
-        let pageNames = PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
         // Every finding links its URL on two pages: decide once per URL.
-        var links: [String: LiquidValue] = [:]
-        links.reserveCapacity(pageNames.count)
-        for url in pageNames.keys { links[url] = Self.linkable(url) ? .string(url) : .null }
-        let urls = LinkableURLs(links: links)
-        let score = audit.score
+        let hrefs = index.urls.map { Self.linkable($0) ? LiquidValue.string($0) : .null }
+        let urls = LinkableURLs(links: Dictionary(uniqueKeysWithValues: zip(index.urls, hrefs)))
+        let score = SiteScore(pages: index.rules.map { ($0.rule, $0.pages) }, auditedPages: audit.auditedURLs.count)
+        let severityCounts = SEOSeverity.allCases.map { severity in
+            index.rules.reduce(0) { $1.rule.severity == severity ? $0 + $1.findings.count : $0 }
+        }
         var artifacts: [Artifact] = []
 
-        // One page per rule with findings.
-        let rules = byRule.keys.sorted()
-        artifacts += try rendered(rules.count) { index in
-            let rule = rules[index]
-            let findings = byRule[rule] ?? []
+        // One page per rule with findings; each finding links its URL's page, one string per URL.
+        let pageLinks = index.names.map { LiquidValue.string("../pages/" + $0) }
+        artifacts += try rendered(index.rules.count) { position in
+            let (rule, range, pages) = index.rules[position]
             let path = "\(Self.folder)/rules/\(rule.rawValue).html"
             var variables = LiquidObject()
-            variables["rule"] = ruleValue(rule, findings: findings, changes: changes, link: nil)
-            variables["findings"] = .array(findings.map { finding in
-                findingValue(finding, change: Self.change(of: finding, in: changes), page: pageNames[finding.url].map { "../pages/" + $0 },
-                             href: urls.href(finding.url))
+            variables["rule"] = ruleValue(rule, findings: range, pages: pages, changes: changes, link: nil)
+            variables["findings"] = .array(range.map { finding in
+                let url = index.urlOfFinding[finding]
+                return findingValue(findings[finding], change: Self.change(of: findings[finding], in: changes), page: pageLinks[url],
+                                    href: hrefs[url])
             })
             let groups = audit.duplicateGroups.filter { $0.rule == rule }
             variables["groups"] = .array(groups.map { group in
@@ -66,18 +67,20 @@ struct SEOReport: Sendable {
             return try Artifact(path, bytes: html)
         }
 
-        artifacts += try pageArtifacts(templates, names: pageNames, changes: changes, urls: urls)
+        artifacts += try pageArtifacts(templates, index: index, changes: changes, hrefs: hrefs)
 
         // The summary.
         var variables = LiquidObject()
-        variables["audit"] = .object(summaryObject(score: score))
-        variables["charts"] = .object(chartsObject(byRule))
-        variables["rules"] = .array(byRule.keys.sorted { ($0.severity, $0) < ($1.severity, $1) }.map { rule in
-            ruleValue(rule, findings: byRule[rule] ?? [], changes: changes, link: "rules/\(rule.rawValue).html")
+        variables["audit"] = .object(summaryObject(score: score, severityCounts: severityCounts,
+                                                   pagesWithFindings: index.pagesWithFindings))
+        variables["charts"] = .object(chartsObject(index.rules, severityCounts: severityCounts))
+        variables["rules"] = .array(index.rules.sorted { ($0.rule.severity, $0.rule) < ($1.rule.severity, $1.rule) }.map { rule, range, pages in
+            ruleValue(rule, findings: range, pages: pages, changes: changes, link: "rules/\(rule.rawValue).html")
         })
         let enabled = settings.enabledRules
-        variables["passed"] = .array(SEORule.allCases.filter { enabled.contains($0) && byRule[$0] == nil }.map { rule in
-            ruleValue(rule, findings: [], changes: [:], link: nil)
+        let reported = Set(index.rules.map(\.rule))
+        variables["passed"] = .array(SEORule.allCases.filter { enabled.contains($0) && !reported.contains($0) }.map { rule in
+            ruleValue(rule, findings: 0..<0, pages: 0, changes: [:], link: nil)
         })
         variables["disabled"] = .array(SEORule.allCases.filter { !enabled.contains($0) }.map { .string($0.rawValue) })
         let indexPath = "\(Self.folder)/index.html"
@@ -85,9 +88,13 @@ struct SEOReport: Sendable {
                                             tenant: tenant, outputPath: indexPath)
         artifacts.append(try Artifact(indexPath, bytes: html))
 
+        // The exports' `page` of each finding: one string per URL, found by position.
+        let exportPages = index.names.map { "pages/" + $0 }
+        let page = { (finding: Int) -> String? in exportPages[index.urlOfFinding[finding]] }
         artifacts.append(try Artifact("\(Self.folder)/findings.csv",
-                                      bytes: FindingExport.csvBytes(audit.findings, changes: changes, pages: pageNames)))
-        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(document(pages: pageNames, score: score))))
+                                      bytes: FindingExport.csvBytes(findings, changes: changes, page: page)))
+        artifacts.append(try Artifact("\(Self.folder)/findings.json", bytes: try FindingExport.json(
+            document(page: page, score: score, severityCounts: severityCounts))))
         return artifacts
     }
 
@@ -98,35 +105,41 @@ struct SEOReport: Sendable {
 
     var newCount: Int? { comparison.map { $0.newCount(audit.findings) } }
 
+    /// The keys of a row of the pages index, of a per-URL page's variables and of its `counts`, and of a URL with its
+    /// `href` (each one array shared by thousands of objects).
+    private static let pageRowLayout = LiquidObject.Layout(["url", "link", "errors", "warnings", "notices"])
+    private static let pageLayout = LiquidObject.Layout(["page_url", "audited", "counts", "findings"])
+    private static let countsLayout = LiquidObject.Layout(["total", "errors", "warnings", "notices"])
+    static let linkLayout = LiquidObject.Layout(["url", "href"])
+
     /// One page per URL with findings or audited (`pages/<slug>-<hash>.html`), and their index.
-    private func pageArtifacts(_ templates: ThemeRenderer, names: [String: String], changes: [String: FindingChange],
-                               urls: LinkableURLs) throws -> [Artifact] {
-        let byURL = Dictionary(grouping: audit.findings, by: \.url)
-        let audited = Set(audit.auditedURLs)
-        let sortedURLs = names.keys.sorted()
-        var artifacts = try rendered(sortedURLs.count) { index in
-            let url = sortedURLs[index]
-            let findings = (byURL[url] ?? []).sorted { ($0.severity, $0) < ($1.severity, $1) }
-            let counts = SEOSeverity.allCases.map { severity in findings.lazy.filter { $0.severity == severity }.count }
-            let path = "\(Self.folder)/pages/\(names[url]!)"
-            var variables = LiquidObject()
-            variables["page_url"] = urls.value(url)
-            variables["audited"] = .bool(audited.contains(url))
-            variables["counts"] = .object(LiquidObject([
-                ("total", .int(findings.count)), ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
-            ]))
-            variables["findings"] = .array(findings.map {
-                findingValue($0, change: Self.change(of: $0, in: changes), page: nil, href: urls.href($0.url))
-            })
+    private func pageArtifacts(_ templates: ThemeRenderer, index: SEOReportIndex, changes: [String: FindingChange],
+                               hrefs: [LiquidValue]) throws -> [Artifact] {
+        let findings = audit.findings
+        var artifacts = try rendered(index.urls.count) { position in
+            let url = index.urls[position]
+            let counts = index.counts(ofPage: position)
+            let pageFindings = index.findings(ofPage: position)
+            let path = "\(Self.folder)/pages/\(index.names[position])"
+            let variables = LiquidObject(layout: Self.pageLayout, values: [
+                .object(LiquidObject(layout: Self.linkLayout, values: [.string(url), hrefs[position]])),
+                .bool(index.audited[position]),
+                .object(LiquidObject(layout: Self.countsLayout, values: [
+                    .int(pageFindings.count), .int(counts.errors), .int(counts.warnings), .int(counts.notices),
+                ])),
+                .array(pageFindings.map {
+                    findingValue(findings[$0], change: Self.change(of: findings[$0], in: changes), page: .null, href: hrefs[position])
+                }),
+            ])
             let html = try templates.renderPageBytes("seo/page.html", variables, page: PageMeta(title: "\(url) · SEO audit"),
                                                 tenant: tenant, outputPath: path)
             return try Artifact(path, bytes: html)
         }
-        let rows: [LiquidValue] = sortedURLs.map { url in
-            let counts = SEOSeverity.allCases.map { severity in (byURL[url] ?? []).lazy.filter { $0.severity == severity }.count }
-            return .object(LiquidObject([
-                ("url", .string(url)), ("link", .string(names[url]!)),
-                ("errors", .int(counts[0])), ("warnings", .int(counts[1])), ("notices", .int(counts[2])),
+        let rows: [LiquidValue] = index.urls.indices.map { position in
+            let counts = index.counts(ofPage: position)
+            return .object(LiquidObject(layout: Self.pageRowLayout, values: [
+                .string(index.urls[position]), .string(index.names[position]),
+                .int(counts.errors), .int(counts.warnings), .int(counts.notices),
             ]))
         }
         let indexPath = "\(Self.folder)/pages/index.html"
@@ -139,13 +152,12 @@ struct SEOReport: Sendable {
     }
 
     /// The summary's SVG charts (trusted markup: numbers and escaped text only).
-    private func chartsObject(_ byRule: [SEORule: [SEOFinding]]) -> LiquidObject {
+    private func chartsObject(_ rules: [(rule: SEORule, findings: Range<Int>, pages: Int)], severityCounts: [Int]) -> LiquidObject {
         var charts = LiquidObject()
-        charts["severity"] = .safe(SEOCharts.bars(SEOSeverity.allCases.map { severity in
-            (severity.rawValue + "s", audit.count(severity), SEOCharts.colour(severity))
+        charts["severity"] = .safe(SEOCharts.bars(zip(SEOSeverity.allCases, severityCounts).map { severity, count in
+            (severity.rawValue + "s", count, SEOCharts.colour(severity))
         }, className: "seo-severity", label: "Findings per severity", labelWidth: 90))
-        let topRules = byRule.map { rule, findings in (rule: rule, pages: Set(findings.map(\.url)).count) }
-            .sorted { ($1.pages, $0.rule) < ($0.pages, $1.rule) }.prefix(10)
+        let topRules = rules.map { (rule: $0.rule, pages: $0.pages) }.sorted { ($1.pages, $0.rule) < ($0.pages, $1.rule) }.prefix(10)
         charts["rules"] = topRules.isEmpty ? .null : .safe(SEOCharts.bars(topRules.map { ($0.rule.rawValue, $0.pages, SEOCharts.colour($0.rule.severity)) },
                                                                       className: "seo-rules", label: "Pages affected per rule, the ten rules affecting most pages",
                                                                       labelWidth: 200))
@@ -164,21 +176,22 @@ struct SEOReport: Sendable {
         return charts
     }
 
-    private func summaryObject(score: SiteScore?) -> LiquidObject {
+    /// `severityCounts`: errors, warnings and notices among the findings.
+    private func summaryObject(score: SiteScore?, severityCounts: [Int], pagesWithFindings: Int) -> LiquidObject {
         var object = LiquidObject()
         object["snapshot"] = .string(snapshot)
         object["previous_snapshot"] = comparison.map { .string($0.previousSnapshot) } ?? .null
         object["has_previous"] = .bool(comparison != nil)
         object["generated_at"] = .string(generatedAt)
         object["total"] = .int(audit.findings.count)
-        object["errors"] = .int(audit.count(.error))
-        object["warnings"] = .int(audit.count(.warning))
-        object["notices"] = .int(audit.count(.notice))
+        object["errors"] = .int(severityCounts[0])
+        object["warnings"] = .int(severityCounts[1])
+        object["notices"] = .int(severityCounts[2])
         object["new"] = newCount.map(LiquidValue.int) ?? .null
         object["fixed"] = comparison.map { .int($0.fixed.count) } ?? .null
         object["pages_html"] = .int(audit.htmlPageCount)
         object["pages_audited"] = .int(audit.auditedURLs.count)
-        object["pages_with_findings"] = .int(Set(audit.findings.map(\.url)).count)
+        object["pages_with_findings"] = .int(pagesWithFindings)
         object["limit"] = limit.map(LiquidValue.int) ?? .null
         object["not_audited"] = .array(audit.skippedURLs.map { .string($0) })
         object["not_audited_count"] = .int(audit.skippedURLs.count)
@@ -206,15 +219,16 @@ struct SEOReport: Sendable {
         return object
     }
 
-    private func ruleValue(_ rule: SEORule, findings: [SEOFinding], changes: [String: FindingChange], link: String?) -> LiquidValue {
+    /// `findings`: the rule's, a range of the sorted findings; `pages`: the distinct URLs among them.
+    private func ruleValue(_ rule: SEORule, findings: Range<Int>, pages: Int, changes: [String: FindingChange], link: String?) -> LiquidValue {
         var object = LiquidObject()
         object["id"] = .string(rule.rawValue)
         object["title"] = .string(rule.title)
         object["severity"] = .string(rule.severity.rawValue)
         object["explanation"] = .string(rule.explanation)
         object["count"] = .int(findings.count)
-        object["pages"] = .int(Set(findings.map(\.url)).count)
-        object["new"] = comparison == nil ? .null : .int(findings.lazy.filter { Self.change(of: $0, in: changes) == .new }.count)
+        object["pages"] = .int(pages)
+        object["new"] = comparison == nil ? .null : .int(findings.lazy.filter { Self.change(of: audit.findings[$0], in: changes) == .new }.count)
         object["link"] = link.map(LiquidValue.string) ?? .null
         return .object(object)
     }
@@ -227,11 +241,11 @@ struct SEOReport: Sendable {
     /// The keys of a finding as templates see it, in this order (one array shared by every finding's object).
     private static let findingLayout = LiquidObject.Layout(["rule", "rule_title", "page", "url", "href", "line", "evidence", "message", "severity", "change"])
 
-    private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: String?, href: LiquidValue) -> LiquidValue {
+    private func findingValue(_ finding: SEOFinding, change: FindingChange?, page: LiquidValue, href: LiquidValue) -> LiquidValue {
         .object(LiquidObject(layout: Self.findingLayout, values: [
             .string(finding.rule.rawValue),
             .string(finding.rule.title),
-            page.map(LiquidValue.string) ?? .null,
+            page,
             .string(finding.url),
             href,
             finding.line.map(LiquidValue.int) ?? .null,
@@ -249,7 +263,7 @@ struct SEOReport: Sendable {
         func href(_ url: String) -> LiquidValue { links[url] ?? (SEOReport.linkable(url) ? .string(url) : .null) }
 
         func value(_ url: String) -> LiquidValue {
-            .object(LiquidObject([("url", .string(url)), ("href", href(url))]))
+            .object(LiquidObject(layout: SEOReport.linkLayout, values: [.string(url), href(url)]))
         }
     }
 
@@ -258,16 +272,16 @@ struct SEOReport: Sendable {
         WebURL(url).isHTTP && HTMLEscape.isSafeURL(url)
     }
 
-    /// `score`: the audit's, when the caller has it already (it is computed from all findings).
-    func document(pages names: [String: String]? = nil, score: SiteScore?? = nil) -> FindingExport.Document {
+    /// `page(i)`: the report page of finding `i` (default: looked up by URL); `score`: the audit's, when the caller
+    /// has it already (it is computed from all findings); `severityCounts`: errors, warnings and notices, likewise.
+    func document(page: ((Int) -> String?)? = nil, score: SiteScore?? = nil, severityCounts: [Int]? = nil) -> FindingExport.Document {
         let counts = audit.countsByRule
         let changes = comparison?.changes
-        let names = names ?? PageReportPath.names(audit.auditedURLs + audit.findings.map(\.url))
-        func finding(_ finding: SEOFinding, change: FindingChange?) -> FindingExport.Document.Finding {
-            var value = FindingExport.Document.Finding(finding, change: change)
-            value.page = names[finding.url].map { "pages/" + $0 }
-            return value
-        }
+        let page = page ?? { [findings = audit.findings] in
+            let names = PageReportPath.names(audit.auditedURLs + findings.map(\.url))
+            return { names[findings[$0].url].map { "pages/" + $0 } }
+        }()
+        let severityCounts = severityCounts ?? SEOSeverity.allCases.map { audit.count($0) }
         return FindingExport.Document(
             tenant: tenant.id, snapshot: snapshot, previousSnapshot: comparison?.previousSnapshot, generatedAt: generatedAt,
             settings: .init(titleMaxLength: settings.titleMaxLength, descriptionMaxLength: settings.descriptionMaxLength,
@@ -279,8 +293,8 @@ struct SEOReport: Sendable {
                          depth: .init(home: audit.depth.home,
                                       distribution: audit.depth.distribution.map { .init(depth: $0.depth, pages: $0.pages) },
                                       unreachable: audit.depth.unreachable)),
-            counts: .init(total: audit.findings.count, error: audit.count(.error), warning: audit.count(.warning),
-                          notice: audit.count(.notice), new: newCount, fixed: comparison?.fixed.count),
+            counts: .init(total: audit.findings.count, error: severityCounts[0], warning: severityCounts[1],
+                          notice: severityCounts[2], new: newCount, fixed: comparison?.fixed.count),
             rules: SEORule.allCases.map { .init(id: $0.rawValue, severity: $0.severity.rawValue, title: $0.title, count: counts[$0] ?? 0) },
             score: (score ?? audit.score).map { score in
                 .init(value: score.value, rules: score.rules.map {
@@ -296,7 +310,12 @@ struct SEOReport: Sendable {
                 .init(rule: $0.rule.rawValue, words: $0.words, similarityMin: FindingExport.rounded($0.lowest),
                       similarityMax: FindingExport.rounded($0.highest), urls: $0.urls)
             },
-            findings: audit.findings.map { value in finding(value, change: changes.flatMap { Self.change(of: value, in: $0) }) },
+            findings: audit.findings.indices.map { index in
+                let value = audit.findings[index]
+                var finding = FindingExport.Document.Finding(value, change: changes.flatMap { Self.change(of: value, in: $0) })
+                finding.page = page(index)
+                return finding
+            },
             fixed: (comparison?.fixed ?? []).map { .init($0, change: nil) })
     }
 }

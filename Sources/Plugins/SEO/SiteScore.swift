@@ -38,10 +38,16 @@ public struct SiteScore: Sendable, Equatable {
         guard auditedPages > 0 else { return nil }
         var urls: [SEORule: Set<String>] = [:]
         for finding in findings { urls[finding.rule, default: []].insert(finding.url) }
+        self.init(pages: urls.map { ($0.key, $0.value.count) }, auditedPages: auditedPages)
+    }
+
+    /// The score of rules reported on `pages` distinct URLs each (rules with findings only), over `auditedPages`
+    /// pages; nil when no page was audited. For callers that counted the URLs already.
+    init?(pages: [(rule: SEORule, pages: Int)], auditedPages: Int) {
+        guard auditedPages > 0 else { return nil }
         var product = 1.0
         var factors: [Factor] = []
-        for rule in urls.keys.sorted() {
-            let pages = urls[rule]!.count
+        for (rule, pages) in pages.sorted(by: { $0.rule < $1.rule }) {
             let share = min(1, Double(pages) / Double(auditedPages))
             let factor = 1 - Self.weight(rule.severity) * share
             product *= factor
