@@ -42,6 +42,19 @@ struct WebURLTests {
         #expect(WebURL("/relative").scheme == nil)
         #expect(WebURL("HTTP://A.example:80/x").origin == "http://a.example")
     }
+
+    /// Host lower-cased, userinfo kept as written, the scheme's default port and an empty port dropped.
+    @Test(arguments: [
+        ("http", "Example.COM:80", "example.com"), ("https", "example.com:443", "example.com"), ("http", "example.com:443", "example.com:443"),
+        ("https", "User:PW@Example.com:443", "User:PW@example.com"), ("http", "a@b@HOST:", "a@b@host"), ("http", "host:80:", "host:80"),
+        ("ftp", "Host:21", "host:21"), ("http", "example.com", "example.com"), ("http", "", ""), ("http", ":80", ""),
+        ("http", "BÜCHER.example:80", "bücher.example"), ("https", "Ü@X.example", "Ü@x.example"),
+    ])
+    func normalisesAuthorities(_ scheme: String, _ authority: String, _ expected: String) {
+        #expect(WebURL.normalizedAuthority(authority, scheme: scheme) == expected)
+        // The byte path for ASCII gives what the String path gives.
+        #expect(WebURL.normalizedUnicodeAuthority(authority, scheme: scheme) == expected)
+    }
 }
 
 /// The byte-level shortcuts of the link rules give what parsing the URL gives.

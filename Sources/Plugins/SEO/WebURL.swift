@@ -133,7 +133,47 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E
     }
 
+    /// The authority with its host lower-cased and the scheme's default port (or an empty port) dropped.
+    /// Every link's target and origin pass through here, so ASCII authorities (nearly all) are done on bytes and
+    /// returned as they are when nothing changes; others take `String`'s Unicode lower-casing.
     static func normalizedAuthority(_ authority: String, scheme: String) -> String {
+        if let ascii = normalizedASCIIAuthority(authority, scheme: scheme) { return ascii }
+        return normalizedUnicodeAuthority(authority, scheme: scheme)
+    }
+
+    /// `normalizedAuthority` for an all-ASCII authority (where bytes and characters are one), nil for any other.
+    private static func normalizedASCIIAuthority(_ authority: String, scheme: String) -> String? {
+        enum Outcome { case unicode, unchanged, changed(String) }
+        let outcome = authority.utf8.withContiguousStorageIfAvailable { bytes -> Outcome in
+            var at = -1  // the last "@": the userinfo before it is kept as written
+            var upper = false
+            for (i, b) in bytes.enumerated() {
+                if b >= 0x80 { return .unicode }
+                if b == 0x40 { at = i; upper = false } else if b >= 0x41 && b <= 0x5A { upper = true }
+            }
+            let hostStart = at + 1
+            var end = bytes.count
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let n = suffix.utf8CodeUnitCount
+                guard end - hostStart >= n else { return false }
+                for k in 0..<n where bytes[end - n + k] != suffix.utf8Start[k] { return false }
+                return true
+            }
+            if scheme == "http", endsWith(":80") { end -= 3 } else if scheme == "https", endsWith(":443") { end -= 4 }
+            if endsWith(":") { end -= 1 }
+            if !upper, end == bytes.count { return .unchanged }
+            var out = Array(bytes[..<end])
+            for i in hostStart..<end where out[i] >= 0x41 && out[i] <= 0x5A { out[i] |= 0x20 }
+            return .changed(String(decoding: out, as: UTF8.self))
+        } ?? .unicode
+        switch outcome {
+        case .unicode: return nil
+        case .unchanged: return authority
+        case .changed(let normalized): return normalized
+        }
+    }
+
+    static func normalizedUnicodeAuthority(_ authority: String, scheme: String) -> String {
         var host = authority
         var userinfo = ""
         if let at = host.lastIndex(of: "@") {
