@@ -43,22 +43,22 @@ enum AnchorAudit {
     /// Every language's list, for links whose language is unknown (built once, not per page).
     static let allNonDescriptive: Set<String> = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
-    /// The longest ASCII phrase of every language's list, in bytes: a longer ASCII link text matches no phrase.
-    static let longestASCIIPhrase = allNonDescriptive.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(\.utf8.count).max() ?? 0
+    /// What every language's list allows of a link text before it is lower-cased.
+    static let allNonDescriptiveShape = PhraseShape.bounds(PhraseShape.Bounds(), allNonDescriptive)
 
     static func linkText(url: String, facts: PageFacts, extra: [String]) -> [SEOFinding] {
         let documentLanguage = primaryLanguage(facts.htmlTag.value)
         let extraPhrases = Set(extra.map { TextNormalization.collapse($0).lowercased() })
-        // Lower-casing keeps an ASCII text's length, so longer ASCII texts are ruled out without lower-casing them.
-        let longestASCII = max(longestASCIIPhrase, extraPhrases.map(\.utf8.count).max() ?? 0)
+        let shapes = PhraseShape.bounds(allNonDescriptiveShape, extraPhrases)
         // The page's URL and link base only when a link is reported: most pages have none.
         var pageAndBase: (page: WebURL, base: WebURL)?
         var out: [SEOFinding] = []
         for link in facts.links {
             guard let href = link.value, let text = link.text, !text.isEmpty, text.utf8.count <= 160 else { continue }
-            if text.utf8.count > longestASCII, text.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            let shape = PhraseShape(text)
+            if !shape.mayMatch(shapes) { continue }
             // The phrase lookup first: it rules out almost every link before any URL work.
-            let phrase = text.lowercased()
+            let phrase = shape.isASCII ? PhraseShape.lowercasedASCII(text) : text.lowercased()
             let language = primaryLanguage(attribute(link, "lang")) ?? documentLanguage
             let listed: Bool
             if let language {
