@@ -79,6 +79,20 @@ struct LinkShortcutTests {
         #expect(WebURL(key).resolved(against: base).normalized == WebURL(href).resolved(against: base).normalized)
     }
 
+    /// Authorities the byte check passes parse; the others get the character-wise checks and their message.
+    @Test(arguments: [
+        ("example.com", true), ("a@b@Example.com:8080", true), ("example.com:", true), ("example.com:0065535", true),
+        ("example.com:65536", false), ("example.com:1000000", false), ("example.com:8o", false), ("", false), ("u@", false),
+        (":80", false), ("[::1]:80", false), ("exa mple.com", false), ("a|b", false), ("ex\\ample", false), ("bücher.de", false),
+        ("user:pw@host", true),
+    ])
+    func hostAndPortShortcut(_ authority: String, _ parses: Bool) {
+        #expect(WebURL.hostAndPortParse(authority) == parses)
+        let problem = WebURL.parseProblem("http://" + authority + "/")
+        if parses { #expect(problem == nil) }
+        if !parses, authority.utf8.allSatisfy({ $0 < 0x80 }), !authority.contains("[") { #expect(problem != nil) }
+    }
+
     @Test func cacheKeyExamples() {
         #expect(SiteAudit.cacheKey("os.html#os.walk") == "os.html")
         #expect(SiteAudit.cacheKey("os.html") == "os.html")

@@ -143,6 +143,7 @@ extension WebURL {
         }
         guard var authority = url.authority else { return nil }
         guard url.scheme == nil || special.contains(url.scheme!) else { return nil }
+        if hostAndPortParse(authority) { return nil }
         if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
         var host = Substring(authority)
         var port: Substring?
@@ -171,6 +172,35 @@ extension WebURL {
         }
         return nil
     }
+
+    /// True when an ASCII authority's host and port certainly parse: a host without forbidden bytes and a port of
+    /// digits up to 65535 (the first six read, as below). False sends the authority to the character-wise checks
+    /// above, which name the problem; most links are fine, and those checks cost a hash per host character.
+    static func hostAndPortParse(_ authority: String) -> Bool {
+        authority.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var start = 0
+            var colon = -1
+            for (i, b) in bytes.enumerated() {
+                if b >= 0x80 { return false }
+                if b == 0x40 { start = i + 1; colon = -1 } else if b == 0x3A { colon = i }
+            }
+            guard start < bytes.count, bytes[start] != 0x5B else { return false }  // empty, or an IPv6 literal
+            let hostEnd = colon >= 0 ? colon : bytes.count
+            guard hostEnd > start else { return false }
+            for i in start..<hostEnd where forbiddenHostBytes[Int(bytes[i])] { return false }
+            guard colon >= 0 else { return true }
+            var port = 0
+            for (k, i) in ((colon + 1)..<bytes.count).enumerated() {
+                let b = bytes[i]
+                guard b >= 0x30, b <= 0x39 else { return false }
+                if k < 6 { port = port * 10 + Int(b - 0x30) }
+            }
+            return port <= 65535
+        } ?? false
+    }
+
+    /// `forbiddenHostCharacters` as a table of ASCII bytes.
+    static let forbiddenHostBytes: [Bool] = (0..<128).map { forbiddenHostCharacters.contains(Character(Unicode.Scalar(UInt8($0)))) }
 
     static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
     static let forbiddenHostCharacters: Set<Character> = [" ", "\u{0}", "#", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\""]
