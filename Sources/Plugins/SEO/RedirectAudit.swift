@@ -39,12 +39,12 @@ public enum RedirectAudit {
     }
 
     /// redirect-chain (2 hops or more before a final URL) and redirect-loop, one finding per redirecting URL.
-    static func chainFindings(_ redirects: [String: Hop], pages: [CrawledPage], enabled: Set<SEORule>) -> [SEOFinding] {
+    /// `keys` are the pages' URLs normalised.
+    static func chainFindings(_ redirects: [String: Hop], pages: [CrawledPage], keys: [String], enabled: Set<SEORule>) -> [SEOFinding] {
+        guard !redirects.isEmpty else { return [] }
         var out: [SEOFinding] = []
         var urls: [String: String] = [:]  // normalised → as crawled
-        for page in pages where urls[WebURL(page.url).normalized.description] == nil {
-            urls[WebURL(page.url).normalized.description] = page.url
-        }
+        for i in pages.indices where redirects[keys[i]] != nil && urls[keys[i]] == nil { urls[keys[i]] = pages[i].url }
         for key in redirects.keys.sorted() {
             let (hops, loops) = follow(key, redirects)
             let url = urls[key] ?? key

@@ -78,12 +78,14 @@ public enum SiteAudit {
     /// A folder URL and its `index.html` stand for each other when the crawl has only one of them (a site import
     /// maps `dir/index.html` to `dir/`, and servers answer both), so a link to the other form is not "missing".
     public static func crawlIndex(_ entries: [(url: String, status: Int)]) -> [String: Int] {
+        crawlIndex(keys: entries.map { WebURL($0.url).normalized.description }, statuses: entries.map(\.status))
+    }
+
+    /// `crawlIndex` of URLs already normalised (`keys`), with their `statuses`.
+    static func crawlIndex(keys: [String], statuses: [Int]) -> [String: Int] {
         var index: [String: Int] = [:]
-        index.reserveCapacity(entries.count)
-        for entry in entries {
-            let key = WebURL(entry.url).normalized.description
-            if index[key] == nil { index[key] = entry.status }
-        }
+        index.reserveCapacity(keys.count)
+        for (key, status) in zip(keys, statuses) where index[key] == nil { index[key] = status }
         var aliases: [String: Int] = [:]
         for (key, status) in index {
             let url = WebURL(key)
