@@ -282,9 +282,11 @@ public enum SiteAudit {
     public static func hreflangFindings(_ pages: [Page], crawl index: [String: Int], enabled: Set<SEORule>) -> [SEOFinding] {
         let rules: Set<SEORule> = [.hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid]
         guard !rules.isDisjoint(with: enabled) else { return [] }
+        // Without any annotation there is nothing to check (and no canonical to resolve).
+        let entries = pages.map { HreflangAudit.entries($0.facts, headers: $0.headers) }
+        guard entries.contains(where: { !$0.isEmpty }) else { return [] }
         var hreflangPages: [HreflangAudit.Page] = []
-        for page in pages {
-            let entries = HreflangAudit.entries(page.facts, headers: page.headers)
+        for (page, entries) in zip(pages, entries) {
             let pageURL = WebURL(page.url).normalized
             let canonical = Indexability.canonical(page.facts, pageURL: pageURL)
             hreflangPages.append(HreflangAudit.Page(url: page.url, entries: entries, canonical: canonical?.description))
