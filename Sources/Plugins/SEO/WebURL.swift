@@ -23,14 +23,27 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// Splits any string into a URL reference. Leading and trailing ASCII whitespace is ignored and tabs and
     /// newlines inside are removed, as browsers do.
     public init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        // Read in place (every link of every page comes through here); copied only to drop tabs and newlines.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> WebURL? in
+            if bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
+            return WebURL(splitting: bytes)
         }
+        if let parsed, let parsed {
+            self = parsed
+            return
+        }
+        var bytes = Array(text.utf8)
+        bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        self = bytes.withUnsafeBufferPointer { WebURL(splitting: $0) }
+    }
+
+    /// RFC 3986 appendix B on bytes without tabs or newlines.
+    private init(splitting bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] <= 0x20 { start += 1 }
         while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
 
         var i = start
         // scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
@@ -39,7 +52,8 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
             var j = i + 1
             while j < end, Self.isSchemeByte(bytes[j]) { j += 1 }
             if j < end, bytes[j] == 0x3A {
-                scheme = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+                // ASCII by the grammar, so lower-cased on bytes.
+                scheme = String(decoding: bytes[i..<j].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
                 i = j + 1
             }
         }
@@ -47,23 +61,23 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         if i + 1 < end, bytes[i] == 0x2F, bytes[i + 1] == 0x2F {
             var j = i + 2
             while j < end, bytes[j] != 0x2F, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
-            authority = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+            authority = text((i + 2)..<j)
             i = j
         }
         var j = i
         while j < end, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
-        let path = String(decoding: bytes[i..<j], as: UTF8.self)
+        let path = text(i..<j)
         i = j
         var query: String?
         if i < end, bytes[i] == 0x3F {
             j = i + 1
             while j < end, bytes[j] != 0x23 { j += 1 }
-            query = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            query = text((i + 1)..<j)
             i = j
         }
         var fragment: String?
         if i < end, bytes[i] == 0x23 {
-            fragment = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            fragment = text((i + 1)..<end)
         }
         self.init(scheme: scheme, authority: authority, path: path, query: query, fragment: fragment)
     }
@@ -117,12 +131,15 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        // Appended piece by piece into one buffer: `scheme + ":"` and the like each built a string of their own.
         var text = ""
-        if let scheme { text += scheme + ":" }
-        if let authority { text += "//" + authority }
+        text.reserveCapacity((scheme?.utf8.count ?? -1) + 1 + (authority.map { $0.utf8.count + 2 } ?? 0) + path.utf8.count
+                             + (query.map { $0.utf8.count + 1 } ?? 0) + (fragment.map { $0.utf8.count + 1 } ?? 0))
+        if let scheme { text += scheme; text += ":" }
+        if let authority { text += "//"; text += authority }
         text += path
-        if let query { text += "?" + query }
-        if let fragment { text += "#" + fragment }
+        if let query { text += "?"; text += query }
+        if let fragment { text += "#"; text += fragment }
         return text
     }
 
@@ -210,8 +227,11 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func normalizedPercentEncoding(_ text: String) -> String {
-        // Fast path: nothing to change.
-        if text.utf8.allSatisfy({ allowed[Int($0)] }) { return text }
+        // Fast path: nothing to change (the table read in place: this runs for every path and query).
+        let unchanged = allowed.withUnsafeBufferPointer { table in
+            text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { table[Int($0)] } } ?? text.utf8.allSatisfy { table[Int($0)] }
+        }
+        if unchanged { return text }
         return String(decoding: normalizedPercentEncoding(bytes: text.utf8), as: UTF8.self)
     }
 
