@@ -144,3 +144,13 @@ import Testing
         #expect(finding.message == "javascript:void(0) is no URL to follow")
     }
 }
+
+/// Length limits count user-perceived characters; texts with no more bytes than the limit are not counted.
+struct TextLengthTests {
+    @Test(arguments: [("abc", 3, false), ("abcd", 3, true), ("héllo", 5, false), ("héllo", 4, true),
+                      ("e\u{301}e\u{301}", 2, false), ("🇫🇷🇩🇪", 1, true), ("", 0, false)])
+    func longerThan(_ text: String, _ maximum: Int, _ expected: Bool) {
+        #expect(TextNormalization.isLonger(text, than: maximum) == expected)
+        #expect((text.count > maximum) == expected)
+    }
+}
