@@ -45,6 +45,9 @@ var targets: [Target] = [
     // `make bench-sitemap`: a 1,000,000-URL sitemap set through the real sitemap plugin, streamed to a temp folder.
     .executableTarget(name: "herald-bench-sitemap", dependencies: ["SitemapPlugin", "Generator", "HeraldData"],
                       path: "bench/sitemap/Sources"),
+    // The SEO audit's phases timed on a snapshot's crawl, one thread (usage in bench/seo/Sources/main.swift).
+    .executableTarget(name: "herald-bench-seo", dependencies: ["SEOPlugin", "Generator", "HeraldData"],
+                      path: "bench/seo/Sources"),
 
     .testTarget(name: "LiquidTests", dependencies: ["Liquid"], path: "Tests/LiquidTests"),
     .testTarget(name: "DataTests", dependencies: ["HeraldData"], path: "Tests/DataTests"),

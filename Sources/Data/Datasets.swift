@@ -63,7 +63,7 @@ public struct CrawledPage: Sendable {
 
     public var isHTML: Bool {
         guard let type = header("content-type") else { return true }
-        return type.lowercased().contains("html")
+        return type.lowercasedContains("html")
     }
 }
 

@@ -274,23 +274,25 @@ public enum HTMLTag: UInt8, Sendable {
 
     init(_ name: UnsafePointer<xmlChar>) {
         // Names of up to 6 bytes, ASCII case folded; longer names are `.other`.
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
-        var length = 0
-        while length < 7 {
-            let b = name[length]
+        var folding: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var measured = 0
+        while measured < 7 {
+            let b = name[measured]
             if b == 0 { break }
-            if length == 6 { self = .other; return }
+            if measured == 6 { self = .other; return }
             let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            switch length {
-            case 0: bytes.0 = folded
-            case 1: bytes.1 = folded
-            case 2: bytes.2 = folded
-            case 3: bytes.3 = folded
-            case 4: bytes.4 = folded
-            default: bytes.5 = folded
+            switch measured {
+            case 0: folding.0 = folded
+            case 1: folding.1 = folded
+            case 2: folding.2 = folded
+            case 3: folding.3 = folded
+            case 4: folding.4 = folded
+            default: folding.5 = folded
             }
-            length += 1
+            measured += 1
         }
+        // Constants for `is_` to capture: captured variables are boxed and checked for exclusive access on each read.
+        let bytes = folding, length = measured
         func is_(_ text: StaticString) -> Bool {
             guard text.utf8CodeUnitCount == length else { return false }
             let p = text.utf8Start

@@ -27,8 +27,11 @@ public struct WordCounter {
                 self = .block
                 return
             }
-            var length = 0
-            while length < 9, name[length] != 0 { length += 1 }
+            var measured = 0
+            while measured < 9, name[measured] != 0 { measured += 1 }
+            // A constant for `is_` to capture: a captured variable is boxed and checked for exclusive access on
+            // every read, which cost more than the comparisons (this runs for every element of every page).
+            let length = measured
             func is_(_ text: StaticString) -> Bool {
                 guard text.utf8CodeUnitCount == length else { return false }
                 for i in 0..<length where text.utf8Start[i] != (name[i] | 0x20) { return false }

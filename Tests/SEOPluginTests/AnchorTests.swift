@@ -75,7 +75,31 @@ import Testing
         #expect(Self.findings(.linkText, body: [long], settings: settings).count == 1)
         #expect(Self.findings(.linkText, body: [long]).isEmpty)
         #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">இங்கே கிளிக் செய்யவும்</a>"], lang: "ta").count == 1)
-        #expect(AnchorAudit.longestASCIIPhrase == "mehr informationen".utf8.count)
+        #expect(AnchorAudit.allNonDescriptiveShape.longestASCII == "mehr informationen".utf8.count)
+    }
+
+    @Test("texts with more spaces or with digits are passed over unread, unless a configured phrase has as many")
+    func spacesAndDigits() {
+        #expect(AnchorAudit.allNonDescriptiveShape.spaces == 2)
+        #expect(AnchorAudit.allNonDescriptiveShape.hasDigit == false)
+        var settings = SEOSettings()
+        settings.linkTextPhrases = ["Teil 2 hier klicken bitte"]
+        let numbered = "<a href=\"/other.html\">TEIL 2 HIER KLICKEN BITTE</a>"
+        #expect(Self.findings(.linkText, body: [numbered], lang: "de", settings: settings).count == 1)
+        #expect(Self.findings(.linkText, body: [numbered], lang: "de").isEmpty)
+        // Non-ASCII text is lower-cased the Unicode way once it may match: "KLICKEN SIE HİER" is not the phrase.
+        #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">KLICKEN SIE HIER</a>"], lang: "de").count == 1)
+        #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">KLİCKEN SIE HIER</a>"], lang: "de").isEmpty)
+        #expect(Self.findings(.linkText, body: ["<a href=\"/other.html\">LÄS MER</a>"], lang: "sv").count == 1)
+    }
+
+    @Test(arguments: [("Läs mer", 1, false, true), ("6.2. Paquets", 1, true, false), ("here", 0, false, true),
+                      ("Voir la liste des options", 4, false, false), ("see the whole list", 3, false, false),
+                      ("mehr informationen!", 1, false, false)])
+    func phraseShapes(_ text: String, _ spaces: Int, _ digit: Bool, _ mayMatch: Bool) {
+        let shape = PhraseShape(text)
+        #expect(shape.spaces == spaces && shape.hasDigit == digit)
+        #expect(shape.mayMatch(AnchorAudit.allNonDescriptiveShape) == mayMatch)
     }
 
     // MARK: crawlable-anchors
@@ -118,5 +142,15 @@ import Testing
         #expect(finding.evidence == "<a href=\"javascript:void(0)\" class=\"x\">")
         #expect(finding.line == 14)
         #expect(finding.message == "javascript:void(0) is no URL to follow")
+    }
+}
+
+/// Length limits count user-perceived characters; texts with no more bytes than the limit are not counted.
+struct TextLengthTests {
+    @Test(arguments: [("abc", 3, false), ("abcd", 3, true), ("héllo", 5, false), ("héllo", 4, true),
+                      ("e\u{301}e\u{301}", 2, false), ("🇫🇷🇩🇪", 1, true), ("", 0, false)])
+    func longerThan(_ text: String, _ maximum: Int, _ expected: Bool) {
+        #expect(TextNormalization.isLonger(text, than: maximum) == expected)
+        #expect((text.count > maximum) == expected)
     }
 }

@@ -10,6 +10,19 @@ import Testing
         #expect(LanguageVersions.isLanguageFolder(Substring(segment)) == expected)
     }
 
+    @Test(arguments: ["/browse/en-US/apt.html", "", "/", "//a//", "a", "/é/x", "/a/\u{301}b/c"])
+    func pathSegmentsAreTheCharacterSplit(_ path: String) {
+        #expect(LanguageVersions.pathSegments(path) == path.split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    @Test func aPageInTwoGroupsGetsTheLanguagesOfBoth() {
+        let versions = LanguageVersions.versions(["https://e.com/de/en/a.html", "https://e.com/fr/en/a.html",
+                                                  "https://e.com/de/it/a.html", "https://e.com/de/en/b.html"])
+        #expect(versions["https://e.com/de/en/a.html"] == ["fr", "it"])
+        #expect(versions["https://e.com/fr/en/a.html"] == ["de"])
+        #expect(versions["https://e.com/de/en/b.html"] == nil)
+    }
+
     static func audit(_ paths: [String], hreflang: Bool = false) -> [SEOFinding] {
         let pages = paths.map { path -> HeraldData.CrawledPage in
             var document = Fixture.Document()

@@ -73,6 +73,13 @@ private let site = Fixture.site
     @Test func canonicalToNonIndexablePages() {
         let gone = Fixture.crawl(Self.withCanonical("page.html", site + "gone.html"), extra: [Fixture.page("gone.html", status: 404)])
         #expect(Self.findings(gone, .canonicalTargetInvalid).map(\.message) == ["the canonical https://example.com/gone.html answered 404"])
+        // The evidence is the start tag, written when the finding is made.
+        #expect(Self.findings(gone, .canonicalTargetInvalid).map(\.evidence)
+            == ["<link rel=\"canonical\" href=\"https://example.com/gone.html\">"])
+        let declared = Canonicals.declared(PageFacts(html: Array("<link rel=canonical href=a.html>".utf8)),
+                                           headers: [(name: "link", value: "<b.html>; rel=canonical")])
+        #expect(declared.map(\.evidence) == ["<link rel=\"canonical\" href=\"a.html\">", "Link: <b.html>; rel=canonical"])
+        #expect(declared.map(\.fromHeader) == [false, true])
         let noindex = Fixture.crawl(Self.withCanonical("page.html", site + "main.html"),
                                     extra: [Self.withCanonical("main.html", site + "main.html", head: ["<meta name=\"robots\" content=\"noindex\">"])])
         #expect(Self.findings(noindex, .canonicalTargetInvalid).map(\.message) == ["the canonical https://example.com/main.html is noindex"])

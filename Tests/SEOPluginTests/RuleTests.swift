@@ -138,6 +138,24 @@ struct RuleTests {
         #expect(audit.linkCounts.checked == 2)
     }
 
+    /// Pages of one folder share the resolution of their hrefs: each page still lists its own targets once, in
+    /// document order, and every link to a missing target is reported on its own line.
+    @Test func linksSharedAcrossAFolder() {
+        var first = Fixture.Document()
+        first.body = ["<a href=\"gone.html#a\">x</a>", "<a href=\"/other.html\">y</a>", "<a href=\"gone.html#b\">z</a>"]
+        var second = Fixture.Document()
+        second.body = ["<a href=\"/other.html#top\">y</a>", "<a href=\"gone.html\">x</a>", "<a href=\"https://elsewhere.org/\">e</a>"]
+        let audit = Fixture.audit(Fixture.crawl(Fixture.page("docs/first.html", first), extra: [Fixture.page("docs/second.html", second)]))
+        #expect(audit.linkCounts.targets["https://example.com/docs/first.html"]
+            == ["https://example.com/docs/gone.html", "https://example.com/other.html"])
+        #expect(audit.linkCounts.targets["https://example.com/docs/second.html"]
+            == ["https://example.com/other.html", "https://example.com/docs/gone.html"])
+        #expect(audit.linkCounts.external == 1)
+        let missing = audit.findings.filter { $0.rule == .linkNotCrawled }
+        #expect(missing.map { "\($0.url) \($0.line ?? 0)" }.sorted()
+            == ["https://example.com/docs/first.html 11", "https://example.com/docs/first.html 13", "https://example.com/docs/second.html 12"])
+    }
+
     @Test(arguments: [SEORule.titleDuplicate, .descriptionDuplicate])
     func duplicatesAcrossPages(_ rule: SEORule) {
         let duplicate = Fixture.audit(Fixture.crawl(Fixture.page("page.html"), extra: [Fixture.page("twin.html")]))

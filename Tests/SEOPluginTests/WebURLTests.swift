@@ -42,6 +42,19 @@ struct WebURLTests {
         #expect(WebURL("/relative").scheme == nil)
         #expect(WebURL("HTTP://A.example:80/x").origin == "http://a.example")
     }
+
+    /// Host lower-cased, userinfo kept as written, the scheme's default port and an empty port dropped.
+    @Test(arguments: [
+        ("http", "Example.COM:80", "example.com"), ("https", "example.com:443", "example.com"), ("http", "example.com:443", "example.com:443"),
+        ("https", "User:PW@Example.com:443", "User:PW@example.com"), ("http", "a@b@HOST:", "a@b@host"), ("http", "host:80:", "host:80"),
+        ("ftp", "Host:21", "host:21"), ("http", "example.com", "example.com"), ("http", "", ""), ("http", ":80", ""),
+        ("http", "BÜCHER.example:80", "bücher.example"), ("https", "Ü@X.example", "Ü@x.example"),
+    ])
+    func normalisesAuthorities(_ scheme: String, _ authority: String, _ expected: String) {
+        #expect(WebURL.normalizedAuthority(authority, scheme: scheme) == expected)
+        // The byte path for ASCII gives what the String path gives.
+        #expect(WebURL.normalizedUnicodeAuthority(authority, scheme: scheme) == expected)
+    }
 }
 
 /// The byte-level shortcuts of the link rules give what parsing the URL gives.
@@ -64,6 +77,20 @@ struct LinkShortcutTests {
         let key = String(SiteAudit.cacheKey(href))
         let base = WebURL("https://example.com/dir/page.html")
         #expect(WebURL(key).resolved(against: base).normalized == WebURL(href).resolved(against: base).normalized)
+    }
+
+    /// Authorities the byte check passes parse; the others get the character-wise checks and their message.
+    @Test(arguments: [
+        ("example.com", true), ("a@b@Example.com:8080", true), ("example.com:", true), ("example.com:0065535", true),
+        ("example.com:65536", false), ("example.com:1000000", false), ("example.com:8o", false), ("", false), ("u@", false),
+        (":80", false), ("[::1]:80", false), ("exa mple.com", false), ("a|b", false), ("ex\\ample", false), ("bücher.de", false),
+        ("user:pw@host", true),
+    ])
+    func hostAndPortShortcut(_ authority: String, _ parses: Bool) {
+        #expect(WebURL.hostAndPortParse(authority) == parses)
+        let problem = WebURL.parseProblem("http://" + authority + "/")
+        if parses { #expect(problem == nil) }
+        if !parses, authority.utf8.allSatisfy({ $0 < 0x80 }), !authority.contains("[") { #expect(problem != nil) }
     }
 
     @Test func cacheKeyExamples() {

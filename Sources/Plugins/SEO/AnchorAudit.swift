@@ -43,22 +43,22 @@ enum AnchorAudit {
     /// Every language's list, for links whose language is unknown (built once, not per page).
     static let allNonDescriptive: Set<String> = nonDescriptive.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
-    /// The longest ASCII phrase of every language's list, in bytes: a longer ASCII link text matches no phrase.
-    static let longestASCIIPhrase = allNonDescriptive.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(\.utf8.count).max() ?? 0
+    /// What every language's list allows of a link text before it is lower-cased.
+    static let allNonDescriptiveShape = PhraseShape.bounds(PhraseShape.Bounds(), allNonDescriptive)
 
     static func linkText(url: String, facts: PageFacts, extra: [String]) -> [SEOFinding] {
         let documentLanguage = primaryLanguage(facts.htmlTag.value)
         let extraPhrases = Set(extra.map { TextNormalization.collapse($0).lowercased() })
-        // Lower-casing keeps an ASCII text's length, so longer ASCII texts are ruled out without lower-casing them.
-        let longestASCII = max(longestASCIIPhrase, extraPhrases.map(\.utf8.count).max() ?? 0)
+        let shapes = PhraseShape.bounds(allNonDescriptiveShape, extraPhrases)
         // The page's URL and link base only when a link is reported: most pages have none.
         var pageAndBase: (page: WebURL, base: WebURL)?
         var out: [SEOFinding] = []
         for link in facts.links {
             guard let href = link.value, let text = link.text, !text.isEmpty, text.utf8.count <= 160 else { continue }
-            if text.utf8.count > longestASCII, text.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            let shape = PhraseShape(text)
+            if !shape.mayMatch(shapes) { continue }
             // The phrase lookup first: it rules out almost every link before any URL work.
-            let phrase = text.lowercased()
+            let phrase = shape.isASCII ? PhraseShape.lowercasedASCII(text) : text.lowercased()
             let language = primaryLanguage(attribute(link, "lang")) ?? documentLanguage
             let listed: Bool
             if let language {
@@ -143,6 +143,7 @@ extension WebURL {
         }
         guard var authority = url.authority else { return nil }
         guard url.scheme == nil || special.contains(url.scheme!) else { return nil }
+        if hostAndPortParse(authority) { return nil }
         if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
         var host = Substring(authority)
         var port: Substring?
@@ -172,6 +173,35 @@ extension WebURL {
         return nil
     }
 
+    /// True when an ASCII authority's host and port certainly parse: a host without forbidden bytes and a port of
+    /// digits up to 65535 (the first six read, as below). False sends the authority to the character-wise checks
+    /// above, which name the problem; most links are fine, and those checks cost a hash per host character.
+    static func hostAndPortParse(_ authority: String) -> Bool {
+        authority.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var start = 0
+            var colon = -1
+            for (i, b) in bytes.enumerated() {
+                if b >= 0x80 { return false }
+                if b == 0x40 { start = i + 1; colon = -1 } else if b == 0x3A { colon = i }
+            }
+            guard start < bytes.count, bytes[start] != 0x5B else { return false }  // empty, or an IPv6 literal
+            let hostEnd = colon >= 0 ? colon : bytes.count
+            guard hostEnd > start else { return false }
+            for i in start..<hostEnd where forbiddenHostBytes[Int(bytes[i])] { return false }
+            guard colon >= 0 else { return true }
+            var port = 0
+            for (k, i) in ((colon + 1)..<bytes.count).enumerated() {
+                let b = bytes[i]
+                guard b >= 0x30, b <= 0x39 else { return false }
+                if k < 6 { port = port * 10 + Int(b - 0x30) }
+            }
+            return port <= 65535
+        } ?? false
+    }
+
+    /// `forbiddenHostCharacters` as a table of ASCII bytes.
+    static let forbiddenHostBytes: [Bool] = (0..<128).map { forbiddenHostCharacters.contains(Character(Unicode.Scalar(UInt8($0)))) }
+
     static let specialSchemes: Set<String> = ["http", "https", "ftp", "ws", "wss"]
     static let forbiddenHostCharacters: Set<Character> = [" ", "\u{0}", "#", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\""]
 
@@ -179,9 +209,14 @@ extension WebURL {
     /// (leading white space and control bytes skipped, tabs and newlines inside ignored, as `init` does) does not
     /// start with "//". Read from the bytes without building the URL.
     static func mayHaveSchemeOrAuthority(_ text: String) -> Bool {
+        // On the contiguous bytes (the UTF-8 view's iterator costs several times more): this runs for every link.
+        text.utf8.withContiguousStorageIfAvailable { mayHaveSchemeOrAuthority(bytes: $0) } ?? mayHaveSchemeOrAuthority(bytes: text.utf8)
+    }
+
+    private static func mayHaveSchemeOrAuthority(bytes text: some Sequence<UInt8>) -> Bool {
         var slashes = 0
         var leading = true
-        for byte in text.utf8 {
+        for byte in text {
             if byte == 0x3A { return true }
             if leading {
                 if byte <= 0x20 { continue }

@@ -15,15 +15,15 @@ enum DocumentAudit {
                 list.add(.viewportInvalid, viewport.line, viewport.tag, problems.joined(separator: "; "))
             }
         }
-        let urlLength = url.count
-        if urlLength > settings.urlMaxLength {
-            list.add(.urlTooLong, nil, url, "the URL is \(urlLength) characters long (maximum \(settings.urlMaxLength))")
+        if TextNormalization.isLonger(url, than: settings.urlMaxLength) {
+            list.add(.urlTooLong, nil, url, "the URL is \(url.count) characters long (maximum \(settings.urlMaxLength))")
         }
         for image in facts.images {
             guard let alt = image.value else { continue }
-            let length = TextNormalization.length(TextNormalization.collapse(alt))
-            if length > settings.altMaxLength {
-                list.add(.imageAltTooLong, image.line, image.tag, "alt text is \(length) characters long (maximum \(settings.altMaxLength))")
+            let collapsed = TextNormalization.collapse(alt)
+            if TextNormalization.isLonger(collapsed, than: settings.altMaxLength) {
+                list.add(.imageAltTooLong, image.line, image.tag,
+                         "alt text is \(TextNormalization.length(collapsed)) characters long (maximum \(settings.altMaxLength))")
             }
         }
         if let words = facts.wordCount, words < settings.minWordCount, let body = facts.bodyTag {

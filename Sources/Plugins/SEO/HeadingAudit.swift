@@ -10,11 +10,12 @@ enum HeadingAudit {
                 list.add(.headingEmpty, heading.line, heading.tag, "<\(heading.name)> has no text and no image with alt text")
                 continue
             }
-            let length = TextNormalization.length(text)
-            if heading.name == "h1", length > settings.h1MaxLength {
-                list.add(.h1TooLong, heading.line, text, "h1 is \(length) characters long (maximum \(settings.h1MaxLength))")
-            } else if heading.name == "h2", length > settings.h2MaxLength {
-                list.add(.h2TooLong, heading.line, text, "h2 is \(length) characters long (maximum \(settings.h2MaxLength))")
+            if heading.name == "h1", TextNormalization.isLonger(text, than: settings.h1MaxLength) {
+                list.add(.h1TooLong, heading.line, text,
+                         "h1 is \(TextNormalization.length(text)) characters long (maximum \(settings.h1MaxLength))")
+            } else if heading.name == "h2", TextNormalization.isLonger(text, than: settings.h2MaxLength) {
+                list.add(.h2TooLong, heading.line, text,
+                         "h2 is \(TextNormalization.length(text)) characters long (maximum \(settings.h2MaxLength))")
             }
             if heading.name == "h1" || heading.name == "h2" {
                 let key = heading.name + " " + text

@@ -6,10 +6,20 @@ enum LanguageVersions {
     static func versions(_ urls: [String]) -> [String: [String]] {
         // Key: the URL with one language folder blanked (and its position); value: (language, URL).
         var groups: [String: [(language: String, url: String)]] = [:]
+        // The same few folders (`browse`, `en-US`…) recur in every URL: each is judged once.
+        var folders: [Substring: Bool] = [:]
         for url in urls {
             let parsed = WebURL(url)
-            let segments = parsed.path.split(separator: "/", omittingEmptySubsequences: false)
-            for (index, segment) in segments.enumerated().dropLast() where isLanguageFolder(segment) {
+            let segments = pathSegments(parsed.path)
+            for (index, segment) in segments.enumerated().dropLast() {
+                let isLanguage: Bool
+                if let known = folders[segment] {
+                    isLanguage = known
+                } else {
+                    isLanguage = isLanguageFolder(segment)
+                    folders[segment] = isLanguage
+                }
+                guard isLanguage else { continue }
                 var blanked = segments
                 blanked[index] = "\u{0}"
                 let key = (parsed.authority ?? "") + blanked.joined(separator: "/") + (parsed.query.map { "?" + $0 } ?? "")
@@ -17,13 +27,27 @@ enum LanguageVersions {
             }
         }
         var out: [String: [String]] = [:]
-        for members in groups.values where Set(members.map(\.language)).count > 1 {
+        for members in groups.values {
+            // The group's languages, distinct and sorted once; each member gets them but its own.
+            let languages = Array(Set(members.map(\.language))).sorted()
+            guard languages.count > 1 else { continue }
             for member in members {
-                let others = members.filter { $0.language != member.language }.map(\.language)
-                out[member.url] = Array(Set((out[member.url] ?? []) + others)).sorted()
+                let others = languages.filter { $0 != member.language }
+                if let earlier = out[member.url] {
+                    out[member.url] = Array(Set(earlier + others)).sorted()
+                } else {
+                    out[member.url] = others
+                }
             }
         }
         return out
+    }
+
+    /// `path.split(separator: "/", omittingEmptySubsequences: false)`, on bytes when the path is ASCII (where bytes
+    /// and characters are one; a "/" followed by a combining mark is no separator as a character).
+    static func pathSegments(_ path: String) -> [Substring] {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/", omittingEmptySubsequences: false) }
+        return path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// A folder name that is a language tag: a two- or three-letter ISO 639 language, optionally with a script or

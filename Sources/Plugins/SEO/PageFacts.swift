@@ -423,4 +423,11 @@ public enum TextNormalization {
 
     /// Length in user-perceived characters.
     public static func length(_ text: String) -> Int { text.count }
+
+    /// Whether `text` is longer than `maximum` characters. A character takes at least one UTF-8 byte, so a text of
+    /// `maximum` bytes or fewer is not counted: counting characters means finding grapheme breaks, costly for
+    /// non-ASCII text, and most texts are well under their maximum.
+    static func isLonger(_ text: String, than maximum: Int) -> Bool {
+        text.utf8.count > maximum && length(text) > maximum
+    }
 }

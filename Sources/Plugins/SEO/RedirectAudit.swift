@@ -39,12 +39,12 @@ public enum RedirectAudit {
     }
 
     /// redirect-chain (2 hops or more before a final URL) and redirect-loop, one finding per redirecting URL.
-    static func chainFindings(_ redirects: [String: Hop], pages: [CrawledPage], enabled: Set<SEORule>) -> [SEOFinding] {
+    /// `keys` are the pages' URLs normalised.
+    static func chainFindings(_ redirects: [String: Hop], pages: [CrawledPage], keys: [String], enabled: Set<SEORule>) -> [SEOFinding] {
+        guard !redirects.isEmpty else { return [] }
         var out: [SEOFinding] = []
         var urls: [String: String] = [:]  // normalised → as crawled
-        for page in pages where urls[WebURL(page.url).normalized.description] == nil {
-            urls[WebURL(page.url).normalized.description] = page.url
-        }
+        for i in pages.indices where redirects[keys[i]] != nil && urls[keys[i]] == nil { urls[keys[i]] = pages[i].url }
         for key in redirects.keys.sorted() {
             let (hops, loops) = follow(key, redirects)
             let url = urls[key] ?? key
@@ -68,30 +68,39 @@ public enum RedirectAudit {
     static func canonicalFindings(_ pages: [SiteAudit.Page], crawl index: [String: Int], redirects: [String: Hop],
                                   enabled: Set<SEORule>) -> [SEOFinding] {
         guard enabled.contains(.canonicalTargetInvalid) else { return [] }
-        var byURL: [String: SiteAudit.Page] = [:]
-        for page in pages { byURL[WebURL(page.url).normalized.description] = page }
+        // Audited pages by normalised URL, built when a canonical first names another page (most name their own).
+        var byURL: [String: Int]?
         var out: [SEOFinding] = []
         for page in pages {
             let me = WebURL(page.url).normalized
+            let myKey = me.description
             for declared in Canonicals.declared(page.facts, headers: page.headers) {
                 let target = WebURL(declared.href).resolved(against: me).normalized
                 guard target.isHTTP else { continue }
                 let key = target.description
-                if key == me.description { continue }
+                if key == myKey { continue }
                 var problem: String?
                 if let hop = redirects[key] {
                     problem = "redirects (\(hop.status)) to \(hop.target)"
                 } else if let status = index[key], status != 200 {
                     problem = "answered \(status)"
-                } else if let other = byURL[key] {
-                    let headers = other.headers
-                    let noindex = Crawlability.sources(other.facts, headers: headers)
-                        .contains { $0.agent == nil && Crawlability.blockingReasons($0, now: nil).contains { $0 == "noindex" || $0 == "none" } }
-                    if noindex {
-                        problem = "is noindex"
-                    } else if let next = Canonicals.declared(other.facts, headers: headers).first {
-                        let nextTarget = WebURL(next.href).resolved(against: target).normalized.description
-                        if nextTarget != key { problem = "is itself canonicalised to \(nextTarget)" }
+                } else {
+                    if byURL == nil {
+                        var positions: [String: Int] = [:]
+                        for (position, page) in pages.enumerated() { positions[WebURL(page.url).normalized.description] = position }
+                        byURL = positions
+                    }
+                    if let position = byURL?[key] {
+                        let other = pages[position]
+                        let headers = other.headers
+                        let noindex = Crawlability.sources(other.facts, headers: headers)
+                            .contains { $0.agent == nil && Crawlability.blockingReasons($0, now: nil).contains { $0 == "noindex" || $0 == "none" } }
+                        if noindex {
+                            problem = "is noindex"
+                        } else if let next = Canonicals.declared(other.facts, headers: headers).first {
+                            let nextTarget = WebURL(next.href).resolved(against: target).normalized.description
+                            if nextTarget != key { problem = "is itself canonicalised to \(nextTarget)" }
+                        }
                     }
                 }
                 if let problem {
@@ -108,16 +117,31 @@ public enum RedirectAudit {
 public enum Canonicals {
     public struct Declared: Sendable, Hashable {
         public var href: String
-        public var evidence: String
+        /// The `<link>` element, whose start tag is the evidence, or the `Link` header's evidence.
+        var source: Source
         public var line: Int?
-        public var fromHeader: Bool
+        public var fromHeader: Bool { if case .header = source { true } else { false } }
+
+        enum Source: Sendable, Hashable {
+            case element(PageFacts.Item)
+            case header(String)
+        }
+
+        /// The start tag or `Link: …` header that declares it; built when a finding needs it (most canonicals name
+        /// their own page).
+        public var evidence: String {
+            switch source {
+            case .element(let item): item.tag
+            case .header(let evidence): evidence
+            }
+        }
     }
 
     public static func declared(_ facts: PageFacts, headers: [(name: String, value: String)]) -> [Declared] {
-        var out = facts.canonicals.map { Declared(href: $0.value ?? "", evidence: $0.tag, line: $0.line, fromHeader: false) }
+        var out = facts.canonicals.map { Declared(href: $0.value ?? "", source: .element($0), line: $0.line) }
         for header in headers where header.name == "link" {
             for value in LinkHeader.parse(header.value) where value.rel("canonical") {
-                out.append(Declared(href: value.target, evidence: "Link: " + value.text, line: nil, fromHeader: true))
+                out.append(Declared(href: value.target, source: .header("Link: " + value.text), line: nil))
             }
         }
         return out

@@ -47,7 +47,9 @@ public struct SEOAudit: Sendable {
 
         // Parse each page once.
         let auditedPages = Array(audited)
-        let robots = RobotsAudit.matcher(crawl: pages, baseURL: baseURL)
+        // Every crawled URL normalised once: the crawl index, the redirect chains and robots.txt all look them up.
+        let crawlKeys = pages.map { WebURL($0.url).normalized.description }
+        let robots = RobotsAudit.matcher(crawl: pages, keys: crawlKeys, baseURL: baseURL)
         let perPage = ParallelMap.map(auditedPages.count, width: jobs) { index in
             let page = auditedPages[index]
             let analysis = PageAnalysis.of(page, in: memo)
@@ -63,17 +65,17 @@ public struct SEOAudit: Sendable {
         findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
         contentGroups = ContentDuplicates.groups(auditedPages, settings: settings, enabled: enabled)
         findings += ContentDuplicates.findings(contentGroups)
-        let index = SiteAudit.crawlIndex(pages.map { ($0.url, $0.status) })
+        let index = SiteAudit.crawlIndex(keys: crawlKeys, statuses: pages.map(\.status))
         let redirects = RedirectAudit.redirects(pages)
         let links = SiteAudit.linkFindings(sitePages, crawl: index, scope: SiteAudit.Scope(baseURL: baseURL), enabled: enabled,
                                            redirects: redirects, jobs: jobs)
-        findings += RedirectAudit.chainFindings(redirects, pages: pages, enabled: enabled)
+        findings += RedirectAudit.chainFindings(redirects, pages: pages, keys: crawlKeys, enabled: enabled)
         findings += RedirectAudit.canonicalFindings(sitePages, crawl: index, redirects: redirects, enabled: enabled)
         findings += links.findings
         findings += SiteAudit.hreflangFindings(sitePages, crawl: index, enabled: enabled)
         if enabled.contains(.hreflangMissing) { findings += LanguageVersions.findings(sitePages) }
         if enabled.contains(.robotsTxtBlocked) {
-            findings += RobotsAudit.findings(auditedURLs, crawl: pages, baseURL: baseURL, agent: settings.robotsAgent)
+            findings += RobotsAudit.findings(auditedURLs, robots: robots, agent: settings.robotsAgent)
         }
         linkCounts = links.counts
         depth = CrawlDepth(baseURL: baseURL, audited: auditedURLs, targets: links.counts.targets)

@@ -78,12 +78,14 @@ public enum SiteAudit {
     /// A folder URL and its `index.html` stand for each other when the crawl has only one of them (a site import
     /// maps `dir/index.html` to `dir/`, and servers answer both), so a link to the other form is not "missing".
     public static func crawlIndex(_ entries: [(url: String, status: Int)]) -> [String: Int] {
+        crawlIndex(keys: entries.map { WebURL($0.url).normalized.description }, statuses: entries.map(\.status))
+    }
+
+    /// `crawlIndex` of URLs already normalised (`keys`), with their `statuses`.
+    static func crawlIndex(keys: [String], statuses: [Int]) -> [String: Int] {
         var index: [String: Int] = [:]
-        index.reserveCapacity(entries.count)
-        for entry in entries {
-            let key = WebURL(entry.url).normalized.description
-            if index[key] == nil { index[key] = entry.status }
-        }
+        index.reserveCapacity(keys.count)
+        for (key, status) in zip(keys, statuses) where index[key] == nil { index[key] = status }
         var aliases: [String: Int] = [:]
         for (key, status) in index {
             let url = WebURL(key)
@@ -168,7 +170,7 @@ public enum SiteAudit {
         let groupList = order.map { groups[$0]! }
         let pageBases = bases
         let results = ParallelMap.map(groupList.count, width: jobs) { g in
-            checkLinks(groupList[g].map { (pages[$0], pageBases[$0]) }, index: index, scope: scope, enabled: enabled,
+            checkLinks(pages, positions: groupList[g], bases: pageBases, index: index, scope: scope, enabled: enabled,
                        redirects: redirects)
         }
         var out: [SEOFinding] = []
@@ -183,8 +185,17 @@ public enum SiteAudit {
         return (out, counts)
     }
 
-    /// The links of pages that share one base directory, with one resolution cache.
-    static func checkLinks(_ pages: [(page: Page, base: WebURL)], index: [String: Int], scope: Scope,
+    /// A link target as the check needs it, worked out once per distinct href (up to its fragment) of a group.
+    struct ResolvedLink {
+        var target: LinkTarget
+        /// For a checked target: its status in the crawl (nil: not crawled), and its number among the group's
+        /// distinct checked targets (which pages listed it is kept per number, without hashing the URL again).
+        var status: Int?
+        var number = 0
+    }
+
+    /// The links of the pages at `positions` (which share one base directory), with one resolution cache.
+    static func checkLinks(_ pages: [Page], positions: [Int], bases: [WebURL], index: [String: Int], scope: Scope,
                            enabled: Set<SEORule>, redirects: [String: RedirectAudit.Hop]) -> (findings: [SEOFinding], counts: LinkCounts) {
         var out: [SEOFinding] = []
         var counts = LinkCounts()
@@ -192,41 +203,58 @@ public enum SiteAudit {
         let checkMissing = enabled.contains(.linkNotCrawled)
         let checkRedirect = enabled.contains(.linkRedirect)
         // Keyed by the href up to its fragment: "os.html#os.getcwd" and "os.html#os.walk" resolve to one target.
-        var cache: [Substring: LinkTarget] = [:]
-        for (page, base) in pages {
-            let origin = WebURL(page.url).normalized.origin
+        var cache: [Substring: ResolvedLink] = [:]
+        var numbers: [String: Int] = [:]
+        // Per checked target number, the last page (by position) that listed it.
+        var listedOn: [Int] = []
+        for position in positions {
+            let url = pages[position].url
+            let origin = WebURL(url).normalized.origin
             var targets: [String] = []
-            var seen = Set<String>()
-            defer { counts.targets[page.url] = targets }
-            for link in page.facts.links {
+            defer { counts.targets[url] = targets }
+            for link in pages[position].facts.links {
                 guard let href = link.value else { continue }
-                let target: LinkTarget
+                let resolved: ResolvedLink
                 let key = cacheKey(href)
                 if let cached = cache[key] {
-                    target = cached
+                    resolved = cached
                 } else {
                     let reference = WebURL(href)
-                    target = classify(reference, base: base, origin: origin, scope: scope)
-                    if !reference.path.isEmpty || reference.authority != nil { cache[key] = target }
+                    var fresh = ResolvedLink(target: classify(reference, base: bases[position], origin: origin, scope: scope))
+                    if case let .checked(target) = fresh.target {
+                        fresh.status = index[target]
+                        if let number = numbers[target] {
+                            fresh.number = number
+                        } else {
+                            fresh.number = listedOn.count
+                            numbers[target] = fresh.number
+                            listedOn.append(-1)
+                        }
+                    }
+                    resolved = fresh
+                    if !reference.path.isEmpty || reference.authority != nil { cache[key] = resolved }
                 }
-                switch target {
+                switch resolved.target {
                 case .ignored: continue
                 case .external: counts.external += 1
                 case .outOfScope: counts.outOfScope += 1
                 case let .checked(key):
                     counts.checked += 1
-                    if seen.insert(key).inserted { targets.append(key) }
-                    if let status = index[key] {
+                    if listedOn[resolved.number] != position {
+                        listedOn[resolved.number] = position
+                        targets.append(key)
+                    }
+                    if let status = resolved.status {
                         if status >= 400, checkBroken {
-                            out.append(SEOFinding(rule: .linkBroken, url: page.url, line: link.line, evidence: link.tag,
+                            out.append(SEOFinding(rule: .linkBroken, url: url, line: link.line, evidence: link.tag,
                                                   message: "links to \(key), which answered \(status)"))
                         } else if (300..<400).contains(status), checkRedirect {
                             let target = redirects[key].map { " to " + $0.target } ?? ""
-                            out.append(SEOFinding(rule: .linkRedirect, url: page.url, line: link.line, evidence: link.tag,
+                            out.append(SEOFinding(rule: .linkRedirect, url: url, line: link.line, evidence: link.tag,
                                                   message: "links to \(key), which redirects (\(status))\(target)"))
                         }
                     } else if checkMissing {
-                        out.append(SEOFinding(rule: .linkNotCrawled, url: page.url, line: link.line, evidence: link.tag,
+                        out.append(SEOFinding(rule: .linkNotCrawled, url: url, line: link.line, evidence: link.tag,
                                               message: "links to \(key), which is not in the crawl"))
                     }
                 }
@@ -239,19 +267,26 @@ public enum SiteAudit {
     /// before it), unless that part ends in white space or a control byte, which `WebURL` trims only at the end of
     /// the whole href: then the whole href.
     static func cacheKey(_ href: String) -> Substring {
+        // On the contiguous bytes: this runs for every link of every page.
+        let cut = href.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let hash = bytes.firstIndex(of: 0x23) else { return nil }
+            return hash > 0 && bytes[hash - 1] <= 0x20 ? nil : hash
+        }
+        // (A string without contiguous bytes keys on the whole href, which is always right, only less shared.)
+        guard let cut, let hash = cut else { return Substring(href) }
         let utf8 = href.utf8
-        guard let hash = utf8.firstIndex(of: 0x23) else { return Substring(href) }
-        if hash > utf8.startIndex, utf8[utf8.index(before: hash)] <= 0x20 { return Substring(href) }
-        return Substring(utf8[..<hash])
+        return Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: hash)])
     }
 
     /// hreflang-return-missing, -self-missing and -target-invalid over the audited pages (hreflang-invalid is per page).
     public static func hreflangFindings(_ pages: [Page], crawl index: [String: Int], enabled: Set<SEORule>) -> [SEOFinding] {
         let rules: Set<SEORule> = [.hreflangReturnMissing, .hreflangSelfMissing, .hreflangTargetInvalid]
         guard !rules.isDisjoint(with: enabled) else { return [] }
+        // Without any annotation there is nothing to check (and no canonical to resolve).
+        let entries = pages.map { HreflangAudit.entries($0.facts, headers: $0.headers) }
+        guard entries.contains(where: { !$0.isEmpty }) else { return [] }
         var hreflangPages: [HreflangAudit.Page] = []
-        for page in pages {
-            let entries = HreflangAudit.entries(page.facts, headers: page.headers)
+        for (page, entries) in zip(pages, entries) {
             let pageURL = WebURL(page.url).normalized
             let canonical = Indexability.canonical(page.facts, pageURL: pageURL)
             hreflangPages.append(HreflangAudit.Page(url: page.url, entries: entries, canonical: canonical?.description))

@@ -23,14 +23,27 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// Splits any string into a URL reference. Leading and trailing ASCII whitespace is ignored and tabs and
     /// newlines inside are removed, as browsers do.
     public init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        // Read in place (every link of every page comes through here); copied only to drop tabs and newlines.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { bytes -> WebURL? in
+            if bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
+            return WebURL(splitting: bytes)
         }
+        if let parsed, let parsed {
+            self = parsed
+            return
+        }
+        var bytes = Array(text.utf8)
+        bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        self = bytes.withUnsafeBufferPointer { WebURL(splitting: $0) }
+    }
+
+    /// RFC 3986 appendix B on bytes without tabs or newlines.
+    private init(splitting bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] <= 0x20 { start += 1 }
         while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
 
         var i = start
         // scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
@@ -39,7 +52,8 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
             var j = i + 1
             while j < end, Self.isSchemeByte(bytes[j]) { j += 1 }
             if j < end, bytes[j] == 0x3A {
-                scheme = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+                // ASCII by the grammar, so lower-cased on bytes.
+                scheme = String(decoding: bytes[i..<j].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
                 i = j + 1
             }
         }
@@ -47,23 +61,23 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         if i + 1 < end, bytes[i] == 0x2F, bytes[i + 1] == 0x2F {
             var j = i + 2
             while j < end, bytes[j] != 0x2F, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
-            authority = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+            authority = text((i + 2)..<j)
             i = j
         }
         var j = i
         while j < end, bytes[j] != 0x3F, bytes[j] != 0x23 { j += 1 }
-        let path = String(decoding: bytes[i..<j], as: UTF8.self)
+        let path = text(i..<j)
         i = j
         var query: String?
         if i < end, bytes[i] == 0x3F {
             j = i + 1
             while j < end, bytes[j] != 0x23 { j += 1 }
-            query = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            query = text((i + 1)..<j)
             i = j
         }
         var fragment: String?
         if i < end, bytes[i] == 0x23 {
-            fragment = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            fragment = text((i + 1)..<end)
         }
         self.init(scheme: scheme, authority: authority, path: path, query: query, fragment: fragment)
     }
@@ -117,12 +131,15 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        // Appended piece by piece into one buffer: `scheme + ":"` and the like each built a string of their own.
         var text = ""
-        if let scheme { text += scheme + ":" }
-        if let authority { text += "//" + authority }
+        text.reserveCapacity((scheme?.utf8.count ?? -1) + 1 + (authority.map { $0.utf8.count + 2 } ?? 0) + path.utf8.count
+                             + (query.map { $0.utf8.count + 1 } ?? 0) + (fragment.map { $0.utf8.count + 1 } ?? 0))
+        if let scheme { text += scheme; text += ":" }
+        if let authority { text += "//"; text += authority }
         text += path
-        if let query { text += "?" + query }
-        if let fragment { text += "#" + fragment }
+        if let query { text += "?"; text += query }
+        if let fragment { text += "#"; text += fragment }
         return text
     }
 
@@ -133,7 +150,47 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E
     }
 
+    /// The authority with its host lower-cased and the scheme's default port (or an empty port) dropped.
+    /// Every link's target and origin pass through here, so ASCII authorities (nearly all) are done on bytes and
+    /// returned as they are when nothing changes; others take `String`'s Unicode lower-casing.
     static func normalizedAuthority(_ authority: String, scheme: String) -> String {
+        if let ascii = normalizedASCIIAuthority(authority, scheme: scheme) { return ascii }
+        return normalizedUnicodeAuthority(authority, scheme: scheme)
+    }
+
+    /// `normalizedAuthority` for an all-ASCII authority (where bytes and characters are one), nil for any other.
+    private static func normalizedASCIIAuthority(_ authority: String, scheme: String) -> String? {
+        enum Outcome { case unicode, unchanged, changed(String) }
+        let outcome = authority.utf8.withContiguousStorageIfAvailable { bytes -> Outcome in
+            var at = -1  // the last "@": the userinfo before it is kept as written
+            var upper = false
+            for (i, b) in bytes.enumerated() {
+                if b >= 0x80 { return .unicode }
+                if b == 0x40 { at = i; upper = false } else if b >= 0x41 && b <= 0x5A { upper = true }
+            }
+            let hostStart = at + 1
+            var end = bytes.count
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let n = suffix.utf8CodeUnitCount
+                guard end - hostStart >= n else { return false }
+                for k in 0..<n where bytes[end - n + k] != suffix.utf8Start[k] { return false }
+                return true
+            }
+            if scheme == "http", endsWith(":80") { end -= 3 } else if scheme == "https", endsWith(":443") { end -= 4 }
+            if endsWith(":") { end -= 1 }
+            if !upper, end == bytes.count { return .unchanged }
+            var out = Array(bytes[..<end])
+            for i in hostStart..<end where out[i] >= 0x41 && out[i] <= 0x5A { out[i] |= 0x20 }
+            return .changed(String(decoding: out, as: UTF8.self))
+        } ?? .unicode
+        switch outcome {
+        case .unicode: return nil
+        case .unchanged: return authority
+        case .changed(let normalized): return normalized
+        }
+    }
+
+    static func normalizedUnicodeAuthority(_ authority: String, scheme: String) -> String {
         var host = authority
         var userinfo = ""
         if let at = host.lastIndex(of: "@") {
@@ -170,8 +227,11 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func normalizedPercentEncoding(_ text: String) -> String {
-        // Fast path: nothing to change.
-        if text.utf8.allSatisfy({ allowed[Int($0)] }) { return text }
+        // Fast path: nothing to change (the table read in place: this runs for every path and query).
+        let unchanged = allowed.withUnsafeBufferPointer { table in
+            text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { table[Int($0)] } } ?? text.utf8.allSatisfy { table[Int($0)] }
+        }
+        if unchanged { return text }
         return String(decoding: normalizedPercentEncoding(bytes: text.utf8), as: UTF8.self)
     }
 
