@@ -131,13 +131,16 @@ extension HTMLParser {
 }
 
 /// The non-generic face of `StreamSink`, which libxml2's C callbacks can reach through `userData`.
+///
+/// A sink belongs to one parse on one thread and libxml2 never calls back into a callback that is running, so the
+/// fields skip Swift's dynamic exclusivity checks (a begin/end pair per field access per event otherwise).
 class StreamSinkBase {
-    var context: htmlParserCtxtPtr?
+    @exclusivity(unchecked) var context: htmlParserCtxtPtr?
     /// Open elements, the roots included.
-    var depth = 0
-    var seenRoot = false
-    var rootIsHTML = false
-    var mustFallBack = false
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var seenRoot = false
+    @exclusivity(unchecked) var rootIsHTML = false
+    @exclusivity(unchecked) var mustFallBack = false
 
     func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
     func end() {}
@@ -151,7 +154,7 @@ class StreamSinkBase {
 }
 
 final class StreamSink<Visitor: HTMLStreamVisitor>: StreamSinkBase {
-    var visitor: Visitor
+    @exclusivity(unchecked) var visitor: Visitor
 
     init(_ visitor: Visitor) { self.visitor = visitor }
 

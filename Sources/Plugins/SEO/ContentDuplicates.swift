@@ -33,18 +33,19 @@ public enum ContentDuplicates {
 
     static let signatureSize = 128
 
-    /// The groups among the audited `pages` with the audit's settings; nothing when both rules are disabled.
-    static func groups(_ pages: [CrawledPage], settings: SEOSettings, enabled: Set<SEORule>) -> [Group] {
+    /// The groups among the audited `pages` with the audit's settings; nothing when both rules are disabled. `jobs`
+    /// caps the threads (nil: all cores), as for the rest of the audit.
+    static func groups(_ pages: [CrawledPage], settings: SEOSettings, enabled: Set<SEORule>, jobs: Int? = nil) -> [Group] {
         let exact = enabled.contains(.contentDuplicate), near = enabled.contains(.nearDuplicate)
         guard exact || near else { return [] }
-        let texts = ParallelMap.map(pages.count) { (url: pages[$0].url, text: MainText(html: pages[$0].body)) }
+        let texts = ParallelMap.map(pages.count, width: jobs) { (url: pages[$0].url, text: MainText(html: pages[$0].body)) }
         return groups(texts, threshold: settings.nearDuplicateThreshold, minimumWords: settings.duplicateMinWords,
-                      exact: exact, near: near)
+                      exact: exact, near: near, jobs: jobs)
     }
 
     /// Finds the groups among `pages` (URL and main text). Pages under `minimumWords` words are not compared.
     public static func groups(_ pages: [(url: String, text: MainText)], threshold: Double, minimumWords: Int,
-                              exact: Bool = true, near: Bool = true) -> [Group] {
+                              exact: Bool = true, near: Bool = true, jobs: Int? = nil) -> [Group] {
         // Exact duplicates first: one representative per distinct text.
         var byHash: [UInt64: [Int]] = [:]
         var order: [UInt64] = []
@@ -78,16 +79,16 @@ public enum ContentDuplicates {
             }
         }
         if near, threshold < 1 {
-            out += nearGroups(pages, texts: texts, threshold: threshold)
+            out += nearGroups(pages, texts: texts, threshold: threshold, jobs: jobs)
         }
         return out.sorted { $0.rule != $1.rule ? $0.rule < $1.rule : $0.urls.lexicographicallyPrecedes($1.urls) }
     }
 
     /// Near-duplicate groups among distinct texts (`texts` lists, per text, the pages that have it).
-    static func nearGroups(_ pages: [(url: String, text: MainText)], texts: [[Int]], threshold: Double) -> [Group] {
+    static func nearGroups(_ pages: [(url: String, text: MainText)], texts: [[Int]], threshold: Double, jobs: Int? = nil) -> [Group] {
         guard texts.count > 1 else { return [] }
         let representatives = texts.map { pages[$0[0]].text }
-        let signatures = ParallelMap.map(representatives.count) { signature(representatives[$0].shingles) }
+        let signatures = ParallelMap.map(representatives.count, width: jobs) { signature(representatives[$0].shingles) }
         let rows = bandRows(threshold)
 
         let pairs = candidates(signatures, rows: rows)
@@ -100,10 +101,10 @@ public enum ContentDuplicates {
             compared[Int(pair & 0xFFFF_FFFF)] = true
         }
         let comparedTexts = compared.indices.filter { compared[$0] }
-        let comparedSets = ParallelMap.map(comparedTexts.count) { representatives[comparedTexts[$0]].shingleSet }
+        let comparedSets = ParallelMap.map(comparedTexts.count, width: jobs) { representatives[comparedTexts[$0]].shingleSet }
         var sets = [[UInt64]](repeating: [], count: texts.count)
         for (text, set) in zip(comparedTexts, comparedSets) { sets[text] = set }
-        let similarities = ParallelMap.map(pairs.count) { [sets] i in
+        let similarities = ParallelMap.map(pairs.count, width: jobs) { [sets] i in
             let a = sets[Int(pairs[i] >> 32)], b = sets[Int(pairs[i] & 0xFFFF_FFFF)]
             // The similarity is at most the smaller set's size over the larger's (rounding keeps the order), so a
             // pair whose sizes are too far apart is no edge whatever it shares: 0 stands for "under the threshold".

@@ -63,7 +63,7 @@ public struct SEOAudit: Sendable {
         let enabled = settings.enabledRules
         duplicateGroups = SiteAudit.duplicateGroups(sitePages)
         findings += SiteAudit.duplicateFindings(duplicateGroups, pages: sitePages, enabled: enabled)
-        contentGroups = ContentDuplicates.groups(auditedPages, settings: settings, enabled: enabled)
+        contentGroups = ContentDuplicates.groups(auditedPages, settings: settings, enabled: enabled, jobs: jobs)
         findings += ContentDuplicates.findings(contentGroups)
         let index = SiteAudit.crawlIndex(keys: crawlKeys, statuses: pages.map(\.status))
         let redirects = RedirectAudit.redirects(pages)
@@ -88,12 +88,17 @@ public struct SEOAudit: Sendable {
     public var score: SiteScore? { SiteScore(findings: findings, auditedPages: auditedURLs.count) }
 
     /// Findings per severity.
-    public func count(_ severity: SEOSeverity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+    public func count(_ severity: SEOSeverity) -> Int {
+        // By index: a closure over the findings would copy each one (four retained strings).
+        var count = 0
+        for i in findings.indices where findings[i].severity == severity { count += 1 }
+        return count
+    }
 
     /// Findings per rule.
     public var countsByRule: [SEORule: Int] {
         var counts: [SEORule: Int] = [:]
-        for finding in findings { counts[finding.rule, default: 0] += 1 }
+        for i in findings.indices { counts[findings[i].rule, default: 0] += 1 }
         return counts
     }
 }

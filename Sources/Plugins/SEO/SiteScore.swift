@@ -37,8 +37,25 @@ public struct SiteScore: Sendable, Equatable {
     public init?(findings: [SEOFinding], auditedPages: Int) {
         guard auditedPages > 0 else { return nil }
         var urls: [SEORule: Set<String>] = [:]
-        for finding in findings { urls[finding.rule, default: []].insert(finding.url) }
-        self.init(pages: urls.map { ($0.key, $0.value.count) }, auditedPages: auditedPages)
+        // Findings sorted by rule, then URL (as an audit keeps them): distinct URLs are runs, counted without hashing.
+        let sorted = findings.indices.dropFirst().allSatisfy {
+            findings[$0 - 1].rule < findings[$0].rule || findings[$0 - 1].rule == findings[$0].rule && findings[$0 - 1].url <= findings[$0].url
+        }
+        guard sorted else {
+            for i in findings.indices { urls[findings[i].rule, default: []].insert(findings[i].url) }
+            self.init(pages: urls.map { ($0.key, $0.value.count) }, auditedPages: auditedPages)
+            return
+        }
+        var pages: [(rule: SEORule, pages: Int)] = []
+        for i in findings.indices {
+            let rule = findings[i].rule
+            if i > 0, findings[i - 1].rule == rule {
+                if findings[i - 1].url != findings[i].url { pages[pages.count - 1].pages += 1 }
+            } else {
+                pages.append((rule, 1))
+            }
+        }
+        self.init(pages: pages, auditedPages: auditedPages)
     }
 
     /// The score of rules reported on `pages` distinct URLs each (rules with findings only), over `auditedPages`
