@@ -71,8 +71,15 @@ def child_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
+def settle():
+    """Flushes the previous command's writes before timing the next: the kernel writes them back meanwhile, on the
+    core the timed command is pinned to (a build after a sync read seo 1.45-1.48 s, without 1.46-1.74 s)."""
+    os.sync()
+
+
 def xmllint(files, setting):
     """Wall and CPU seconds of xmllint over all files: one pinned process, or two processes over the halves."""
+    settle()
     cpu = child_cpu()
     start = time.perf_counter()
     # Exit status 1 only reports HTML the parser had to repair; the files are still parsed.
@@ -91,6 +98,7 @@ def xmllint(files, setting):
 def herald_build(herald, work, out, name, setting):
     prefix, jobs = SETTINGS[setting]
     shutil.rmtree(out, ignore_errors=True)
+    settle()
     cpu = child_cpu()
     start = time.perf_counter()
     result = run(prefix + [herald, "build", "--project", work, "--out", out, "--now", NOW, "--log-format", "json",
