@@ -46,7 +46,7 @@ var targets: [Target] = [
     .executableTarget(name: "herald-bench-sitemap", dependencies: ["SitemapPlugin", "Generator", "HeraldData"],
                       path: "bench/sitemap/Sources"),
     // The SEO audit's phases timed on a snapshot's crawl, one thread (usage in bench/seo/Sources/main.swift).
-    .executableTarget(name: "herald-bench-seo", dependencies: ["SEOPlugin", "Generator", "HeraldData"],
+    .executableTarget(name: "herald-bench-seo", dependencies: ["SEOPlugin", "Generator", "HeraldData", "Markup"],
                       path: "bench/seo/Sources"),
 
     .testTarget(name: "LiquidTests", dependencies: ["Liquid"], path: "Tests/LiquidTests"),

@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import HeraldData
+import Markup
 import SEOPlugin
 
 /// The SEO audit's phases on a real crawl (a snapshot's `crawl/` folder with a manifest), on one thread, each run
@@ -8,6 +9,7 @@ import SEOPlugin
 ///
 ///     herald-bench-seo CRAWL_FOLDER BASE_URL [ROUNDS]      (PHASE=name runs one phase, e.g. under callgrind)
 ///
+/// - parse: libxml2's streaming parse of every page with a visitor that does nothing (the floor under analysis);
 /// - analysis: every page decoded and parsed (`PageAnalysis`), the per-page work including libxml2;
 /// - page-audit: the per-page rules on the parsed pages;
 /// - links: the site-wide link check; site-other: duplicate titles and hreflang;
@@ -48,6 +50,23 @@ func best(_ name: String, _ body: () -> Int) {
     if let only, only != name { return }
     bestOf(name, body)
 }
+/// Visits nothing: what libxml2's streaming parse costs by itself.
+struct Nothing: HTMLStreamVisitor {
+    var elements = 0
+    mutating func root(_ element: HTMLStartTag) {}
+    mutating func enter(_ element: HTMLStartTag) { elements += 1 }
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    mutating func leave() {}
+}
+best("parse") {
+    var n = 0
+    for page in pages {
+        var nothing = Nothing()
+        _ = HTMLParser.stream(page.body, &nothing)
+        n += nothing.elements
+    }
+    return n
+}
 best("analysis") {
     var n = 0
     for page in pages { n += PageAnalysis(page: page).facts.links.count }
@@ -76,3 +95,14 @@ best("audit") {
     SEOAudit(crawl: crawl, settings: settings, baseURL: baseURL, now: now, jobs: 1).findings.count
 }
 print("findings", warm?.findings.count ?? 0)
+// The whole plugin, the parse memoised (`warm` filled the crawl's memo), with the built-in theme when it is found
+// (run from the repository, or THEME=path/to/templates): its time less `audit`'s is the report's.
+let themeRoot = ProcessInfo.processInfo.environment["THEME"] ?? FileManager.default.currentDirectoryPath + "/templates"
+if warm != nil, FileManager.default.fileExists(atPath: themeRoot) {
+    var snapshot = Snapshot(date: "2026-12-01", folder: folder)
+    snapshot.crawl = crawl
+    let input = PluginInput(tenant: TenantConfig(id: "bench", name: "Bench", baseURL: baseURL, edition: "audit"), snapshot: snapshot,
+                            settings: PluginSettings(ConfigNode(.map([]), at: SourceLocation(file: "bench"))), now: now,
+                            templates: ThemeFactory.renderer(roots: [themeRoot]), jobs: 1)
+    best("plugin") { (try? SEOPlugin().run(input).artifacts.count) ?? -1 }
+}
