@@ -92,19 +92,15 @@ public enum HTMLParser {
     }
 
     /// Calls `body` with a libxml2 read callback and its context, which hand `bytes` over in the sizes libxml2 asks
-    /// for.
+    /// for, without NUL bytes: libxml2's HTML parser ends a text at a NUL and drops the rest of the document, where
+    /// a browser's tree builder ignores U+0000 in text and goes on (a NUL after `<body>` hid the whole page).
+    /// Dropping a byte keeps every line number.
     static func withChunkedReader<T>(_ bytes: [UInt8], _ body: (xmlInputReadCallback, UnsafeMutableRawPointer) -> T) -> T {
         bytes.withUnsafeBufferPointer { buffer in
             var source = ChunkedSource(base: buffer.baseAddress, count: buffer.count)
             return withUnsafeMutablePointer(to: &source) { pointer in
                 let read: xmlInputReadCallback = { context, out, length in
-                    let source = context!.assumingMemoryBound(to: ChunkedSource.self)
-                    let n = min(Int(length), source.pointee.count - source.pointee.offset)
-                    if n > 0, let base = source.pointee.base, let out {
-                        UnsafeMutableRawPointer(out).copyMemory(from: base + source.pointee.offset, byteCount: n)
-                        source.pointee.offset += n
-                    }
-                    return Int32(max(n, 0))
+                    readChunk(context!.assumingMemoryBound(to: ChunkedSource.self), into: out, length: Int(length))
                 }
                 return body(read, UnsafeMutableRawPointer(pointer))
             }
@@ -112,7 +108,7 @@ public enum HTMLParser {
     }
 
     /// The document being read by libxml2's read callback.
-    private struct ChunkedSource {
+    fileprivate struct ChunkedSource {
         var base: UnsafePointer<UInt8>?
         var count: Int
         var offset = 0
@@ -190,4 +186,30 @@ final class ParserContextPool: @unchecked Sendable {
         contexts.append(context)
         lock.unlock()
     }
+}
+
+/// Copies up to `length` bytes of `source` into `out`, NUL bytes left out; 0 at the end of the document.
+private func readChunk(_ source: UnsafeMutablePointer<HTMLParser.ChunkedSource>, into out: UnsafeMutablePointer<CChar>?,
+                       length: Int) -> Int32 {
+    guard let base = source.pointee.base, let out, length > 0 else { return 0 }
+    let target = UnsafeMutableRawPointer(out).assumingMemoryBound(to: UInt8.self)
+    // A chunk of NULs only must not read as the end of the document: read on until a byte is kept.
+    var kept = 0
+    while kept == 0, source.pointee.offset < source.pointee.count {
+        let n = min(length, source.pointee.count - source.pointee.offset)
+        target.update(from: base + source.pointee.offset, count: n)
+        source.pointee.offset += n
+        kept = memchr(target, 0, n) == nil ? n : droppingNUL(target, count: n)
+    }
+    return Int32(kept)
+}
+
+/// Moves the bytes of `buffer` other than NUL to its front, in order; returns how many there are.
+private func droppingNUL(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    var kept = 0
+    for i in 0..<count where buffer[i] != 0 {
+        buffer[kept] = buffer[i]
+        kept += 1
+    }
+    return kept
 }

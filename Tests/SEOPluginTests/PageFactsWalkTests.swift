@@ -74,3 +74,24 @@ struct RelListTests {
         #expect(PageFacts.relContains(rel, token) == expected)
     }
 }
+
+/// NUL bytes, which libxml2's HTML parser takes for the end of the text and drops the rest of the document at, are
+/// left out before parsing, as a browser's tree builder ignores U+0000 in text: the page reads as without them.
+struct NULByteTests {
+    static let page = "<html><head><title>A title</title></head><body><h1>Heading words here</h1><p>Some text</p></body></html>"
+
+    @Test("a page with NUL bytes has the facts of the page without them", arguments: [
+        "<body>\u{0}<h1>", "Heading\u{0} words", "</h1>\u{0}\u{0}\u{0}<p>", "<title>\u{0}A title",
+        // More NULs than one read of libxml2 asks for (4 KB): a read of NULs only must not end the document.
+        "<body>" + String(repeating: "\u{0}", count: 9000) + "<h1>",
+    ])
+    func nulBytesAreIgnored(insert: String) throws {
+        let marker = insert.replacingOccurrences(of: "\u{0}", with: "")
+        let range = try #require(Self.page.range(of: marker))
+        let withNUL = Self.page.replacingCharacters(in: range, with: insert)
+        let facts = PageFacts(html: Array(withNUL.utf8))
+        #expect(facts == PageFacts(html: Array(Self.page.utf8)))
+        #expect(facts.headings.first?.value == "Heading words here")
+        #expect(facts == PageFacts(document: HTMLParser.parse(Array(withNUL.utf8))))
+    }
+}
