@@ -204,6 +204,38 @@ public func isAbsoluteHTTPURL(_ url: String) -> Bool {
     let lower = url.lowercased()
     let rest: Substring
     if lower.hasPrefix("https://") { rest = url.dropFirst(8) } else if lower.hasPrefix("http://") { rest = url.dropFirst(7) } else { return false }
-    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    return !host.isEmpty && !url.contains(where: { $0 == " " || $0.isNewline })
+    // No white space or control character anywhere (a browser would strip or encode them; a crawl never holds them).
+    if url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) { return false }
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    return isValidHostAndPort(authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority)
+}
+
+/// `host[:port]`: a non-empty host (an IPv6 literal in brackets, or a name without the characters no host may hold,
+/// percent-escaped controls included), and a port of at most five digits up to 65535.
+private func isValidHostAndPort(_ text: Substring) -> Bool {
+    var host = text
+    var port: Substring = ""
+    if host.hasPrefix("[") {
+        guard let close = host.firstIndex(of: "]") else { return false }
+        let inside = host[host.index(after: host.startIndex)..<close]
+        guard !inside.isEmpty, inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
+        let after = host[host.index(after: close)...]
+        if !after.isEmpty {
+            guard after.first == ":" else { return false }
+            port = after.dropFirst()
+        }
+    } else {
+        if let colon = host.lastIndex(of: ":") {
+            port = host[host.index(after: colon)...]
+            host = host[..<colon]
+        }
+        if host.isEmpty || host.contains(where: { "<>^|\\\"[]{}`".contains($0) }) { return false }
+        // An escaped control or space (%00-%20, %7F) decodes to a character no host may hold.
+        let bytes = Array(host.utf8)
+        for i in bytes.indices where bytes[i] == 0x25 {
+            guard i + 2 < bytes.count, let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) else { return false }
+            if value <= 0x20 || value == 0x7F { return false }
+        }
+    }
+    return port.count <= 5 && port.allSatisfy({ $0.isASCII && $0.isNumber }) && (Int(port) ?? 0) <= 65535
 }

@@ -39,6 +39,17 @@ public struct SiteImporter: Sendable {
     ///   - replace: replace an existing crawl in that snapshot instead of failing.
     public func importSite(from source: String, projectRoot: String, tenant: String, baseURL: String, date: String,
                            edition: String = "starter", replace: Bool = false) throws(DiagnosticList) -> Result {
+        var errors = Self.optionProblems(tenant: tenant, baseURL: baseURL, date: date)
+        if !fileSystem.isDirectory(source) {
+            errors.append(Diagnostic("the folder does not exist", at: SourceLocation(file: source)))
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return try importFiles(from: source, projectRoot: projectRoot, tenant: tenant, baseURL: baseURL, date: date,
+                               edition: edition, replace: replace)
+    }
+
+    /// What is wrong with the import's options (the CLI reports these as usage errors, before touching any file).
+    public static func optionProblems(tenant: String, baseURL: String, date: String) -> [Diagnostic] {
         var errors: [Diagnostic] = []
         if !ProjectLoader.isValidTenantID(tenant) {
             errors.append(Diagnostic("tenant id '\(tenant)' is not allowed; use letters, digits, '-', '_' and '.' (not first)", at: SourceLocation(file: "--tenant")))
@@ -49,10 +60,11 @@ public struct SiteImporter: Sendable {
         if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
             errors.append(Diagnostic("expected an absolute http(s) URL such as https://www.example.com/, found '\(baseURL)'", at: SourceLocation(file: "--base-url")))
         }
-        if !fileSystem.isDirectory(source) {
-            errors.append(Diagnostic("the folder does not exist", at: SourceLocation(file: source)))
-        }
-        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return errors
+    }
+
+    private func importFiles(from source: String, projectRoot: String, tenant: String, baseURL: String, date: String,
+                             edition: String, replace: Bool) throws(DiagnosticList) -> Result {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let loader = ProjectLoader(root: projectRoot, fileSystem: fileSystem)
         let crawlFolder = "snapshots/\(tenant)/\(date)/crawl"
@@ -85,7 +97,11 @@ public struct SiteImporter: Sendable {
                 }
                 let body: [UInt8]
                 do { body = try fileSystem.read(source + "/" + file.relative) } catch {
-                    diagnostics.append(Diagnostic("cannot read the file, skipped", at: SourceLocation(file: source + "/" + file.relative), severity: .warning))
+                    // A name that is not UTF-8 comes back from the listing with U+FFFD in place of its bad bytes, a
+                    // path that names no file (and could be no URL path either).
+                    let reason = file.relative.unicodeScalars.contains("\u{FFFD}")
+                        ? "the file name is not valid UTF-8, skipped" : "cannot read the file, skipped: \(error)"
+                    diagnostics.append(Diagnostic(reason, at: SourceLocation(file: source + "/" + file.relative), severity: .warning))
                     continue
                 }
                 try fileSystem.write(body, to: loader.path(staging + "/files/" + file.relative))

@@ -37,6 +37,9 @@ enum SnapshotCommand {
             guard parsed.positionals.count == 2 else { throw UsageError(description: "import-site takes one folder") }
             guard parsed.value("base-url") != nil else { throw UsageError(description: "--base-url is required") }
             guard parsed.value("tenant") != nil else { throw UsageError(description: "--tenant is required") }
+            let problems = SiteImporter.optionProblems(tenant: parsed.value("tenant")!, baseURL: parsed.value("base-url")!,
+                                                       date: parsed.value("date") ?? "2000-01-01")
+            if !problems.isEmpty { throw UsageError(description: problems.map(\.description).joined(separator: "\n")) }
         } catch {
             printError("herald snapshot: \(error)\n\n\(usage)")
             return 2

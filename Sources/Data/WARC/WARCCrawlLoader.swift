@@ -42,7 +42,14 @@ public enum WARCCrawlLoader {
                 counts[record.type, default: 0] += 1
                 guard record.type == "response" || record.type == "revisit" else { continue }
                 let location = SourceLocation(file: file.name, offset: record.offset)
-                guard let uri = record.targetURI, isAbsoluteHTTPURL(uri) else { continue }
+                guard let uri = record.targetURI, isAbsoluteHTTPURL(uri) else {
+                    // Other schemes (Heritrix's dns:) are skipped quietly; a broken http(s) URI is worth a word.
+                    if let uri = record.targetURI, uri.lowercased().hasPrefix("http") {
+                        c.add(Diagnostic("WARC-Target-URI '\(uri)' is not a valid http(s) URL; the record is skipped", at: location,
+                                         severity: .warning))
+                    }
+                    continue
+                }
                 let contentType = record.field("content-type")?.lowercased() ?? ""
                 if record.type == "response", !contentType.isEmpty, !contentType.hasPrefix("application/http") { continue }
                 if record.type == "revisit", record.block.isEmpty {

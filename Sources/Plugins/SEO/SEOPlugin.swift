@@ -60,12 +60,30 @@ public struct SEOPlugin: Plugin {
                 at: location, severity: .warning))
         }
 
+        if let notice = Self.originMismatch(audit.auditedURLs, baseURL: input.tenant.baseURL, tenant: input.tenant) {
+            notices.append(notice)
+        }
+
         let report = SEOReport(audit: audit, comparison: comparison, trend: trend, settings: settings, tenant: input.tenant,
                                snapshot: input.snapshot.date, generatedAt: Timestamp(date: input.now).description, limit: limit,
                                jobs: input.jobs)
         let artifacts = try report.artifacts(input.templates)
         return PluginOutput(artifacts: artifacts, summary: Self.summary(audit, comparison: comparison, report: report),
                             notices: notices)
+    }
+
+    /// A warning when no audited page is on the base URL's origin: the site-wide checks (internal links, robots.txt,
+    /// sitemaps, orphans) judge pages against the base URL, so a crawl of another host (a staging server, a local
+    /// copy) audits as a foreign site. Names the crawl's own origin to use instead.
+    static func originMismatch(_ audited: [String], baseURL: String, tenant: TenantConfig) -> Diagnostic? {
+        guard let first = audited.first, let origin = WebURL(baseURL).normalized.origin else { return nil }
+        if audited.contains(where: { WebURL($0).normalized.origin == origin }) { return nil }
+        var location = tenant.location
+        location.keyPath = "base_url"
+        let crawlOrigin = WebURL(first).normalized.origin.map { " (the first is on \($0))" } ?? ""
+        return Diagnostic("none of the \(counted(audited.count, "audited page")) is on the base URL's origin \(origin)\(crawlOrigin): "
+                              + "internal links, robots.txt and sitemaps are judged against the base URL, so set base_url to the "
+                              + "crawled site's address", at: location, severity: .warning)
     }
 
     static func summary(_ audit: SEOAudit, comparison: AuditComparison?, report: SEOReport) -> ReportSummary {
