@@ -73,10 +73,27 @@ private func located(_ node: ConfigNode?, fallback: ConfigNode, keyPath: String)
 public enum ConfigFiles {
     /// `herald.yml`.
     public static func project(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ProjectConfig {
-        let root = try parseMap(bytes, file: file)
+        let (config, errors) = checkedProject(bytes, file: file)
+        guard let config, errors.isEmpty else { throw DiagnosticList(errors) }
+        return config
+    }
+
+    /// Every problem of herald.yml, and — when its known keys decode — the configuration without the unknown keys, so
+    /// that `herald check` goes on to check every tenant's settings against the editions (an unknown key in
+    /// herald.yml hid every tenant's problems).
+    public static func checkedProject(_ bytes: [UInt8], file: String) -> (config: ProjectConfig?, errors: [Diagnostic]) {
+        let root: ConfigNode
+        do { root = try parseMap(bytes, file: file) } catch { return (nil, error.diagnostics) }
         var shapeErrors: [Diagnostic] = []
         ConfigShape.project.validate(root, into: &shapeErrors)
-        if !shapeErrors.isEmpty { throw DiagnosticList(shapeErrors) }
+        do { return (try decodedProject(ConfigShape.project.pruned(root), file: file), shapeErrors) } catch {
+            // A wrong shape is often the reason the decoding failed: a line it was reported at is not reported again.
+            let shapeLines = Set(shapeErrors.compactMap(\.location.line))
+            return (nil, shapeErrors + error.diagnostics.filter { $0.location.line.map { !shapeLines.contains($0) } ?? true })
+        }
+    }
+
+    private static func decodedProject(_ root: ConfigNode, file: String) throws(DiagnosticList) -> ProjectConfig {
         let decoded: HeraldFile
         do { decoded = try ConfigDecoder().decode(HeraldFile.self, from: root) } catch { throw list(error, file) }
         var errors: [Diagnostic] = []

@@ -62,6 +62,23 @@ indirect enum ConfigShape: Sendable {
         }
     }
 
+    /// `node` without the keys this shape does not know, at every depth: what is left to decode once the unknown
+    /// keys have been reported.
+    func pruned(_ node: ConfigNode) -> ConfigNode {
+        var out = node
+        switch (self, node.value) {
+        case let (.list(item), .array(items)):
+            out.value = .array(items.map(item.pruned))
+        case let (.map(keys, _), .map(pairs)):
+            out.value = .map(pairs.compactMap { pair in keys[pair.key].map { (pair.key, $0.pruned(pair.value)) } })
+        case let (.dictionary(value), .map(pairs)):
+            out.value = .map(pairs.map { ($0.key, value.pruned($0.value)) })
+        default:
+            break
+        }
+        return out
+    }
+
     private func kind(_ value: ConfigValue) -> String {
         switch value {
         case .null: "null"

@@ -54,6 +54,13 @@ public struct ProjectLoader: Sendable {
         try ConfigFiles.project(try read("herald.yml"), file: "herald.yml")
     }
 
+    /// herald.yml's problems, and its configuration whenever the known keys decode (`ConfigFiles.checkedProject`).
+    public func checkedProject() -> (config: ProjectConfig?, errors: [Diagnostic]) {
+        do { return ConfigFiles.checkedProject(try read("herald.yml"), file: "herald.yml") } catch {
+            return (nil, ConfigFiles.list(error, "herald.yml").diagnostics)
+        }
+    }
+
     /// The folders of `snapshots/`: tenants, and folders that cannot be one.
     public struct TenantFolders: Sendable {
         /// Sorted ids of the valid tenant folders.
@@ -297,8 +304,9 @@ public struct ProjectLoader: Sendable {
                 out.append(Diagnostic("\(error)", at: SourceLocation(file: file)))
             }
         }
-        var project: ProjectConfig?
-        do { project = try self.project() } catch { collect(error, file: "herald.yml") }
+        let checked = checkedProject()
+        out += checked.errors
+        let project = checked.config
         if let project, let known = knownPluginIDs {
             for name in project.editions.keys.sorted() {
                 for (k, plugin) in (project.editions[name]?.plugins ?? []).enumerated() where !known.contains(plugin) {

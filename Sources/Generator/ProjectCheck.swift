@@ -12,7 +12,7 @@ public enum ProjectCheck {
         var loader = ProjectLoader(root: root, fileSystem: fileSystem)
         loader.knownPluginIDs = Set(plugins.map(\.id))
         var found = loader.check()
-        if let knownLimits, let project = try? loader.project() {
+        if let knownLimits, let project = loader.checkedProject().config {
             for name in project.editions.keys.sorted() { found += project.editions[name]?.unknownLimits(known: knownLimits) ?? [] }
         }
         found += pluginChecks(loader: loader, plugins: plugins, now: now)
@@ -21,7 +21,7 @@ public enum ProjectCheck {
 
     /// Each tenant's edition plugins check their merged settings and the tenant's content.
     static func pluginChecks(loader: ProjectLoader, plugins: [any Plugin], now: Date) -> [Diagnostic] {
-        guard let project = try? loader.project(), let ids = try? loader.tenantFolders().ids else { return [] }
+        guard let project = loader.checkedProject().config, let ids = try? loader.tenantFolders().ids else { return [] }
         let registered = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Diagnostic] = []
         var seen = Set<Diagnostic>()

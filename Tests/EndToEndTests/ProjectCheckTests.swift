@@ -71,6 +71,16 @@ struct ProjectCheckTests {
         (["snapshots/acme/tenant.yml": tenant + "plugins:\n  newsletter:\n    social:\n      - { name: X, link: \"https://x.example\" }\n"],
          ["snapshots/acme/tenant.yml:7:9 (plugins.newsletter.social[0].url): error: missing required key 'url'",
            "snapshots/acme/tenant.yml:7:20 (plugins.newsletter.social[0].link): error: unknown key 'link'; expected one of: icon, name, url"]),
+        // An unknown key in herald.yml hides neither the tenants' settings nor the sitemap's rules (all of them, next
+        // to a value that does not decode).
+        (["herald.yml": herald + "colour: red\n",
+          "snapshots/acme/tenant.yml": tenant + "plugins:\n  seo:\n    title_max_lenght: 65\n  sitemap:\n    gzip: yes please\n    disallow: [\"/a$b\", nope]\n    exclude: [drafts/]\n"],
+         ["herald.yml:7:1 (colour): error: unknown key 'colour'; expected one of: editions, output_dir, plugin_defaults",
+          "snapshots/acme/tenant.yml:6:5 (plugins.seo.title_max_lenght): error: unknown key 'title_max_lenght'; expected one of: alt_max_length, compare_with_previous, description_max_length, description_max_pixels, description_min_length, description_min_pixels, disabled_rules, duplicate_min_words, h1_max_length, h2_max_length, link_text_phrases, max_crawl_depth, min_word_count, near_duplicate_threshold, robots_agent, title_max_length, title_max_pixels, title_min_length, title_min_pixels, trend_snapshots, url_max_length",
+          "snapshots/acme/tenant.yml:8:11 (plugins.sitemap.gzip): error: expected a boolean, found a string",
+          "snapshots/acme/tenant.yml:9:16 (plugins.sitemap.disallow[0]): error: disallow rule '/a$b' may use '$' only at the end",
+          "snapshots/acme/tenant.yml:9:24 (plugins.sitemap.disallow[1]): error: disallow rule 'nope' must start with '/' or '*' (a path from the root of the host)",
+          "snapshots/acme/tenant.yml:10:15 (plugins.sitemap.exclude[0]): error: exclude rule 'drafts/' must start with '/' or '*' (a path from the root of the host)"]),
     ] as [([String: String], [String])])
     func pluginProblemsAreCheckErrors(changes: [String: String], expected: [String]) throws {
         let found = try Self.check(changes)

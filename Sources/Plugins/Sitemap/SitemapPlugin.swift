@@ -15,7 +15,9 @@ public struct SitemapPlugin: Plugin {
     }
 
     public func check(_ input: PluginCheckInput) -> [Diagnostic] {
-        diagnostics(at: input.settings.node.location) { _ = try SitemapSettings.load(input.settings) }
+        // Decoding and the rules separately, so that a value of another setting that does not decode hides no rule.
+        diagnostics(at: input.settings.node.location) { _ = try input.settings.decode(SitemapSettings.self) }
+            + SitemapSettings.ruleProblems(input.settings)
     }
 
     public func run(_ input: PluginInput) throws -> PluginOutput {

@@ -36,17 +36,29 @@ public struct SitemapSettings: Decodable, Sendable, Equatable {
         hreflang = try c.decodeIfPresent(Bool.self, forKey: .hreflang) ?? hreflang
     }
 
-    /// Decodes and checks that every disallow and exclude rule is a valid robots.txt path pattern.
+    /// Decodes and checks that every disallow and exclude rule is a valid robots.txt path pattern (all bad rules
+    /// reported together).
     public static func load(_ settings: PluginSettings) throws -> SitemapSettings {
         let decoded = try settings.decode(SitemapSettings.self)
-        for (key, rules) in [("disallow", decoded.disallow), ("exclude", decoded.exclude)] {
-            for (index, rule) in rules.enumerated() {
-                if let problem = patternProblem(rule) {
-                    throw Diagnostic("\(key) rule '\(rule)' \(problem)", at: settings.location(of: key, index: index))
-                }
+        let problems = ruleProblems(settings)
+        if problems.count == 1 { throw problems[0] }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return decoded
+    }
+
+    /// Every disallow and exclude rule that is not a valid path pattern, read from the settings as written: found
+    /// even when another setting does not decode (`gzip: yes please` hid them).
+    static func ruleProblems(_ settings: PluginSettings) -> [Diagnostic] {
+        guard case let .map(pairs) = settings.node.value else { return [] }
+        var problems: [Diagnostic] = []
+        for key in ["disallow", "exclude"] {
+            guard let node = pairs.first(where: { $0.key == key })?.value, case let .array(items) = node.value else { continue }
+            for (index, item) in items.enumerated() {
+                guard case let .string(rule) = item.value, let problem = patternProblem(rule) else { continue }
+                problems.append(Diagnostic("\(key) rule '\(rule)' \(problem)", at: settings.location(of: key, index: index)))
             }
         }
-        return decoded
+        return problems
     }
 
     static func patternProblem(_ rule: String) -> String? {
