@@ -1,4 +1,5 @@
 import Foundation
+import HeraldData
 
 /// Secrets (such as the unsubscribe HMAC key) read from the environment or a secret file, never from the project.
 public struct SecretStore: Sendable {
@@ -22,8 +23,17 @@ public struct SecretStore: Sendable {
                 found[name] = bytes
             }
         }
+        for (name, value) in found where value.count < minimumLength {
+            let key = "HERALD_" + name.uppercased()
+            throw SecretError(description: "\(key) is \(counted(value.count, "byte")) long; an HMAC key needs at least \(minimumLength) "
+                              + "random bytes, such as the 64 hex digits of `openssl rand -hex 32`")
+        }
         return SecretStore(found)
     }
+
+    /// The shortest secret accepted: 128 bits, whatever alphabet the bytes are written in (a short key signs tokens
+    /// anyone could forge by trying keys).
+    public static let minimumLength = 16
 
     public func secret(_ name: String) -> [UInt8]? { values[name] }
 }

@@ -54,7 +54,7 @@ import Testing
     }
 
     /// A throwaway key for the tests.
-    static let key = "test-secret-key"
+    static let key = "test-secret-key-of-32-characters"
 
     func token(_ tenant: String, _ issue: String, _ subscriber: String) throws -> String {
         // Computed with Python's hmac module, independently of Herald's code.
@@ -87,8 +87,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: keyFile) }
         let fromFile = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY_FILE": keyFile])
         #expect(fromFile.status == 0)
-        let wrongKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY": "other"])
-        #expect(wrongKey.status == 1)
+        let wrongKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY": "another-secret-key-of-32-chars"])
+        #expect(wrongKey.status == 1 && wrongKey.out.hasPrefix("invalid"))
+        // A key too short to be a secret is refused, naming the variable and the minimum, never printing the key.
+        let shortKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"], environment: ["HERALD_UNSUBSCRIBE_KEY": "zz"])
+        #expect(shortKey.status == 1 && shortKey.err.contains("HERALD_UNSUBSCRIBE_KEY is 2 bytes long") && shortKey.err.contains("at least 16"))
         let noKey = try run(["unsubscribe", "verify", url, "--tenant", "acme"])
         #expect(noKey.status == 1 && noKey.err.contains("HERALD_UNSUBSCRIBE_KEY"))
         #expect(try run(["unsubscribe", "verify", t, "--tenant", "acme"]).status == 2)
