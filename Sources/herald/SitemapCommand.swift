@@ -34,8 +34,11 @@ enum SitemapCommand {
             }
             parsed = options
             guard parsed.positionals.count >= 2 else { throw UsageError(description: "missing FILE: give at least one sitemap") }
-            if parsed.value("url") != nil, parsed.positionals.count > 2 {
-                throw UsageError(description: "--url names where one sitemap is published; check one FILE with it")
+            if let url = parsed.value("url") {
+                guard isAbsoluteHTTPURL(url) else { throw UsageError(description: "--url must be an absolute http(s) URL with a host, found '\(url)'") }
+                if parsed.positionals.count > 2 {
+                    throw UsageError(description: "--url names where one sitemap is published; check one FILE with it")
+                }
             }
         } catch {
             printError("herald sitemap: \(error)\n\n\(usage)")
@@ -46,6 +49,7 @@ enum SitemapCommand {
             let bytes: [UInt8]
             do { bytes = try LocalFileSystem().read(path) } catch {
                 print("\(path): error: cannot read the file: \(describe(error))")
+                printError("\(path): unreadable, 0 URLs, 1 problem")
                 failed = true
                 continue
             }

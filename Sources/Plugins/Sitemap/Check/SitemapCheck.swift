@@ -46,6 +46,11 @@ public enum SitemapCheck {
             return Result(problems: problems, kind: nil, entries: 0)
         }
         let parsed = XMLTree.parse(bytes)
+        if let line = parsed.doctypeLine {
+            add(line, "the sitemap has a <!DOCTYPE> declaration: sitemaps must not declare a DTD or entities (Herald does "
+                + "not read or expand them); the file was not checked further")
+            return Result(problems: problems, kind: nil, entries: 0)
+        }
         guard let root = parsed.root else {
             for error in parsed.errors { add(error.line, "not well-formed XML: \(error.message)") }
             return Result(problems: problems.sorted(by: order), kind: nil, entries: 0)
