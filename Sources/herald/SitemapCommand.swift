@@ -19,8 +19,8 @@ enum SitemapCommand {
         alternates (namespace declared, rel="alternate", hreflang a valid BCP 47 tag or x-default, absolute href).
 
         Options:
-          --url URL   where the (single) FILE is published, to compare hosts, folders and self-references exactly;
-                      without it the first <loc> sets the host
+          --url URL   where the (single) FILE is published (an absolute http(s) URL), to compare hosts, folders and
+                      self-references exactly; without it the first <loc> sets the host
 
         Exit status: 0 when every file is clean, 1 when any file has a problem or cannot be read, 2 for usage errors.
         """
