@@ -47,7 +47,8 @@ public struct LocalFileSystem: FileSystem {
 
     public func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileSystemError(path: path, reason: exists(path) ? "cannot be read" : "does not exist")
+            throw FileSystemError(path: path, reason: isDirectory(path) ? "is a directory, not a file"
+                                  : exists(path) ? "cannot be read" : "does not exist")
         }
         return [UInt8](data)
     }

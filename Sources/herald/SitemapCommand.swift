@@ -19,8 +19,8 @@ enum SitemapCommand {
         alternates (namespace declared, rel="alternate", hreflang a valid BCP 47 tag or x-default, absolute href).
 
         Options:
-          --url URL   where the (single) FILE is published, to compare hosts, folders and self-references exactly;
-                      without it the first <loc> sets the host
+          --url URL   where the (single) FILE is published (an absolute http(s) URL), to compare hosts, folders and
+                      self-references exactly; without it the first <loc> sets the host
 
         Exit status: 0 when every file is clean, 1 when any file has a problem or cannot be read, 2 for usage errors.
         """
@@ -34,8 +34,11 @@ enum SitemapCommand {
             }
             parsed = options
             guard parsed.positionals.count >= 2 else { throw UsageError(description: "missing FILE: give at least one sitemap") }
-            if parsed.value("url") != nil, parsed.positionals.count > 2 {
-                throw UsageError(description: "--url names where one sitemap is published; check one FILE with it")
+            if let url = parsed.value("url") {
+                guard isAbsoluteHTTPURL(url) else { throw UsageError(description: "--url must be an absolute http(s) URL with a host, found '\(url)'") }
+                if parsed.positionals.count > 2 {
+                    throw UsageError(description: "--url names where one sitemap is published; check one FILE with it")
+                }
             }
         } catch {
             printError("herald sitemap: \(error)\n\n\(usage)")
@@ -46,6 +49,7 @@ enum SitemapCommand {
             let bytes: [UInt8]
             do { bytes = try LocalFileSystem().read(path) } catch {
                 print("\(path): error: cannot read the file: \(describe(error))")
+                printError("\(path): unreadable, 0 URLs, 1 problem")
                 failed = true
                 continue
             }

@@ -94,6 +94,49 @@ enum WARCBuilder {
         #expect(result.crawl.pages.map { String(decoding: $0.body, as: UTF8.self) } == ["<title>ok</title>!", "gzipped body"])
     }
 
+    // MARK: - Gzip bombs: every inflated body and member is capped; an oversized record is skipped with a warning.
+
+    /// A response record whose HTTP body is `body` sent with `Content-Encoding: gzip`.
+    static func gzipEncodedResponse(uri: String, id: String, body: [UInt8]) -> [UInt8] {
+        let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".utf8) + GzipMembers.compress(body)
+        let head = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nWARC-Record-ID: \(id)\r\n"
+            + "Content-Type: application/http;msgtype=response\r\nContent-Length: \(block.count)\r\n\r\n"
+        return Array(head.utf8) + block + Array("\r\n\r\n".utf8)
+    }
+
+    @Test(arguments: [("bomb.warc", false), ("bomb.warc.gz", true)])
+    func aGzipBodyOverTheLimitSkipsTheRecordWithAWarning(name: String, gzip: Bool) {
+        let limit = 1 << 20
+        // 4 MiB of zeros compress to about 4 KB: a small bomb for a 1 MiB limit.
+        let bomb = Self.gzipEncodedResponse(uri: "http://example.test/bomb", id: "<urn:uuid:b0b>", body: [UInt8](repeating: 0, count: 4 << 20))
+        let atLimit = Self.gzipEncodedResponse(uri: "http://example.test/full", id: "<urn:uuid:f01>",
+                                               body: [UInt8](repeating: 0x61, count: limit))
+        let next = B.record(uri: "http://example.test/next", block: B.http())
+        let records = [bomb, atLimit, next]
+        let result = WARCCrawlLoader.load([(name, gzip ? B.gz(records) : records.flatMap { $0 })], bodyLimit: limit)
+        #expect(lines(result.diagnostics) == ["\(name) (record at offset 0): warning: response record <urn:uuid:b0b> for "
+            + "http://example.test/bomb: the gzip-encoded body inflates to more than \(limit) bytes, Herald's limit per page; the record is skipped"])
+        #expect(!result.hasErrors)
+        #expect(result.crawl.pages.map(\.url) == ["http://example.test/full", "http://example.test/next"])
+        #expect(result.crawl.pages[0].body.count == limit)
+    }
+
+    @Test func aGzipMemberOverTheLimitIsSkippedAndTheNextMemberIsRead() {
+        let limit = 1 << 20
+        // The member holds a plain 3 MiB body: more than the body limit plus the 1 MiB allowed for headers.
+        let big = B.record(uri: "http://example.test/big", block: B.http(body: String(repeating: "a", count: 3 << 20)))
+        let next = B.record(uri: "http://example.test/next", block: B.http())
+        let first = B.record(uri: "http://example.test/first", block: B.http())
+        let bytes = B.gz([first, big, next])
+        let result = WARCCrawlLoader.load([("big.warc.gz", bytes)], bodyLimit: limit)
+        let offset = GzipMembers.compress(first).count
+        #expect(lines(result.diagnostics) == ["big.warc.gz (record at offset \(offset)): warning: the gzip member inflates to "
+            + "\(big.count) bytes, more than the limit of \(limit + WARCReader.headerAllowance) bytes per WARC record; its record is skipped"])
+        #expect(result.crawl.pages.map(\.url) == ["http://example.test/first", "http://example.test/next"])
+        #expect(WARCReader.maxMemberBytes == HTTPResponseBlock.maxBodyBytes + WARCReader.headerAllowance)
+        #expect(HTTPResponseBlock.maxBodyBytes == 52_428_800)
+    }
+
     @Test func truncatedPayloadsAreKeptWithAWarning() {
         let record = B.record(uri: "http://example.test/big", fields: ["WARC-Truncated: length"], block: B.http(body: "<title>cut"))
         let result = B.load(record, name: "cc.warc")
@@ -232,14 +275,10 @@ enum WARCBuilder {
         #expect(!pages.contains { $0.header("x-robots-tag") != nil })
     }
 
-    /// The compressed offset of the n-th gzip member (0-based), found by inflating member by member.
+    /// The compressed offset of the n-th gzip member (0-based).
     static func memberOffset(ofRecord n: Int, in path: String) -> Int? {
         guard let bytes = try? LocalFileSystem().read(path) else { return nil }
-        var offset = 0
-        for _ in 0..<n {
-            guard case let .success((_, end)) = GzipMembers.inflateMember(bytes, at: offset) else { return nil }
-            offset = end
-        }
-        return offset
+        let members = GzipMembers(bytes, memberLimit: WARCReader.maxMemberBytes)
+        return n < members.starts.count ? members.starts[n].compressed : nil
     }
 }

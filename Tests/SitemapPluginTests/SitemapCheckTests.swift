@@ -129,6 +129,69 @@ import SEOPlugin
         ])
     }
 
+    /// Gzip bombs: inflating stops just past the limit and the limit is the one problem, however far the file would go.
+    @Test(arguments: [
+        // (MiB of spaces after the root, limit in MiB, over the limit)
+        (3, 4, false),
+        (5, 4, true),
+        (64, 4, true),
+    ])
+    func gzipInflatesOnlyUpToTheLimit(mebibytes: Int, limit: Int, over: Bool) {
+        let spaces = GzipMembers.compress([UInt8](repeating: 0x20, count: 1 << 20))
+        let padding = Array([[UInt8]](repeating: spaces, count: mebibytes).joined())
+        // A sitemap, then spaces (allowed after the root) in 1 KB members that inflate to 1 MiB each.
+        let bomb = GzipMembers.compress(Array(Self.urlset("<url><loc>https://acme.example/</loc></url>").utf8)) + padding
+        let limits = SitemapLimits(maxURLs: 50_000, maxBytes: limit << 20, maxIndexBytes: limit << 20)
+        let problems = SitemapCheck.check(bomb, file: "bomb.xml.gz", limits: limits).problems.map(\.description)
+        if over {
+            #expect(problems == ["bomb.xml.gz: error: the file inflates to more than the limit of \(limit << 20) bytes (50 MB) uncompressed; "
+                                 + "inflating stopped there and the file was not checked further"])
+        } else {
+            #expect(problems == [])
+        }
+    }
+
+    @Test func aPlainFileOverTheLimitIsNotParsed() {
+        let three = Self.urlset((1...3).map { "<url><loc>https://acme.example/\($0)</loc></url>" }.joined(separator: "\n"))
+        let limits = SitemapLimits(maxURLs: 10, maxBytes: 100, maxIndexBytes: 100)
+        #expect(Self.check(three + "<", limits: limits) == [
+            "sitemap.xml: error: the file is \(three.utf8.count + 1) bytes, over the limit of 100 bytes (50 MB); not checked further",
+        ])
+    }
+
+    /// A DTD is reported once, on its line, and nothing in it is read: no entity is declared, expanded or loaded.
+    @Test(arguments: [
+        ("internal entity", "<!DOCTYPE urlset [ <!ENTITY p \"https://acme.example/x\"> ]>", "<url><loc>&p;</loc></url>"),
+        ("billion laughs", "<!DOCTYPE urlset [\n <!ENTITY a \"lol\">\n"
+            + (1...9).map { "<!ENTITY \(Character(UnicodeScalar(UInt8(97 + $0)))) \"" + String(repeating: "&\(Character(UnicodeScalar(UInt8(96 + $0))));", count: 10) + "\">" }.joined(separator: "\n") + "]>",
+         "<url><loc>https://acme.example/&j;</loc></url>"),
+        ("quadratic blowup", "<!DOCTYPE urlset [<!ENTITY q \"" + String(repeating: "a", count: 40_000) + "\">]>",
+         "<url><loc>https://acme.example/" + String(repeating: "&q;", count: 10_000) + "</loc></url>"),
+        ("external entity", "<!DOCTYPE urlset [ <!ENTITY pw SYSTEM \"file:///etc/passwd\"> ]>", "<url><loc>https://acme.example/&pw;</loc></url>"),
+        ("external DTD", "<!DOCTYPE urlset SYSTEM \"http://acme.example/sitemap.dtd\">", "<url><loc>https://acme.example/</loc></url>"),
+    ])
+    func aDoctypeIsOneProblemAndNoEntityIsExpanded(_ what: String, doctype: String, body: String) {
+        let xml = "<?xml version=\"1.0\"?>\n" + doctype + "\n<urlset xmlns=\"\(Self.ns)\">\n" + body + "\n</urlset>\n"
+        let result = SitemapCheck.check(Array(xml.utf8), file: "dtd.xml")
+        #expect(result.problems.map(\.description) == ["dtd.xml:2: error: the sitemap has a <!DOCTYPE> declaration: sitemaps must not declare "
+            + "a DTD or entities (Herald does not read or expand them); the file was not checked further"], "\(what)")
+        #expect(result.kind == nil && result.entries == 0)
+    }
+
+    /// libxml2's messages arrive as one line each, without its advice to programmers.
+    @Test(arguments: [
+        ("bad UTF-8", Array("<urlset xmlns=\"\(ns)\">\n<url><loc>https://acme.example/".utf8) + [0xFF, 0xFE] + Array("</loc></url></urlset>".utf8),
+         "sitemap.xml:2: error: not well-formed XML: Input is not proper UTF-8; bytes: 0xFF 0xFE 0x3C 0x2F"),
+        ("too deep", Array(("<urlset xmlns=\"\(ns)\">\n" + String(repeating: "<a>", count: 300)).utf8),
+         "sitemap.xml:2: error: not well-formed XML: Excessive depth in document: 256 (over libxml2's safety limit)"),
+    ])
+    func libxml2MessagesAreOneCleanLine(_ what: String, bytes: [UInt8], first: String) {
+        let problems = SitemapCheck.check(bytes, file: "sitemap.xml").problems.map(\.description)
+        #expect(problems.first == first, "\(what)")
+        #expect(!problems.contains { $0.contains("\n") || $0.contains("\\n") || $0.contains("XML_PARSE") }, "\(what)")
+        #expect(Set(problems).count == problems.count, "\(what)")
+    }
+
     /// Every sitemap Herald writes passes its own check (the XSD validation is in SchemaValidationTests).
     @Test func generatedSitemapsPassTheCheck() throws {
         let pages = (0..<7).map { SitemapFixture.page("p\($0).html", fetchedAt: berlinMorning) }

@@ -1,38 +1,59 @@
 import CZlib
 
-/// gzip data (RFC 1952) inflated with zlib, one member at a time, so that callers know which compressed offset each
-/// inflated byte came from (`.warc.gz` files hold one member per record; readers name records by that offset).
+/// gzip data (RFC 1952) inflated with zlib. This is the one place Herald inflates, and every call names a limit on the
+/// inflated size: output is produced 64 KiB at a time and inflation stops as soon as it passes the limit, so a small
+/// hostile file (a "gzip bomb": 1 MB that inflates to 1 GB) costs at most the limit plus one chunk of memory.
+/// Members are inflated one at a time so that callers know which compressed offset each inflated byte came from
+/// (`.warc.gz` files hold one member per record; readers name records by that offset).
 public struct GzipMembers: Sendable {
-    /// One inflated member: where it starts in the compressed input and its bytes.
-    public struct Member: Sendable {
-        public var offset: Int
-        public var bytes: [UInt8]
-    }
-
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: Sendable, Hashable {
+            /// Not gzip, or a bad deflate stream or checksum.
+            case corrupt
+            /// The input ended inside the member (a cut download or an interrupted crawl).
+            case truncated
+            /// The member inflates to more than the limit.
+            case tooLarge
+        }
+
         /// The compressed offset of the member that failed.
         public var offset: Int
         public var message: String
-        /// True when the input ended inside the member (a cut download or an interrupted crawl).
-        public var isTruncation: Bool
+        public var kind: Kind
+        /// For a `.tooLarge` member that was inflated to its end with its bytes discarded: where the next member starts.
+        public var next: Int?
+        /// True when the input ended inside the member.
+        public var isTruncation: Bool { kind == .truncated }
         public var description: String { "gzip member at offset \(offset): \(message)" }
     }
 
-    /// The members inflated before the first failure, and that failure (nil when the input is complete).
-    public var members: [Member] = []
+    /// The inflated bytes of every kept member, one after the other.
+    public var bytes: [UInt8] = []
+    /// Where each kept member starts: in `bytes` and in the compressed input.
+    public var starts: [(inflated: Int, compressed: Int)] = []
+    /// Members skipped because each inflates to more than `memberLimit` bytes (`.tooLarge` failures).
+    public var oversized: [Failure] = []
+    /// The first broken member (nil when the input is complete); reading stops there.
     public var failure: Failure?
 
-    /// Inflates every member of `input`. Stops at the first broken member.
-    public init(_ input: [UInt8]) {
+    /// Inflates every member of `input`, each to at most `memberLimit` bytes. A member over the limit is inflated to
+    /// its end without keeping its bytes (to find where the next one starts), listed in `oversized`, and skipped.
+    public init(_ input: [UInt8], memberLimit: Int) {
         var offset = 0
         while offset < input.count {
-            switch Self.inflateMember(input, at: offset) {
-            case let .success((bytes, end)):
-                members.append(Member(offset: offset, bytes: bytes))
+            let start = bytes.count
+            let limit = memberLimit > Int.max - start ? Int.max : start + memberLimit
+            switch Self.inflateMember(input, at: offset, into: &bytes, limit: limit, base: start, skipOversized: true) {
+            case let .success(end):
+                starts.append((start, offset))
                 offset = end
             case let .failure(failure):
-                self.failure = failure
-                return
+                guard failure.kind == .tooLarge, let next = failure.next else {
+                    self.failure = failure
+                    return
+                }
+                oversized.append(failure)
+                offset = next
             }
         }
     }
@@ -40,55 +61,79 @@ public struct GzipMembers: Sendable {
     /// True when `bytes` start with the gzip magic number.
     public static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    /// Inflates all members into one buffer (for `.gz` files read as a whole, such as sitemaps).
-    public static func inflate(_ input: [UInt8]) -> Result<[UInt8], Failure> {
-        let members = GzipMembers(input)
-        if let failure = members.failure { return .failure(failure) }
+    /// Inflates all members into one buffer of at most `limit` bytes (for a `.gz` file or an HTTP body read as a
+    /// whole); fails with a `.tooLarge` failure as soon as the output passes `limit`.
+    public static func inflate(_ input: [UInt8], limit: Int) -> Result<[UInt8], Failure> {
         var out: [UInt8] = []
-        out.reserveCapacity(members.members.reduce(0) { $0 + $1.bytes.count })
-        for member in members.members { out += member.bytes }
+        var offset = 0
+        while offset < input.count {
+            switch inflateMember(input, at: offset, into: &out, limit: limit, base: 0, skipOversized: false) {
+            case let .success(end): offset = end
+            case let .failure(failure): return .failure(failure)
+            }
+        }
         return .success(out)
     }
 
-    /// Inflates the member starting at `offset`; returns its bytes and the offset just after it.
-    static func inflateMember(_ input: [UInt8], at offset: Int) -> Result<([UInt8], Int), Failure> {
+    /// Inflates the member starting at `offset`, appending its bytes to `out`; returns the offset just after it.
+    /// On any failure the member's bytes are removed from `out` again. When `out` would grow past `limit` (counted from
+    /// `out.count == base`, which messages name as the limit) the result is a
+    /// `.tooLarge` failure; with `skipOversized` the rest of the member is inflated into a scratch chunk (memory stays
+    /// flat) so that the failure can say where the next member starts.
+    static func inflateMember(_ input: [UInt8], at offset: Int, into out: inout [UInt8], limit: Int, base: Int,
+                              skipOversized: Bool) -> Result<Int, Failure> {
         guard offset + 1 < input.count, input[offset] == 0x1F, input[offset + 1] == 0x8B else {
-            return .failure(Failure(offset: offset, message: "not a gzip member (no 1f 8b magic number)", isTruncation: false))
+            return .failure(Failure(offset: offset, message: "not a gzip member (no 1f 8b magic number)", kind: .corrupt))
         }
         var stream = z_stream()
         // 16 + 15: a gzip wrapper with the largest window.
         guard inflateInit2_(&stream, 16 + 15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return .failure(Failure(offset: offset, message: "zlib could not start", isTruncation: false))
+            return .failure(Failure(offset: offset, message: "zlib could not start", kind: .corrupt))
         }
         defer { inflateEnd(&stream) }
-        var out: [UInt8] = []
+        let start = out.count
+        var overLimit = false
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let remaining = input.count - offset
-        return input.withUnsafeBufferPointer { buffer -> Result<([UInt8], Int), Failure> in
+        let result = input.withUnsafeBufferPointer { buffer -> Result<Int, Failure> in
             stream.next_in = UnsafeMutablePointer(mutating: buffer.baseAddress! + offset)
             stream.avail_in = UInt32(clamping: remaining)
             while true {
-                let status: Int32 = chunk.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
+                let status: Int32 = chunk.withUnsafeMutableBufferPointer { scratch in
+                    stream.next_out = scratch.baseAddress
+                    stream.avail_out = UInt32(scratch.count)
                     return CZlib.inflate(&stream, Z_NO_FLUSH)
                 }
-                let produced = chunk.count - Int(stream.avail_out)
-                out.append(contentsOf: chunk[0..<produced])
+                if !overLimit {
+                    out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                    if out.count > limit {
+                        out.removeSubrange(start...)
+                        overLimit = true
+                        let tooLarge = Failure(offset: offset, message: "inflates to more than \(limit - base) bytes", kind: .tooLarge)
+                        if !skipOversized { return .failure(tooLarge) }
+                    }
+                }
                 switch status {
                 case Z_STREAM_END:
-                    return .success((out, offset + Int(stream.total_in)))
+                    let end = offset + Int(stream.total_in)
+                    if overLimit {
+                        return .failure(Failure(offset: offset, message: "inflates to \(stream.total_out) bytes, more than the limit of "
+                                                + "\(limit - base) bytes", kind: .tooLarge, next: end))
+                    }
+                    return .success(end)
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR where stream.avail_in == 0:
                     return .failure(Failure(offset: offset, message: "truncated: the file ends inside this gzip member "
-                                                + "(\(remaining) compressed bytes, \(out.count) inflated)", isTruncation: true))
+                                                + "(\(remaining) compressed bytes, \(stream.total_out) inflated)", kind: .truncated))
                 default:
                     let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                    return .failure(Failure(offset: offset, message: "corrupt gzip data: \(reason)", isTruncation: false))
+                    return .failure(Failure(offset: offset, message: "corrupt gzip data: \(reason)", kind: .corrupt))
                 }
             }
         }
+        if case .failure = result, out.count > start { out.removeSubrange(start...) }
+        return result
     }
 }
 

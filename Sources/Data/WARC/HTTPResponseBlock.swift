@@ -10,8 +10,13 @@ public struct HTTPResponseBlock: Sendable {
 
     public func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
 
-    /// Parses `block`; the error text says what is wrong.
-    public static func parse(_ block: [UInt8]) -> Result<HTTPResponseBlock, ParseError> {
+    /// The most a `Content-Encoding: gzip` body may inflate to: 50 MiB (52,428,800 bytes, the sitemaps.org file limit
+    /// too), far above any real page, so that a small hostile body cannot take the loader's memory.
+    public static let maxBodyBytes = 52_428_800
+
+    /// Parses `block`; the error text says what is wrong. A gzip body that inflates to more than `bodyLimit` bytes is
+    /// an error with `isOversized` set (the loader skips the record with a warning).
+    public static func parse(_ block: [UInt8], bodyLimit: Int = maxBodyBytes) -> Result<HTTPResponseBlock, ParseError> {
         var p = 0
         func nextLine() -> (String, Bool)? {
             guard p < block.count else { return nil }
@@ -50,8 +55,11 @@ public struct HTTPResponseBlock: Sendable {
         }
         let coding = response.header("content-encoding")?.lowercased().trimmingSpaces ?? ""
         if coding == "gzip" || coding == "x-gzip" {
-            switch GzipMembers.inflate(response.body) {
+            switch GzipMembers.inflate(response.body, limit: bodyLimit) {
             case let .success(plain): response.body = plain
+            case let .failure(failure) where failure.kind == .tooLarge:
+                return .failure(ParseError("the gzip-encoded body inflates to more than \(bodyLimit) bytes, Herald's limit per page",
+                                           isOversized: true))
             case let .failure(failure): response.notes.append("the gzip-encoded body cannot be inflated (\(failure.message)); kept as sent")
             }
         } else if !coding.isEmpty, coding != "identity" {
@@ -95,6 +103,11 @@ public struct HTTPResponseBlock: Sendable {
 
     public struct ParseError: Error, Sendable, CustomStringConvertible {
         public var description: String
-        init(_ description: String) { self.description = description }
+        /// The body is over the limit: the message is fine but the page cannot be kept.
+        public var isOversized = false
+        init(_ description: String, isOversized: Bool = false) {
+            self.description = description
+            self.isOversized = isOversized
+        }
     }
 }

@@ -17,8 +17,11 @@ public enum WARCCrawlLoader {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// `files` are (name for diagnostics, bytes), read in the order given.
-    public static func load(_ files: [(name: String, bytes: [UInt8])], cap: Int = 100) -> Result {
+    /// `files` are (name for diagnostics, bytes), read in the order given. `bodyLimit` caps each gzip-encoded body once
+    /// inflated, and `bodyLimit` plus 1 MiB each gzip member of a `.warc.gz` (`HTTPResponseBlock.maxBodyBytes`,
+    /// `WARCReader.maxMemberBytes`); a record over either is skipped with a warning naming it.
+    public static func load(_ files: [(name: String, bytes: [UInt8])], cap: Int = 100,
+                            bodyLimit: Int = HTTPResponseBlock.maxBodyBytes) -> Result {
         var diagnostics: [Diagnostic] = []
         var counts: [String: Int] = [:]
         // Pass 1: every record; responses indexed for revisits.
@@ -30,7 +33,7 @@ public enum WARCCrawlLoader {
         var captures: [Capture] = []
         for file in files {
             var c = DiagnosticCollector(file: file.name, cap: cap)
-            let reader = WARCReader(file.bytes)
+            let reader = WARCReader(file.bytes, memberLimit: bodyLimit + WARCReader.headerAllowance)
             for problem in reader.problems {
                 c.add(Diagnostic(problem.message, at: SourceLocation(file: file.name, offset: problem.offset),
                                  severity: problem.isError ? .error : .warning))
@@ -56,7 +59,7 @@ public enum WARCCrawlLoader {
                     captures.append(Capture(record: record, file: file.name, response: nil))
                     continue
                 }
-                switch HTTPResponseBlock.parse(record.block) {
+                switch HTTPResponseBlock.parse(record.block, bodyLimit: bodyLimit) {
                 case let .success(response):
                     if let reason = record.field("warc-truncated") {
                         // Common Crawl cuts payloads at 1 MiB; heritrix and wget at their size or time limits.
@@ -67,6 +70,10 @@ public enum WARCCrawlLoader {
                         c.add(Diagnostic("\(uri): \(note)", at: location, severity: .warning))
                     }
                     captures.append(Capture(record: record, file: file.name, response: response))
+                case let .failure(error) where error.isOversized:
+                    let id = record.recordID.map { " \($0)" } ?? ""
+                    c.add(Diagnostic("\(record.type) record\(id) for \(uri): \(error.description); the record is skipped",
+                                     at: location, severity: .warning))
                 case let .failure(error):
                     c.error("\(record.type) record for \(uri): \(error.description)", at: location)
                 }

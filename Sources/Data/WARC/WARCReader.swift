@@ -5,20 +5,25 @@ public struct WARCReader: Sendable {
     public var records: [WARCRecord] = []
     public var problems: [WARCProblem] = []
 
-    public init(_ file: [UInt8]) {
+    /// Room for the WARC and HTTP headers around a body in one gzip member.
+    public static let headerAllowance = 1_048_576
+    /// The most one gzip member of a `.warc.gz` may inflate to: a page body's limit (`HTTPResponseBlock.maxBodyBytes`)
+    /// plus `headerAllowance`.
+    public static let maxMemberBytes = HTTPResponseBlock.maxBodyBytes + headerAllowance
+
+    /// Reads `file`; a gzip member that inflates to more than `memberLimit` bytes is skipped with a warning.
+    public init(_ file: [UInt8], memberLimit: Int = WARCReader.maxMemberBytes) {
         if GzipMembers.isGzip(file) {
-            let gzip = GzipMembers(file)
-            var buffer: [UInt8] = []
-            var starts: [(inflated: Int, compressed: Int)] = []
-            buffer.reserveCapacity(gzip.members.reduce(0) { $0 + $1.bytes.count })
-            for member in gzip.members {
-                starts.append((buffer.count, member.offset))
-                buffer += member.bytes
-            }
-            var parser = Parser(buffer: buffer, members: starts)
+            let gzip = GzipMembers(file, memberLimit: memberLimit)
+            var parser = Parser(buffer: gzip.bytes, members: gzip.starts)
             parser.run()
             records = parser.records
             problems = parser.problems
+            for skipped in gzip.oversized {
+                problems.append(WARCProblem(offset: skipped.offset, message: "the gzip member \(skipped.message) per WARC record; "
+                    + "its record is skipped", isError: false))
+            }
+            problems.sort { $0.offset < $1.offset }
             if let failure = gzip.failure {
                 problems.append(WARCProblem(offset: failure.offset, message: failure.message
                     + (failure.isTruncation ? "; the records before it were read" : ""), isError: !failure.isTruncation))

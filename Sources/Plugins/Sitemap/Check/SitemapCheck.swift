@@ -27,16 +27,30 @@ public enum SitemapCheck {
         func add(_ line: Int?, _ message: String) {
             problems.append(Diagnostic(message, at: SourceLocation(file: file, line: line)))
         }
+        // Neither a urlset nor an index may be larger; a bigger file (or one that inflates to more) is not parsed.
+        let cap = max(limits.maxBytes, limits.maxIndexBytes)
         var bytes = input
         if GzipMembers.isGzip(input) {
-            switch GzipMembers.inflate(input) {
+            switch GzipMembers.inflate(input, limit: cap) {
             case let .success(plain): bytes = plain
+            case let .failure(failure) where failure.kind == .tooLarge:
+                add(nil, "the file inflates to more than the limit of \(cap) bytes (50 MB) uncompressed; "
+                    + "inflating stopped there and the file was not checked further")
+                return Result(problems: problems, kind: nil, entries: 0)
             case let .failure(failure):
                 add(nil, "cannot inflate the gzip file: \(failure.description)")
                 return Result(problems: problems, kind: nil, entries: 0)
             }
+        } else if input.count > cap {
+            add(nil, "the file is \(input.count) bytes, over the limit of \(cap) bytes (50 MB); not checked further")
+            return Result(problems: problems, kind: nil, entries: 0)
         }
         let parsed = XMLTree.parse(bytes)
+        if let line = parsed.doctypeLine {
+            add(line, "the sitemap has a <!DOCTYPE> declaration: sitemaps must not declare a DTD or entities (Herald does "
+                + "not read or expand them); the file was not checked further")
+            return Result(problems: problems, kind: nil, entries: 0)
+        }
         guard let root = parsed.root else {
             for error in parsed.errors { add(error.line, "not well-formed XML: \(error.message)") }
             return Result(problems: problems.sorted(by: order), kind: nil, entries: 0)
