@@ -81,7 +81,47 @@ import Liquid
         Case("{% unless false %}y{% endunless %}{% unless true %}n{% else %}e{% endunless %}", "ye"),
         Case("{% if 2 > 1.5 and 1 <= 1 and 3 != 4 and 'a' < 'b' %}y{% endif %}", "y"),
         Case("{% if 1 == 1.0 %}y{% endif %}", "y"),
+        Case("{% if false or false and true %}y{% else %}n{% endif %}", "n"),
+        Case("{% if true and false or false or true %}y{% else %}n{% endif %}", "y"),
+        Case("{% if false and nope.call or true %}y{% else %}n{% endif %}", "n"),
     ]
+
+    /// A chain of `count` operands joined by `join`, with `last` at the end; the result it must give.
+    struct Chain: CustomTestStringConvertible, Sendable {
+        var count: Int
+        var join: String
+        var operand: String
+        var last: String
+        var expected: String
+        var testDescription: String { "\(count) × '\(operand) \(join)' then \(last)" }
+        var condition: String {
+            String(repeating: "\(operand) \(join) ", count: count - 1) + last
+        }
+    }
+
+    /// Long and/or chains (50,000 operands overflowed the stack when evaluation recursed per operand).
+    static let chains: [Chain] = [
+        Chain(count: 50_000, join: "and", operand: "true", last: "true", expected: "y"),
+        Chain(count: 50_000, join: "and", operand: "true", last: "false", expected: "n"),
+        Chain(count: 50_000, join: "or", operand: "false", last: "true", expected: "y"),
+        Chain(count: 50_000, join: "or", operand: "false", last: "nil", expected: "n"),
+        Chain(count: 50_000, join: "and", operand: "1 == 1 or false", last: "2 > 1", expected: "y"),
+        Chain(count: 2, join: "and", operand: "true", last: "false", expected: "n"),
+    ]
+
+    @Test("long and/or chains", arguments: chains) func longChain(c: Chain) throws {
+        #expect(try render("{% if \(c.condition) %}y{% else %}n{% endif %}") == c.expected)
+        let negated = c.expected == "y" ? "n" : "y"
+        #expect(try render("{% unless \(c.condition) %}y{% else %}n{% endunless %}") == negated)
+    }
+
+    /// Long elsif and when chains are lists, not nesting: no depth limit, no recursion.
+    @Test(arguments: [10, 50_000]) func longElsifAndWhenChains(count: Int) throws {
+        let elsifs = String(repeating: "{% elsif false %}x", count: count)
+        #expect(try render("{% if false %}a\(elsifs){% elsif true %}b{% endif %}") == "b")
+        let whens = String(repeating: "2 or ", count: count)
+        #expect(try render("{% case 1 %}{% when \(whens)1 %}y{% else %}n{% endcase %}") == "y")
+    }
 
     static let cases: [Case] = [
         Case("{% case 2 %}{% when 1 %}a{% when 2, 3 %}b{% else %}c{% endcase %}", "b"),
