@@ -86,33 +86,20 @@ import Liquid
         Case("{% if false and nope.call or true %}y{% else %}n{% endif %}", "n"),
     ]
 
-    /// A chain of `count` operands joined by `join`, with `last` at the end; the result it must give.
-    struct Chain: CustomTestStringConvertible, Sendable {
-        var count: Int
-        var join: String
-        var operand: String
-        var last: String
-        var expected: String
-        var testDescription: String { "\(count) × '\(operand) \(join)' then \(last)" }
-        var condition: String {
-            String(repeating: "\(operand) \(join) ", count: count - 1) + last
-        }
-    }
-
-    /// Long and/or chains (50,000 operands overflowed the stack when evaluation recursed per operand).
-    static let chains: [Chain] = [
-        Chain(count: 50_000, join: "and", operand: "true", last: "true", expected: "y"),
-        Chain(count: 50_000, join: "and", operand: "true", last: "false", expected: "n"),
-        Chain(count: 50_000, join: "or", operand: "false", last: "true", expected: "y"),
-        Chain(count: 50_000, join: "or", operand: "false", last: "nil", expected: "n"),
-        Chain(count: 50_000, join: "and", operand: "1 == 1 or false", last: "2 > 1", expected: "y"),
-        Chain(count: 2, join: "and", operand: "true", last: "false", expected: "n"),
-    ]
-
-    @Test("long and/or chains", arguments: chains) func longChain(c: Chain) throws {
-        #expect(try render("{% if \(c.condition) %}y{% else %}n{% endif %}") == c.expected)
-        let negated = c.expected == "y" ? "n" : "y"
-        #expect(try render("{% unless \(c.condition) %}y{% else %}n{% endunless %}") == negated)
+    /// Long and/or chains (50,000 operands overflowed the stack when evaluation recursed per operand):
+    /// `count - 1` times `operand join`, then `last`, and the branch `if` must take.
+    @Test("long and/or chains", arguments: [
+        (50_000, "true", "and", "true", "y"),
+        (50_000, "true", "and", "false", "n"),
+        (50_000, "false", "or", "true", "y"),
+        (50_000, "false", "or", "nil", "n"),
+        (50_000, "1 == 1 or false", "and", "2 > 1", "y"),
+        (2, "true", "and", "false", "n"),
+    ])
+    func longChain(count: Int, operand: String, join: String, last: String, expected: String) throws {
+        let condition = String(repeating: "\(operand) \(join) ", count: count - 1) + last
+        #expect(try render("{% if \(condition) %}y{% else %}n{% endif %}") == expected)
+        #expect(try render("{% unless \(condition) %}n{% else %}y{% endunless %}") == expected)
     }
 
     /// Long elsif and when chains are lists, not nesting: no depth limit, no recursion.
