@@ -154,17 +154,17 @@ extension RenderContext {
     func evaluate(_ condition: Condition) throws -> Bool {
         let comparisons = condition.comparisons
         if comparisons.count == 1 { return try evaluate(comparisons[0]) }
-        // Right-associative: evaluate from the last comparison backwards, short-circuiting as Ruby does.
-        return try evaluateChain(condition, from: 0)
-    }
-
-    private func evaluateChain(_ condition: Condition, from i: Int) throws -> Bool {
-        let here = try evaluate(condition.comparisons[i])
-        if i == condition.joins.count { return here }
-        if condition.joins[i] {
-            return here ? try evaluateChain(condition, from: i + 1) : false
+        // Right-associative (`a and b or c` is `a and (b or c)`), short-circuiting as Ruby does: walking left
+        // to right, a false operand of `and` or a true operand of `or` decides the whole rest of the chain.
+        // A loop, not recursion, so a chain of any length cannot exhaust the stack.
+        let joins = condition.joins
+        var i = 0
+        while i < joins.count {
+            let here = try evaluate(comparisons[i])
+            if joins[i] ? !here : here { return here }
+            i += 1
         }
-        return here ? true : try evaluateChain(condition, from: i + 1)
+        return try evaluate(comparisons[i])
     }
 
     func evaluate(_ comparison: Comparison) throws -> Bool {

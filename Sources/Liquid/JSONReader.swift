@@ -1,13 +1,28 @@
-/// A small JSON reader producing `LiquidValue`s with object keys in document order.
+/// A small JSON reader producing `LiquidValue`s with object keys in document order. A leading UTF-8 byte
+/// order mark is skipped; errors are `JSONReader.Failure`s with the line and column.
 public enum JSONReader {
+    /// Malformed JSON: what was expected, where (1-based line and column, the column counting characters).
+    public struct Failure: Error, Equatable, CustomStringConvertible, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public init(line: Int, column: Int, message: String) {
+            self.line = line; self.column = column; self.message = message
+        }
+        /// `FILE:LINE:COLUMN: message` for a data file named `file`.
+        public func description(file: String) -> String { "\(file):\(line):\(column): \(message)" }
+        public var description: String { "invalid JSON at line \(line), column \(column): \(message)" }
+    }
+
     public static func parse(_ text: String) throws -> LiquidValue {
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer in
             var reader = Reader(b: buffer)
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { reader.i = 3 }
             reader.skipSpace()
             let value = try reader.value(depth: 0)
             reader.skipSpace()
-            guard reader.i == buffer.count else { throw reader.fail("trailing characters") }
+            guard reader.i == buffer.count else { throw reader.fail("expected the end of the data after the JSON value, \(reader.found)") }
             return value
         }
     }
@@ -16,8 +31,26 @@ public enum JSONReader {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
 
-        func fail(_ message: String) -> LiquidError {
-            LiquidError(.syntax, "invalid JSON at byte \(i): \(message)", template: "<json>")
+        /// A failure at byte `offset` (default: the current byte), located by line and column.
+        func fail(_ message: String, at offset: Int? = nil) -> Failure {
+            let end = Swift.min(offset ?? i, b.count)
+            var line = 1
+            var column = 1
+            // Columns count from after a byte order mark, as editors show the line.
+            var k = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            while k < end {
+                if b[k] == 10 { line += 1; column = 1 } else if b[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            return Failure(line: line, column: column, message: message)
+        }
+
+        /// "found 'x'" or "found the end of the data", for messages.
+        var found: String {
+            guard i < b.count else { return "found the end of the data" }
+            var end = i + 1
+            while end < b.count, b[end] & 0xC0 == 0x80 { end += 1 }
+            return "found '\(String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self))'"
         }
 
         mutating func skipSpace() {
@@ -25,8 +58,8 @@ public enum JSONReader {
         }
 
         mutating func value(depth: Int) throws -> LiquidValue {
-            guard depth < 512 else { throw fail("nesting too deep") }
-            guard i < b.count else { throw fail("unexpected end") }
+            guard depth < 512 else { throw fail("JSON nested more than 512 levels deep") }
+            guard i < b.count else { throw fail("expected a JSON value, found the end of the data") }
             switch b[i] {
             case 123:
                 i += 1
@@ -35,18 +68,17 @@ public enum JSONReader {
                 if i < b.count, b[i] == 125 { i += 1; return .object(object) }
                 while true {
                     skipSpace()
-                    guard i < b.count, b[i] == 34 else { throw fail("expected a key") }
+                    guard i < b.count, b[i] == 34 else { throw fail("expected a quoted key in the JSON object, \(found)") }
                     let key = try string()
                     skipSpace()
-                    guard i < b.count, b[i] == 58 else { throw fail("expected ':'") }
+                    guard i < b.count, b[i] == 58 else { throw fail("expected ':' after the key '\(key)', \(found)") }
                     i += 1
                     skipSpace()
                     object[key] = try value(depth: depth + 1)
                     skipSpace()
-                    guard i < b.count else { throw fail("unexpected end") }
-                    if b[i] == 44 { i += 1; continue }
-                    if b[i] == 125 { i += 1; return .object(object) }
-                    throw fail("expected ',' or '}'")
+                    guard i < b.count, b[i] == 44 || b[i] == 125 else { throw fail("expected ',' or '}' in the JSON object, \(found)") }
+                    i += 1
+                    if b[i - 1] == 125 { return .object(object) }
                 }
             case 91:
                 i += 1
@@ -57,24 +89,25 @@ public enum JSONReader {
                     skipSpace()
                     items.append(try value(depth: depth + 1))
                     skipSpace()
-                    guard i < b.count else { throw fail("unexpected end") }
-                    if b[i] == 44 { i += 1; continue }
-                    if b[i] == 93 { i += 1; return .array(items) }
-                    throw fail("expected ',' or ']'")
+                    guard i < b.count, b[i] == 44 || b[i] == 93 else { throw fail("expected ',' or ']' in the JSON array, \(found)") }
+                    i += 1
+                    if b[i - 1] == 93 { return .array(items) }
                 }
             case 34:
                 return .string(try string())
             case 116:
-                guard literal("true") else { throw fail("bad literal") }
+                guard literal("true") else { throw fail("expected the literal true") }
                 return .bool(true)
             case 102:
-                guard literal("false") else { throw fail("bad literal") }
+                guard literal("false") else { throw fail("expected the literal false") }
                 return .bool(false)
             case 110:
-                guard literal("null") else { throw fail("bad literal") }
+                guard literal("null") else { throw fail("expected the literal null") }
                 return .null
-            default:
+            case 45, 48...57:
                 return try number()
+            default:
+                throw fail("expected a JSON value (object, array, string, number, true, false or null), \(found)")
             }
         }
 
@@ -98,7 +131,7 @@ public enum JSONReader {
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             if !isFloat, let v = Int(text) { return .int(v) }
-            guard let d = Double(text) else { throw fail("bad number '\(text)'") }
+            guard let d = Double(text) else { throw fail("expected a number, found '\(text)'", at: start) }
             return .double(d)
         }
 
@@ -134,11 +167,11 @@ public enum JSONReader {
                 out.append(c)
                 i += 1
             }
-            throw fail("unterminated string")
+            throw fail("expected the closing quote of the string, found the end of the data")
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard i + 4 < b.count else { throw fail("bad escape") }
+            guard i + 4 < b.count else { throw fail("expected four hex digits after \\u") }
             var v: UInt32 = 0
             for k in 1...4 {
                 let c = b[i + k]
@@ -147,7 +180,7 @@ public enum JSONReader {
                 case 48...57: d = UInt32(c - 48)
                 case 65...70: d = UInt32(c - 55)
                 case 97...102: d = UInt32(c - 87)
-                default: throw fail("bad escape")
+                default: throw fail("expected four hex digits after \\u")
                 }
                 v = v << 4 | d
             }

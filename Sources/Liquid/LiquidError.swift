@@ -60,17 +60,19 @@ final class SourceText: @unchecked Sendable {
 
     deinit { base.deallocate() }
 
-    /// Line (1-based) and column (1-based, in bytes) of a byte offset.
+    /// Line (1-based) and column (1-based, in characters: Unicode scalars of the line, as editors count and
+    /// as the caret under `lineText` needs) of a byte offset. Invalid UTF-8 in the source was repaired to one
+    /// U+FFFD per bad sequence before parsing, so each bad sequence is one column, as an editor shows it.
     func location(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
-        var lineStart = 0
+        var column = 1
         let end = min(offset, bytes.count)
         var i = 0
         while i < end {
-            if bytes[i] == 10 { line += 1; lineStart = i + 1 }
+            if bytes[i] == 10 { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
-        return (line, end - lineStart + 1)
+        return (line, column)
     }
 
     func lineText(_ line: Int) -> String {

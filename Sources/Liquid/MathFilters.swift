@@ -18,7 +18,10 @@ enum MathFilters {
         case .string(let s), .safe(let s):
             let t = s.trimmingRubySpace()
             if isDecimalLiteral(t), let d = Double(t) { return .float(d) }
-            return .int(leadingInteger(t) ?? 0)
+            guard let i = leadingInteger(t) else { return .int(0) }
+            // Ruby reads a digit run beyond 64 bits as a big integer; Herald reads it as a float.
+            if i == .max || i == -.max, let d = beyondInt(t) { return .float(d) }
+            return .int(i)
         default: return .int(0)
         }
     }
@@ -36,15 +39,52 @@ enum MathFilters {
         return seenDot && digitsBefore > 0 && digitsAfter > 0
     }
 
-    static func decimal(_ n: Number) -> Decimal {
+    /// The leading digit run of `t` (sign and `_` separators as `leadingInteger` reads them) as a float,
+    /// when it does not fit in `Int`.
+    static func beyondInt(_ t: String) -> Double? {
+        var digits: [UInt8] = []
+        for (k, c) in t.utf8.enumerated() {
+            if (c == 45 || c == 43) && k == 0 { digits.append(c); continue }
+            if c >= 48 && c <= 57 { digits.append(c); continue }
+            if c == 95 && !digits.isEmpty { continue }
+            break
+        }
+        let text = String(decoding: digits, as: UTF8.self)
+        return Int(text) == nil ? Double(text) : nil
+    }
+
+    /// Magnitudes that take the exact (`Decimal`) path. `Decimal` holds exponents only up to about ±128 and
+    /// traps on underflow and on non-finite input, so operands outside this range, and results these
+    /// operands can still push out of it, use `Double` arithmetic instead (Ruby's BigDecimal result is
+    /// converted with `to_f` anyway, so the float is what Ruby prints).
+    static let exactMagnitudes: ClosedRange<Double> = 1e-30...1e30
+
+    /// `n` as a `Decimal` when it is within `exactMagnitudes` (or zero); nil otherwise.
+    static func decimal(_ n: Number) -> Decimal? {
         switch n {
         case .int(let i): return Decimal(i)
-        case .float(let d): return Decimal(string: "\(d)") ?? Decimal(d)
+        case .float(let d):
+            guard d == 0 || exactMagnitudes.contains(d.magnitude) else { return nil }
+            return Decimal(string: "\(d)") ?? Decimal(d)
+        }
+    }
+
+    static func double(_ n: Number) -> Double {
+        switch n {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
         }
     }
 
     static func double(_ d: Decimal) -> Double {
-        Double("\(d)") ?? 0
+        Double("\(d)") ?? .nan
+    }
+
+    static func isZero(_ n: Number) -> Bool {
+        switch n {
+        case .int(let i): return i == 0
+        case .float(let d): return d == 0
+        }
     }
 
     static func arithmetic(_ a: LiquidValue, _ b: LiquidValue, _ op: Operation) throws -> LiquidValue {
@@ -75,23 +115,43 @@ enum MathFilters {
                 return .int(r)
             }
         }
-        let dx = decimal(x)
-        let dy = decimal(y)
+        if (op == .divide || op == .modulo) && isZero(y) { throw RenderFailure(.argument, "Liquid error: divided by 0") }
+        if let dx = decimal(x), let dy = decimal(y), let r = exact(dx, dy, op) { return .double(r) }
+        let fx = double(x)
+        let fy = double(y)
         switch op {
-        case .add: return .double(double(dx + dy))
-        case .subtract: return .double(double(dx - dy))
-        case .multiply: return .double(double(dx * dy))
-        case .divide:
-            if dy == 0 { throw RenderFailure(.argument, "Liquid error: divided by 0") }
-            return .double(double(dx / dy))
+        case .add: return .double(fx + fy)
+        case .subtract: return .double(fx - fy)
+        case .multiply: return .double(fx * fy)
+        case .divide: return .double(fx / fy)
         case .modulo:
-            if dy == 0 { throw RenderFailure(.argument, "Liquid error: divided by 0") }
-            let fx = double(dx)
-            let fy = double(dy)
-            let q = (fx / fy).rounded(.down)
-            let r = dx - dy * Decimal(string: "\(q)")!
-            return .double(double(r))
+            // Ruby's Float#modulo: the remainder takes the sign of the divisor.
+            var r = fx.truncatingRemainder(dividingBy: fy)
+            if r != 0 && (r < 0) != (fy < 0) { r += fy }
+            return .double(r)
         }
+    }
+
+    /// `x op y` in `Decimal` (operands within `exactMagnitudes`, `y` not zero for division); nil when the
+    /// result is not a finite number.
+    static func exact(_ x: Decimal, _ y: Decimal, _ op: Operation) -> Double? {
+        let r: Decimal
+        switch op {
+        case .add: r = x + y
+        case .subtract: r = x - y
+        case .multiply: r = x * y
+        case .divide: r = x / y
+        case .modulo:
+            var quotient = x / y
+            var q = Decimal()
+            NSDecimalRound(&q, &quotient, 0, .down)
+            // `.down` truncates toward zero; Ruby floors (the remainder takes the divisor's sign).
+            if q > quotient { q -= 1 }
+            r = x - y * q
+        }
+        guard !r.isNaN else { return nil }
+        let d = double(r)
+        return d.isFinite ? d : nil
     }
 
     static func abs(_ value: LiquidValue) -> LiquidValue {
@@ -120,17 +180,28 @@ enum MathFilters {
         switch number(value) {
         case .int(let i):
             if n >= 0 { return .int(i) }
+            // |i| < 10^19: rounding to 10^20 or coarser is 0, to 10^19 is 0 or ±10^19 (a float, beyond Int).
+            if n < -19 { return .int(0) }
+            if n == -19 { return i.magnitude >= 5_000_000_000_000_000_000 ? .double(i < 0 ? -1e19 : 1e19) : .int(0) }
+            // Exact on integers, half away from zero as Ruby's Integer#round.
             var p = 1
-            for _ in 0..<(-Swift.max(n, -18)) { p *= 10 }
-            let q = Double(i) / Double(p)
-            let (r, overflow) = Int(saturating: q.rounded(.toNearestOrAwayFromZero)).multipliedReportingOverflow(by: p)
-            return overflow ? .double(q.rounded(.toNearestOrAwayFromZero) * Double(p)) : .int(r)
+            for _ in 0..<(-n) { p *= 10 }
+            var q = i / p
+            let rest = (i % p).magnitude
+            if rest >= p.magnitude - rest { q += i < 0 ? -1 : 1 }
+            let (r, overflow) = q.multipliedReportingOverflow(by: p)
+            return overflow ? .double(Double(q) * Double(p)) : .int(r)
         case .float(let d):
             guard d.isFinite else { return .double(d) }
-            var dec = Decimal(string: "\(d)") ?? Decimal(d)
-            var result = Decimal()
-            NSDecimalRound(&result, &dec, n, d < 0 ? .plain : .plain)
-            let r = double(result)
+            let r: Double
+            if var dec = decimal(.float(d)) {
+                var result = Decimal()
+                // Beyond ±60 places a number within `exactMagnitudes` is either unchanged or zero.
+                NSDecimalRound(&result, &dec, Swift.min(Swift.max(n, -60), 60), .plain)
+                r = double(result)
+            } else {
+                r = roundDouble(d, places: n)
+            }
             if n <= 0 {
                 guard Swift.abs(r) < 9.2e18 else { return .double(r) }
                 return .int(Int(r))
@@ -139,16 +210,24 @@ enum MathFilters {
         }
     }
 
+    /// `d` rounded half away from zero to `places` decimal places, for floats outside `exactMagnitudes`.
+    static func roundDouble(_ d: Double, places: Int) -> Double {
+        if places >= 0 {
+            let p = Foundation.pow(10.0, Double(Swift.min(places, 400)))
+            let scaled = d * p
+            // Past 2^53 every float is an integer, so there is nothing to round at that scale.
+            guard scaled.isFinite, scaled.magnitude < 9.007199254740992e15 else { return d }
+            return scaled.rounded(.toNearestOrAwayFromZero) / p
+        }
+        let p = Foundation.pow(10.0, Double(Swift.min(-places, 400)))
+        guard p.isFinite else { return 0 }
+        return (d / p).rounded(.toNearestOrAwayFromZero) * p
+    }
+
     static func clamp(_ value: LiquidValue, _ bound: LiquidValue, max useMax: Bool) -> LiquidValue {
         let a = number(value)
         let b = number(bound)
-        func asDouble(_ n: Number) -> Double {
-            switch n {
-            case .int(let i): return Double(i)
-            case .float(let d): return d
-            }
-        }
-        let pick = useMax ? (asDouble(a) >= asDouble(b) ? a : b) : (asDouble(a) <= asDouble(b) ? a : b)
+        let pick = useMax ? (double(a) >= double(b) ? a : b) : (double(a) <= double(b) ? a : b)
         switch pick {
         case .int(let i): return .int(i)
         case .float(let d): return .double(d)

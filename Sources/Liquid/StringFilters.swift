@@ -182,7 +182,8 @@ enum StringFilters {
     static func truncate(_ s: String, _ length: Int, _ ellipsis: String) -> String {
         let scalars = s.unicodeScalars
         guard scalars.count > length else { return s }
-        let keep = max(0, length - ellipsis.unicodeScalars.count)
+        // `length` may be any Int (Int.min from a template must not overflow the subtraction).
+        let keep = length <= 0 ? 0 : max(0, length - ellipsis.unicodeScalars.count)
         return String(String.UnicodeScalarView(scalars.prefix(keep))) + ellipsis
     }
 

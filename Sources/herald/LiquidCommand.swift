@@ -71,17 +71,31 @@ enum LiquidCommand {
             i += 1
         }
         guard let template else { return fail("render needs a TEMPLATE\n\n" + usage, 2) }
-        guard let source = FileSystemLoader.read(template) else { return fail("cannot read template \(template)", 1) }
+        if let partials, kind(partials) != .directory {
+            let what = kind(partials) == .missing ? "does not exist" : "is not a directory"
+            return fail("--partials \(partials) \(what)\n\n" + usage, 2)
+        }
+        let source: String
+        switch readFile(template) {
+        case .success(let text): source = text
+        case .failure(let reason): return fail("cannot read template \(template): \(reason.message)", 1)
+        }
         var variables = LiquidObject()
         if let dataPath {
-            guard let json = FileSystemLoader.read(dataPath) else { return fail("cannot read data file \(dataPath)", 1) }
+            let json: String
+            switch readFile(dataPath) {
+            case .success(let text): json = text
+            case .failure(let reason): return fail("cannot read data file \(dataPath): \(reason.message)", 1)
+            }
             do {
                 guard case .object(let object) = try JSONReader.parse(json) else {
-                    return fail("\(dataPath): the data must be a JSON object", 1)
+                    return fail("\(dataPath):1:1: expected a JSON object holding the render variables", 1)
                 }
                 variables = object
+            } catch let error as JSONReader.Failure {
+                return fail(error.description(file: dataPath), 1)
             } catch {
-                return fail("\(dataPath): not valid JSON: \(error)", 1)
+                return fail("\(dataPath): \(error)", 1)
             }
         }
         let root = partials ?? (template.contains("/") ? String(template[..<template.lastIndex(of: "/")!]) : ".")
@@ -95,6 +109,28 @@ enum LiquidCommand {
         } catch {
             return fail("\(error)", 1)
         }
+    }
+
+    enum FileKind { case missing, directory, other }
+
+    static func kind(_ path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        return info.st_mode & S_IFMT == S_IFDIR ? .directory : .other
+    }
+
+    struct ReadFailure: Error { var message: String }
+
+    /// The file's text, or why it cannot be read (a directory reads as empty through `fopen`, so it is
+    /// refused by name).
+    static func readFile(_ path: String) -> Result<String, ReadFailure> {
+        switch kind(path) {
+        case .missing: return .failure(ReadFailure(message: String(cString: strerror(errno))))
+        case .directory: return .failure(ReadFailure(message: "it is a directory"))
+        case .other: break
+        }
+        guard let text = FileSystemLoader.read(path) else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
+        return .success(text)
     }
 
     static func conformance(_ arguments: [String]) -> Int32 {

@@ -21,6 +21,11 @@ import Liquid
         BadTemplate(source: "{% if true %}\n{% when 1 %}\n{% endif %}", line: 2, column: 1, message: "when"),
         BadTemplate(source: "\n\n{{ 'unterminated }}", line: 3, column: 4, message: "'"),
         BadTemplate(source: "{% liquid\n  assign x = 1\n  bogus\n%}", line: 3, column: 0, message: "bogus"),
+        // Columns count characters, not bytes: 'é' and '😀' are one column each.
+        BadTemplate(source: "é 😀 {% if %}", line: 1, column: 11, message: "expression"),
+        // Invalid UTF-8 (here bytes FF FE, shown as two U+FFFD) is one column per bad byte sequence, not the
+        // three bytes of each replacement character (used to say column 13).
+        BadTemplate(source: "a\u{FFFD}\u{FFFD}{{ x \u{FFFD} }}", line: 1, column: 9, message: "Unexpected character"),
     ]
 
     @Test(arguments: parseErrors) func parseErrorIsLocated(bad: BadTemplate) throws {

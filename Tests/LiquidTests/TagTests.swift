@@ -81,7 +81,34 @@ import Liquid
         Case("{% unless false %}y{% endunless %}{% unless true %}n{% else %}e{% endunless %}", "ye"),
         Case("{% if 2 > 1.5 and 1 <= 1 and 3 != 4 and 'a' < 'b' %}y{% endif %}", "y"),
         Case("{% if 1 == 1.0 %}y{% endif %}", "y"),
+        Case("{% if false or false and true %}y{% else %}n{% endif %}", "n"),
+        Case("{% if true and false or false or true %}y{% else %}n{% endif %}", "y"),
+        Case("{% if false and nope.call or true %}y{% else %}n{% endif %}", "n"),
     ]
+
+    /// Long and/or chains (50,000 operands overflowed the stack when evaluation recursed per operand):
+    /// `count - 1` times `operand join`, then `last`, and the branch `if` must take.
+    @Test("long and/or chains", arguments: [
+        (50_000, "true", "and", "true", "y"),
+        (50_000, "true", "and", "false", "n"),
+        (50_000, "false", "or", "true", "y"),
+        (50_000, "false", "or", "nil", "n"),
+        (50_000, "1 == 1 or false", "and", "2 > 1", "y"),
+        (2, "true", "and", "false", "n"),
+    ])
+    func longChain(count: Int, operand: String, join: String, last: String, expected: String) throws {
+        let condition = String(repeating: "\(operand) \(join) ", count: count - 1) + last
+        #expect(try render("{% if \(condition) %}y{% else %}n{% endif %}") == expected)
+        #expect(try render("{% unless \(condition) %}n{% else %}y{% endunless %}") == expected)
+    }
+
+    /// Long elsif and when chains are lists, not nesting: no depth limit, no recursion.
+    @Test(arguments: [10, 50_000]) func longElsifAndWhenChains(count: Int) throws {
+        let elsifs = String(repeating: "{% elsif false %}x", count: count)
+        #expect(try render("{% if false %}a\(elsifs){% elsif true %}b{% endif %}") == "b")
+        let whens = String(repeating: "2 or ", count: count)
+        #expect(try render("{% case 1 %}{% when \(whens)1 %}y{% else %}n{% endcase %}") == "y")
+    }
 
     static let cases: [Case] = [
         Case("{% case 2 %}{% when 1 %}a{% when 2, 3 %}b{% else %}c{% endcase %}", "b"),
