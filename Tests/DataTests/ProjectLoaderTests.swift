@@ -113,6 +113,8 @@ import Testing
         loader.knownPluginIDs = ["pages", "seo"]
         #expect(lines(loader.check().filter { $0.severity != .info }) == [
             "herald.yml:10:1 (colour): error: unknown key 'colour'; expected one of: editions, output_dir, plugin_defaults",
+            // The unknown key hides neither the editions' plugins nor the tenants' editions.
+            "herald.yml (editions.pro.plugins[2]): error: unknown plugin 'attribution'; known plugins: pages, seo",
             "snapshots/notes: warning: folder 'notes' has no tenant.yml, so it is not a tenant and is not built",
             "snapshots/acme/latest: error: unexpected folder 'latest'; snapshot folders are named by date, YYYY-MM-DD",
             "snapshots/acme/2026-12-01/touchpoint.csv: warning: unknown file 'touchpoint.csv' in the snapshot is ignored; expected: conversions.csv, crawl, identities.csv, paths.csv, rates.csv, reviews.ndjson, subscribers.csv, touchpoints.csv",
@@ -122,6 +124,7 @@ import Testing
             "snapshots/acme/2026-12-01/reviews.ndjson:1:47: error: 'rating': expected an integer from 1 to 5, found 9",
             "content/acme/pages/bad.md:3:1: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence",
             "snapshots/bistro/tenant.yml:4:12 (time_zone): error: unknown time zone 'Europe/Atlantis'; expected an IANA name such as Europe/Berlin",
+            "snapshots/bistro/tenant.yml (edition): error: unknown edition 'gold'; herald.yml defines: pro, starter",
         ])
     }
 
