@@ -53,6 +53,11 @@ enum SnapshotCommand {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             print("imported \(result.files) files (\(result.bytes) bytes) into \(result.crawlFolder)"
                 + (result.createdTenantFile ? "; created tenant.yml" : ""))
+            let project = parsed.value("project") ?? "."
+            if !FileManager.default.fileExists(atPath: project + "/herald.yml") {
+                printError("\(project)/herald.yml: note: the project has no herald.yml yet; herald check and herald build need one "
+                           + "defining the edition '\(parsed.value("edition") ?? "starter")' (docs/format.md)")
+            }
             return 0
         } catch {
             printError(describe(error))

@@ -81,7 +81,7 @@ public struct SitemapPlugin: Plugin {
     static func notices(_ problems: SitemapAlternates.Problems, at location: SourceLocation) -> [Diagnostic] {
         var notices: [Diagnostic] = []
         for invalid in problems.invalid {
-            notices.append(Diagnostic("hreflang '\(invalid.code.raw)' \(invalid.code.problem); left out of the sitemap's alternates "
+            notices.append(Diagnostic("hreflang '\(invalid.code.raw)': \(invalid.code.problem); left out of the sitemap's alternates "
                                       + "(\(invalid.count) declaration\(invalid.count == 1 ? "" : "s"), e.g. by \(invalid.example))",
                                       at: location, severity: .warning))
         }

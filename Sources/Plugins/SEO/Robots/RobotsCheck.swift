@@ -25,8 +25,9 @@ public enum RobotsCheck {
                                     + "group can name it: only the * group applies", at: SourceLocation(file: "--agent"),
                                     severity: .info), at: 0)
         } else if token != agent {
-            notes.insert(Diagnostic("the agent '\(agent)' is judged by its product token '\(token)', as robots.txt "
-                                    + "user-agent lines are", at: SourceLocation(file: "--agent"), severity: .info), at: 0)
+            notes.insert(Diagnostic("the agent '\(agent)' is judged by its product token '\(token)' (the leading letters, '-' "
+                                    + "and '_'), the part robots.txt groups are matched against", at: SourceLocation(file: "--agent"),
+                                    severity: .info), at: 0)
         }
         return Report(lines: lines, notes: notes)
     }

@@ -223,7 +223,7 @@ public enum SitemapCheck {
             add(element.line, "<xhtml:link> needs rel=\"alternate\"" + (element[attribute: "rel"].map { ", found '\($0)'" } ?? ""))
         }
         if let hreflang = element[attribute: "hreflang"] {
-            if let problem = LanguageTag.problem(hreflang) { add(element.line, "hreflang '\(hreflang)' \(problem)") }
+            if let problem = LanguageTag.problem(hreflang) { add(element.line, "hreflang '\(hreflang)': \(problem)") }
         } else {
             add(element.line, "<xhtml:link> without hreflang")
         }
