@@ -24,7 +24,14 @@ struct TenantBuild {
             throw BuildError("no dated snapshot folder (YYYY-MM-DD) for tenant '\(id)'",
                              at: SourceLocation(file: request.projectRoot + "/snapshots/" + id))
         }
-        let snapshot = try loader.snapshot(id, date: newest)
+        let loaded = loader.loadSnapshot(id, date: newest, tenant: tenant)
+        let snapshot = try loaded.get()
+        // What the loader skipped or repaired in the built snapshot (a WARC record too large to inflate, a capture
+        // the crawler cut): said in the build's log as well as by `herald check`, not only there.
+        for warning in loaded.diagnostics where warning.severity == .warning {
+            result.notices.append("snapshot: \(warning)")
+            pipeline.log(.notice(tenant: id, plugin: "snapshot", message: warning.description, severity: .warning))
+        }
         let previous = try dates.count > 1 ? loader.snapshot(id, date: dates[dates.count - 2]) : nil
         let content = try loader.content(id)
         let history = SnapshotHistory(dates: Array(dates.dropLast()), load: { [loader, id] date in try loader.snapshot(id, date: date) })

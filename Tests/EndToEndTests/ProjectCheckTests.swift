@@ -214,3 +214,30 @@ struct NoticePathTests {
         #expect(!notices.contains { $0.contains(fixture.root) }, "\(notices)")
     }
 }
+
+/// What the loader skipped in the built snapshot is in the build's notices, not only in `herald check`'s output: a
+/// nightly build that leaves data out says so.
+@Suite("The build reports the snapshot's load warnings")
+struct SnapshotLoadWarningTests {
+    @Test("a skipped file and a crawl capture that was cut are build notices; info lines are not", arguments: [
+        ("snapshots/acme/2026-11-30/notes.txt", "stray file",
+         "snapshot: snapshots/acme/2026-11-30/notes.txt: warning: unknown file 'notes.txt' in the snapshot is ignored"),
+        ("snapshots/acme/2026-11-30/crawl/site.warc",
+         "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://acme.example/\r\nWARC-Truncated: length\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 62\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>cut</b\r\n\r\n",
+         "the crawler cut this payload (WARC-Truncated: length)"),
+    ])
+    func loadWarningsAreNotices(path: String, text: String, expected: String) throws {
+        let fixture = try ProjectFixture(files: [
+            "herald.yml": "editions:\n  e:\n    plugins: [reputation]\n",
+            "snapshots/acme/tenant.yml": "name: Acme\nbase_url: https://acme.example/\nedition: e\n",
+            "snapshots/acme/2026-11-30/reviews.ndjson": #"{"id":"r1","source":"g","author":"A","rating":5,"text":"t","created_at":"2026-11-01T00:00:00Z"}"# + "\n",
+            path: text,
+        ])
+        defer { fixture.remove() }
+        let (_, results) = try ProjectFixture.pipeline().build(BuildRequest(projectRoot: fixture.root, now: ProjectFixture.now))
+        let result = try #require(results.first)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.notices.contains { $0.hasPrefix("snapshot: ") && $0.contains(expected) }, "\(result.notices)")
+        #expect(!result.notices.contains { $0.contains(": info: ") && $0.hasPrefix("snapshot: ") }, "\(result.notices)")
+    }
+}
