@@ -164,7 +164,7 @@ public enum ConfigFiles {
             fail("name must be one line of text without control characters, found '\(decoded.name)'", "name", child(root, "name"))
         }
         var baseURL = decoded.baseURL
-        if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") || URLText.forbiddenCharacter(in: baseURL) != nil {
+        if !isValidBaseURL(baseURL) {
             fail("expected an absolute http(s) URL without query, fragment, spaces or control characters, such as https://www.example.com/, found '\(Diagnostic.visible(baseURL))'",
                  "base_url", child(root, "base_url"))
         }

@@ -207,35 +207,22 @@ public func isAbsoluteHTTPURL(_ url: String) -> Bool {
     // No white space or control character anywhere (a browser would strip or encode them; a crawl never holds them).
     if url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) { return false }
     let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    return isValidHostAndPort(authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority)
+    let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
+    return URLText.hostAndPortProblem(host, isForbidden: { "<>^|\\\"[]{}`".contains($0) }) == nil && !hasEscapedControl(host)
 }
 
-/// `host[:port]`: a non-empty host (an IPv6 literal in brackets, or a name without the characters no host may hold,
-/// percent-escaped controls included), and a port of at most five digits up to 65535.
-private func isValidHostAndPort(_ text: Substring) -> Bool {
-    var host = text
-    var port: Substring = ""
-    if host.hasPrefix("[") {
-        guard let close = host.firstIndex(of: "]") else { return false }
-        let inside = host[host.index(after: host.startIndex)..<close]
-        guard !inside.isEmpty, inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
-        let after = host[host.index(after: close)...]
-        if !after.isEmpty {
-            guard after.first == ":" else { return false }
-            port = after.dropFirst()
-        }
-    } else {
-        if let colon = host.lastIndex(of: ":") {
-            port = host[host.index(after: colon)...]
-            host = host[..<colon]
-        }
-        if host.isEmpty || host.contains(where: { "<>^|\\\"[]{}`".contains($0) }) { return false }
-        // An escaped control or space (%00-%20, %7F) decodes to a character no host may hold.
-        let bytes = Array(host.utf8)
-        for i in bytes.indices where bytes[i] == 0x25 {
-            guard i + 2 < bytes.count, let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) else { return false }
-            if value <= 0x20 || value == 0x7F { return false }
-        }
+/// A tenant's base URL, in tenant.yml or `import-site --base-url`: an absolute http(s) URL without query or fragment
+/// and without a character that may appear nowhere in a URL (it ends up in `href` attributes and e-mail headers).
+public func isValidBaseURL(_ url: String) -> Bool {
+    isAbsoluteHTTPURL(url) && !url.contains("?") && !url.contains("#") && URLText.forbiddenCharacter(in: url) == nil
+}
+
+/// Percent escapes in an authority that decode to a control character or space, which no host may hold.
+private func hasEscapedControl(_ authority: Substring) -> Bool {
+    let bytes = Array(authority.utf8)
+    for i in bytes.indices where bytes[i] == 0x25 {
+        guard i + 2 < bytes.count, let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) else { return true }
+        if value <= 0x20 || value == 0x7F { return true }
     }
-    return port.count <= 5 && port.allSatisfy({ $0.isASCII && $0.isNumber }) && (Int(port) ?? 0) <= 65535
+    return false
 }

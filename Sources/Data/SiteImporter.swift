@@ -57,7 +57,7 @@ public struct SiteImporter: Sendable {
         if !TimestampFormat.isDate(date) {
             errors.append(Diagnostic("expected a date YYYY-MM-DD, found '\(date)'", at: SourceLocation(file: "--date")))
         }
-        if !isAbsoluteHTTPURL(baseURL) || baseURL.contains("?") || baseURL.contains("#") {
+        if !isValidBaseURL(baseURL) {
             errors.append(Diagnostic("expected an absolute http(s) URL such as https://www.example.com/, found '\(baseURL)'", at: SourceLocation(file: "--base-url")))
         }
         return errors

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HeraldData
 import Liquid
 
 /// `herald liquid render|conformance …`: the Liquid engine on the command line.
@@ -71,8 +72,9 @@ enum LiquidCommand {
             i += 1
         }
         guard let template else { return fail("render needs a TEMPLATE\n\n" + usage, 2) }
-        if let partials, kind(partials) != .directory {
-            let what = kind(partials) == .missing ? "does not exist" : "is not a directory"
+        let files = LocalFileSystem()
+        if let partials, !files.isDirectory(partials) {
+            let what = files.exists(partials) ? "is not a directory" : "does not exist"
             return fail("--partials \(partials) \(what)\n\n" + usage, 2)
         }
         let source: String
@@ -111,24 +113,12 @@ enum LiquidCommand {
         }
     }
 
-    enum FileKind { case missing, directory, other }
-
-    static func kind(_ path: String) -> FileKind {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
-        return info.st_mode & S_IFMT == S_IFDIR ? .directory : .other
-    }
-
     struct ReadFailure: Error { var message: String }
 
     /// The file's text, or why it cannot be read (a directory reads as empty through `fopen`, so it is
     /// refused by name).
     static func readFile(_ path: String) -> Result<String, ReadFailure> {
-        switch kind(path) {
-        case .missing: return .failure(ReadFailure(message: String(cString: strerror(errno))))
-        case .directory: return .failure(ReadFailure(message: "it is a directory"))
-        case .other: break
-        }
+        if LocalFileSystem().isDirectory(path) { return .failure(ReadFailure(message: "it is a directory")) }
         guard let text = FileSystemLoader.read(path) else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
         return .success(text)
     }

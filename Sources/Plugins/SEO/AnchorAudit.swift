@@ -1,3 +1,5 @@
+import HeraldData
+
 /// The link-text and crawlable-anchors rules (Lighthouse core/audits/seo/link-text.js and crawlable-anchors.js).
 enum AnchorAudit {
     /// Lighthouse's non-descriptive link texts per language (lower-case, trimmed).
@@ -141,36 +143,10 @@ extension WebURL {
             if url.path.isEmpty && url.query == nil && url.fragment == nil { return "no host" }
             return nil
         }
-        guard var authority = url.authority else { return nil }
+        guard let authority = url.authority else { return nil }
         guard url.scheme == nil || special.contains(url.scheme!) else { return nil }
         if hostAndPortParse(authority) { return nil }
-        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
-        var host = Substring(authority)
-        var port: Substring?
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return "'[' without ']' in the host" }
-            let inside = host[host.index(after: host.startIndex)..<close]
-            if inside.isEmpty || !inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) { return "invalid IPv6 address" }
-            let after = host[host.index(after: close)...]
-            if !after.isEmpty {
-                guard after.first == ":" else { return "unexpected text after the IPv6 address" }
-                port = after.dropFirst()
-            }
-            host = inside
-        } else {
-            if let colon = host.lastIndex(of: ":") {
-                port = host[host.index(after: colon)...]
-                host = host[..<colon]
-            }
-            if host.isEmpty { return "no host" }
-            if let bad = host.first(where: { forbiddenHostCharacters.contains($0) }) { return "'\(bad)' is not allowed in a host" }
-        }
-        if let port, !port.isEmpty {
-            guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port.prefix(6)), number <= 65535 else {
-                return "port '\(port)' is not a number from 0 to 65535"
-            }
-        }
-        return nil
+        return URLText.hostAndPortProblem(Substring(authority), isForbidden: { forbiddenHostCharacters.contains($0) })
     }
 
     /// True when an ASCII authority's host and port certainly parse: a host without forbidden bytes and a port of
